@@ -1,0 +1,1 @@
+"""Content files: safe YAML with positions, schemas, validation diagnostics, JSON Schema export."""

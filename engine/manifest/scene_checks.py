@@ -1,0 +1,127 @@
+"""Checks beyond the schema: references between parts of a scene, asset files, geometry sanity."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from shapely.geometry import Polygon
+from shapely.validation import explain_validity
+
+from engine.diagnostics import Diagnostic, did_you_mean
+from engine.geo import LocalProjection
+from engine.manifest.content_paths import check_asset_path, gltf_references
+from engine.manifest.scene_schema import SceneManifest
+from engine.manifest.yaml_loader import Document
+
+PATH_KINDS = {"bridge", "pier"}
+
+
+def check_scene(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    out += _unique_ids(doc, scene)
+    out += _references(doc, scene)
+    out += _landmark_shapes(doc, scene)
+    out += _geometry(doc, scene)
+    return out
+
+
+def _unique_ids(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
+    out, first = [], {}
+    groups = [("terrain", "areas"), ("terrain", "peaks"), ("landmarks",), ("districts",),
+              ("vegetation",), ("pois",), ("viewpoints",)]
+    for group in groups:
+        items = scene
+        for part in group:
+            items = getattr(items, part)
+        for i, item in enumerate(items):
+            loc = group + (i, "id")
+            if item.id in first:
+                out.append(doc.diagnostic(loc, "R001", f"duplicate id '{item.id}'",
+                                          hint=f"first used at line {doc.where(first[item.id])[0]}"))
+            else:
+                first[item.id] = loc
+    return out
+
+
+def _references(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
+    out = []
+    pois = [p.id for p in scene.pois]
+    land = [a.id for a in scene.terrain.areas if a.surface == "land"]
+    views = [v.id for v in scene.viewpoints]
+
+    def ref(loc, value, known, what):
+        if value is not None and value not in known:
+            out.append(doc.diagnostic(loc, "R002", f"{what} '{value}' does not exist in this scene",
+                                      hint=did_you_mean(value, known)))
+
+    for i, lm in enumerate(scene.landmarks):
+        ref(("landmarks", i, "poi"), lm.poi, pois, "POI")
+    for group in ("districts", "vegetation"):
+        for i, item in enumerate(getattr(scene, group)):
+            ref((group, i, "area"), item.area, land, "land area")
+    for i, vp in enumerate(scene.viewpoints):
+        if isinstance(vp.look_at, str):
+            ref(("viewpoints", i, "look_at"), vp.look_at, pois, "POI")
+    ref(("default_view",), scene.default_view, views, "viewpoint")
+    return out
+
+
+def _landmark_shapes(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
+    out = []
+    for i, lm in enumerate(scene.landmarks):
+        loc = ("landmarks", i)
+        if lm.kind in PATH_KINDS:
+            if lm.path is None:
+                out.append(doc.diagnostic(loc, "R003", f"landmark '{lm.id}': a {lm.kind} needs a 'path' of [lat, lon] points"))
+        elif lm.lat is None or lm.lon is None:
+            out.append(doc.diagnostic(loc, "R003", f"landmark '{lm.id}': a {lm.kind} needs 'lat' and 'lon'"))
+        if lm.kind == "model" and lm.model is None:
+            out.append(doc.diagnostic(loc, "R004", f"landmark '{lm.id}': kind 'model' needs a 'model' file"))
+        if lm.model is not None:
+            out += _model_file(doc, loc + ("model",), lm.model)
+    return out
+
+
+def _model_file(doc: Document, loc: tuple, raw: str) -> list[Diagnostic]:
+    path, why = check_asset_path(raw, doc.path)
+    if path is None:
+        return [doc.diagnostic(loc, "A001", why)]
+    if path.suffix.lower() not in (".glb", ".gltf", ".bam", ".egg"):
+        return [doc.diagnostic(loc, "A002", f"model '{raw}' is not a .glb, .gltf, .bam or .egg file")]
+    if path.suffix.lower() not in (".glb", ".gltf"):
+        return []
+    try:
+        uris = gltf_references(path)
+    except ValueError as exc:
+        return [doc.diagnostic(loc, "A003", str(exc))]
+    out = []
+    for uri in uris:
+        _, why = check_asset_path(str(Path(raw).parent / uri), doc.path)
+        if why:
+            out.append(doc.diagnostic(loc, "A004", f"model '{raw}' refers to a file that cannot be used: {why}"))
+    return out
+
+
+def _geometry(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
+    out = []
+    proj = LocalProjection(scene.origin.lat, scene.origin.lon)
+    half = scene.extent_m
+
+    def outside(loc, lat, lon, what):
+        e, n, _ = proj.to_local(lat, lon, 0.0)
+        if abs(e) > half or abs(n) > half:
+            out.append(doc.diagnostic(loc, "G001", f"{what} lies {max(abs(e), abs(n)) - half:.0f} m outside "
+                                      f"the scene (extent_m is {half:g} around the origin)"))
+
+    for i, area in enumerate(scene.terrain.areas):
+        ring = [proj.to_local(lat, lon, 0.0)[:2] for lat, lon in area.outline]
+        poly = Polygon(ring)
+        if not poly.is_valid:
+            out.append(doc.diagnostic(("terrain", "areas", i, "outline"), "G002",
+                                      f"area '{area.id}': outline is not a simple polygon ({explain_validity(poly)})",
+                                      hint="the outline crosses itself; check the order of its points"))
+    for group in ("pois", "viewpoints"):
+        for i, item in enumerate(getattr(scene, group)):
+            outside((group, i, "lat"), item.lat, item.lon, f"{group[:-1]} '{item.id}'")
+    for i, peak in enumerate(scene.terrain.peaks):
+        outside(("terrain", "peaks", i, "lat"), peak.lat, peak.lon, f"peak '{peak.id}'")
+    return out

@@ -1,0 +1,186 @@
+"""The scene manifest schema (scenes/<id>/scene.yaml), as pydantic models.
+
+Positions are WGS-84 lat/lon in degrees and heights in metres above sea level; the engine projects
+them to local metres (engine.geo). Every user-facing text is bilingual. Models are strict (no
+silent coercion of `"12"` to 12 or `no` to False) and forbid unknown keys, so a typo is an error.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64,
+                          description="lower-case identifier: letters, digits, underscores")]
+Lat = Annotated[float, Field(ge=-90, le=90, description="WGS-84 latitude in degrees")]
+Lon = Annotated[float, Field(ge=-180, le=180, description="WGS-84 longitude in degrees")]
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="an sRGB colour, '#rrggbb'")]
+Metres = Annotated[float, Field(ge=-500, le=2000)]
+AssetPath = Annotated[str, Field(min_length=1, max_length=260,
+                                 description="a file path relative to this manifest")]
+
+
+def _lat_lon_pair(value: list[float]) -> list[float]:
+    lat, lon = value
+    if not -90 <= lat <= 90 or not -180 <= lon <= 180:
+        raise ValueError(f"expected [lat, lon] in degrees, got [{lat}, {lon}]")
+    return value
+
+
+LatLon = Annotated[list[float], Field(min_length=2, max_length=2,
+                                      description="[lat, lon] in WGS-84 degrees"),
+                   AfterValidator(_lat_lon_pair)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Strict):
+    """A user-facing text in Simplified Chinese and English."""
+
+    zh: str = Field(min_length=1, max_length=2000)
+    en: str = Field(min_length=1, max_length=2000)
+
+
+class Origin(Strict):
+    lat: Lat
+    lon: Lon
+
+
+class Sky(Strict):
+    time_of_day: float = Field(15.5, ge=0, le=24, description="local solar hour, 0-24 (15.5 = 15:30)")
+    haze: float = Field(0.35, ge=0, le=1, description="how much the horizon fades into the sky")
+
+
+class Area(Strict):
+    """A polygon of land or water; later areas paint over earlier ones (a lake in land, an island in a lake)."""
+
+    id: Id
+    surface: Literal["land", "water"]
+    outline: list[LatLon] = Field(min_length=3, max_length=20000)
+    height_m: Metres = Field(3.0, description="land: height of the flat ground above sea level")
+    approximate: bool = False
+
+
+class Peak(Strict):
+    """A named high point: the terrain rises smoothly to height_m at the peak."""
+
+    id: Id
+    lat: Lat
+    lon: Lon
+    height_m: Annotated[float, Field(gt=0, le=1000)]
+    radius_m: Annotated[float, Field(gt=5, le=5000, description="distance over which the rise fades out")]
+    shape: Literal["dome", "crag"] = "dome"
+    approximate: bool = False
+
+
+class Terrain(Strict):
+    cell_m: float = Field(12.0, ge=2, le=100, description="terrain grid spacing in metres")
+    seabed_m: float = Field(-6.0, ge=-200, le=-0.5, description="depth of the sea floor")
+    shore_m: float = Field(35.0, ge=1, le=500, description="width of the beach slope at every coast")
+    areas: list[Area] = Field(min_length=1)
+    peaks: list[Peak] = []
+
+
+class Water(Strict):
+    colour: Colour = "#2d6f8e"
+    level_m: float = Field(0.0, ge=-10, le=10)
+
+
+LandmarkKind = Literal["church", "villa", "pavilion", "bridge", "tower", "rock", "statue", "pier",
+                       "temple", "hall", "model"]
+
+
+class Landmark(Strict):
+    """A building or monument. Most are built from the procedural kit by `kind`; `model` loads glTF."""
+
+    id: Id
+    kind: LandmarkKind
+    lat: Optional[Lat] = None
+    lon: Optional[Lon] = None
+    path: Optional[list[LatLon]] = Field(None, min_length=2, description="bridge or pier: its centre line")
+    heading_deg: float = Field(0.0, ge=-360, le=360, description="rotation, degrees clockwise from north")
+    size_m: Optional[list[Annotated[float, Field(gt=0, le=1000)]]] = Field(
+        None, min_length=3, max_length=3, description="[width, depth, height] in metres")
+    colour: Optional[Colour] = None
+    roof_colour: Optional[Colour] = None
+    base_m: Optional[Metres] = Field(None, description="ground height under it; default: the terrain's")
+    model: Optional[AssetPath] = Field(None, description="a .glb or .gltf file (kind: model)")
+    poi: Optional[Id] = Field(None, description="the POI this landmark illustrates")
+    approximate: bool = False
+
+
+class District(Strict):
+    """Many small buildings scattered over a land area (the red roofs of Gulangyu, city blocks)."""
+
+    id: Id
+    area: Id = Field(description="id of a land area to fill")
+    style: Literal["villa", "house", "block", "tower"]
+    count: int = Field(ge=1, le=5000)
+    seed: int = 1
+    roof_colour: Colour = "#b8472f"
+    wall_colour: Colour = "#e8dcc8"
+    height_m: list[Annotated[float, Field(gt=0, le=400)]] = Field([6.0, 12.0], min_length=2, max_length=2)
+    keep_clear_m: float = Field(30.0, ge=0, le=500, description="distance kept clear around POIs and landmarks")
+    max_ground_m: float = Field(60.0, description="no buildings on ground higher than this")
+
+
+class Vegetation(Strict):
+    id: Id
+    area: Id = Field(description="id of a land area to plant")
+    kind: Literal["broadleaf", "palm", "banyan", "mangrove", "shrub"]
+    count: int = Field(ge=1, le=20000)
+    seed: int = 1
+    height_m: list[Annotated[float, Field(gt=0, le=60)]] = Field([5.0, 10.0], min_length=2, max_length=2)
+
+
+class Poi(Strict):
+    """A point of interest: a clickable marker with a bilingual info card."""
+
+    id: Id
+    name: Text
+    description: Text
+    kind: str = Field(min_length=1, max_length=40)
+    lat: Lat
+    lon: Lon
+    marker_m: float = Field(14.0, ge=1, le=400, description="marker height above the ground")
+    approximate: bool = False
+
+
+class LookAtPoint(Strict):
+    lat: Lat
+    lon: Lon
+    height_m: Metres = 0.0
+
+
+class Viewpoint(Strict):
+    id: Id
+    name: Text
+    lat: Lat
+    lon: Lon
+    height_m: Metres = Field(description="eye height above sea level")
+    look_at: Union[Id, LookAtPoint] = Field(description="a POI id or a point")
+    fov_deg: float = Field(55.0, ge=10, le=120)
+
+
+class SceneManifest(Strict):
+    """One explorable scene: terrain, water, sky, landmarks, POIs and viewpoints."""
+
+    id: Id
+    name: Text
+    summary: Text
+    origin: Origin
+    extent_m: float = Field(ge=200, le=20000, description="half-size of the square world around the origin")
+    credits: list[str] = []
+    sky: Sky = Sky()
+    terrain: Terrain
+    water: Water = Water()
+    landmarks: list[Landmark] = []
+    districts: list[District] = []
+    vegetation: list[Vegetation] = []
+    pois: list[Poi] = Field(min_length=1)
+    viewpoints: list[Viewpoint] = Field(min_length=1)
+    default_view: Optional[Id] = Field(None, description="viewpoint shown first; default: the first one")

@@ -1,0 +1,134 @@
+"""Turn pydantic's validation errors into positioned, readable diagnostics."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from engine.diagnostics import Diagnostic, did_you_mean
+from engine.manifest.yaml_loader import Document
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"a yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{shown}'"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that holds the field at `loc` (for 'did you mean' on unknown keys)."""
+    import typing
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _unwrap(field.annotation, typing)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any, typing) -> Any:
+    for _ in range(6):
+        args = typing.get_args(annotation)
+        if not args:
+            return annotation
+        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        if models:
+            return models[0]
+        annotation = args[0]
+    return annotation
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """pydantic adds union branch names and validator tags to `loc`; keep only data keys."""
+    return tuple(p for p in loc if isinstance(p, int) or not (p.startswith(("function-", "union[")) or p in (
+        "str", "int", "float", "bool", "list", "dict", "LookAtPoint", "constrained-str") or "[" in p))
+
+
+def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseModel]) -> list[Diagnostic]:
+    seen: set[tuple] = set()
+    out: list[Diagnostic] = []
+    for err in exc.errors(include_url=False):
+        loc = _clean_loc(tuple(err["loc"]))
+        kind = err["type"]
+        value = err.get("input")
+        where = _dotted(loc)
+        hint = ""
+        on_key = False
+        if kind == "missing":
+            message = f"{where}: missing required field '{loc[-1]}'"
+            loc = loc[:-1]
+        elif kind == "extra_forbidden":
+            on_key = True
+            message = f"{where}: unknown field '{loc[-1]}'"
+            holder = _model_at(model, loc[:-1])
+            if holder is not None:
+                hint = did_you_mean(str(loc[-1]), holder.model_fields)
+        elif kind in ("string_type", "str_type"):
+            message = f"{where}: expected text, got {_describe(value)}"
+            if isinstance(value, (bool, int, float)):
+                hint = "put it in quotes to keep it as text"
+        elif kind in ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"):
+            wanted = "a whole number" if kind.startswith("int") else "a number"
+            message = f"{where}: expected {wanted}, got {_describe(value)}"
+        elif kind == "bool_type":
+            message = f"{where}: expected true or false, got {_describe(value)}"
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            message = f"{where}: expected a mapping of fields, got {_describe(value)}"
+        elif kind == "list_type":
+            message = f"{where}: expected a list, got {_describe(value)}"
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"{where}: expected one of {expected}, got {_describe(value)}"
+            choices = [c.strip(" '") for c in str(expected).replace(" or ", ",").split(",")]
+            hint = did_you_mean(str(value), choices)
+        elif kind == "string_pattern_mismatch":
+            pattern = err.get("ctx", {}).get("pattern", "")
+            what = "a colour like '#b8472f'" if pattern.startswith("^#") else (
+                "an id of lower-case letters, digits and underscores" if "a-z" in pattern else f"text matching {pattern}")
+            message = f"{where}: expected {what}, got {_describe(value)}"
+        elif kind == "value_error":
+            message = f"{where}: {err['msg'].removeprefix('Value error, ')}"
+        else:
+            message = f"{where}: {err['msg'][:1].lower()}{err['msg'][1:]}, got {_describe(value)}"
+        key = (loc, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(doc.diagnostic(loc, "S" + _code_for(kind), message, key=on_key, hint=hint))
+    return out
+
+
+_CODES = {
+    "missing": "001", "extra_forbidden": "002", "string_type": "003", "float_type": "004",
+    "int_type": "004", "float_parsing": "004", "int_parsing": "004", "bool_type": "005",
+    "model_type": "006", "dict_type": "006", "list_type": "007", "literal_error": "008",
+    "string_pattern_mismatch": "009", "value_error": "010",
+}
+
+
+def _code_for(kind: str) -> str:
+    return _CODES.get(kind, "099" if not kind.startswith(("greater", "less", "too_")) else "011")

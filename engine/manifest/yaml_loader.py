@@ -1,0 +1,231 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML composes the file into nodes (which carry start marks); we then build plain Python data
+ourselves instead of using its constructor, so that:
+- every value and every mapping key has a (line, col) under its path, for FILE:LINE:COL errors;
+- scalars resolve by YAML 1.2's core rules: `no`, `on`, `yes`, `1:20` and `2024-11-13` stay text;
+- duplicate keys are errors, not "the later one silently wins";
+- hostile input is refused early: the file size is checked before parsing, aliases are counted
+  while composing, merge keys and custom tags are refused, and the expanded tree is bounded.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from engine.diagnostics import ContentError, Diagnostic
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_ALIASES = 200
+MAX_NODES = 500_000
+
+Loc = tuple  # a path into the data: ("pois", 3, "lat")
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_HEX = re.compile(r"^0x[0-9a-fA-F_]+$")
+_OCT = re.compile(r"^0o[0-7_]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass
+class Document:
+    """A parsed content file: plain data plus where each part of it starts."""
+
+    path: Path
+    data: Any
+    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # value positions
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # mapping-key positions
+    display_path: str = ""
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The position of the node at `loc`, or of its nearest ancestor that has one."""
+        loc = tuple(loc)
+        while True:
+            table = self.key_marks if key and loc in self.key_marks else self.marks
+            if loc in table:
+                return table[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+            key = False
+
+    def diagnostic(self, loc: Loc, code: str, message: str, *, key: bool = False,
+                   hint: str = "", severity: str = "error") -> Diagnostic:
+        line, col = self.where(loc, key=key)
+        return Diagnostic(self.display_path, line, col, code, message, severity, hint)
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+class _CountingLoader(yaml.SafeLoader):
+    """SafeLoader whose composer refuses too many aliases before anything is expanded."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.alias_count = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_ALIASES:
+                event = self.peek_event()
+                raise _Refused(event.start_mark, "Y004",
+                               f"more than {MAX_ALIASES} aliases (*name): refused as a possible alias bomb")
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    def __init__(self, mark, code: str, message: str):
+        super().__init__(message)
+        self.mark, self.code, self.message = mark, code, message
+
+
+def display_name(path: Path) -> str:
+    """Paths relative to the working folder when they are below it, as authors type them."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def load_yaml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Read one YAML content file; raises ContentError with positioned diagnostics."""
+    path = Path(path)
+    shown = display_name(path)
+
+    def fail(line: int, col: int, code: str, message: str, hint: str = "") -> ContentError:
+        return ContentError([Diagnostic(shown, line, col, code, message, "error", hint)])
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise fail(1, 1, "Y001", f"cannot read file: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise fail(1, 1, "Y002", f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for content files")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(1, 1, "Y003", f"file is not UTF-8 text (byte {exc.start})") from None
+
+    loader = _CountingLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _Refused as exc:
+        raise fail(exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.message) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = f"while {exc.context}" if exc.context and exc.problem else ""
+        raise fail(line, col, "Y010", f"YAML syntax error: {problem}", hint) from None
+    except yaml.YAMLError as exc:
+        raise fail(1, 1, "Y010", f"YAML syntax error: {exc}") from None
+    finally:
+        loader.dispose()
+
+    doc = Document(path=path, data=None, display_path=shown)
+    builder = _Builder(doc)
+    doc.data = None if root is None else builder.build(root, ())
+    if builder.problems:
+        raise ContentError(builder.problems)
+    return doc
+
+
+class _Builder:
+    """Turns composed nodes into plain data, recording marks and collecting problems."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.problems: list[Diagnostic] = []
+        self.count = 0
+
+    def _problem(self, node, code: str, message: str, hint: str = "") -> None:
+        mark = node.start_mark
+        self.problems.append(Diagnostic(self.doc.display_path, mark.line + 1, mark.column + 1,
+                                        code, message, "error", hint))
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise ContentError([Diagnostic(self.doc.display_path, node.start_mark.line + 1,
+                                           node.start_mark.column + 1, "Y005",
+                                           f"document expands to more than {MAX_NODES:,} values: refused")])
+        self.doc.marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag not in _STANDARD_TAGS and node.tag != "tag:yaml.org,2002:seq":
+                self._problem(node, "Y006", f"custom tag {node.tag} is not allowed in content")
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
+        if node.tag not in _STANDARD_TAGS:
+            self._problem(node, "Y006", f"custom tag {node.tag} is not allowed in content")
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._problem(key_node, "Y007", "merge keys (<<) are not supported in content",
+                              "repeat the fields instead")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node, "Y008", "mapping keys must be plain text")
+                continue
+            key = self._scalar(key_node)
+            key = key if isinstance(key, str) else key_node.value
+            if key in result:
+                first = self.doc.key_marks.get(loc + (key,), (0, 0))
+                self._problem(key_node, "Y009", f"duplicate key '{key}'",
+                              f"first defined at line {first[0]}")
+                continue
+            self.doc.key_marks[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, loc + (key,))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        value = node.value
+        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+            self._problem(node, "Y006", f"custom tag {node.tag} is not allowed in content")
+            return value
+        if node.style is not None:  # quoted or block text is always text
+            return value
+        implicit_tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        if node.tag == "tag:yaml.org,2002:str" and implicit_tag != node.tag:
+            return value  # an explicit !!str
+        return resolve_plain(value)
+
+
+def resolve_plain(value: str) -> Any:
+    """YAML 1.2 core-schema resolution of an unquoted scalar."""
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(value):
+        return int(value.replace("_", ""))
+    if _HEX.match(value):
+        return int(value.replace("_", ""), 16)
+    if _OCT.match(value):
+        return int(value[2:].replace("_", ""), 8)
+    if _FLOAT.match(value):
+        return float(value.replace("_", ""))
+    if _INF.match(value):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if _NAN.match(value):
+        return float("nan")
+    return value
