@@ -163,7 +163,7 @@ class Viewpoint(Strict):
     lon: Lon
     height_m: Metres = Field(description="eye height above sea level")
     look_at: Union[Id, LookAtPoint] = Field(description="a POI id or a point")
-    fov_deg: float = Field(55.0, ge=10, le=120)
+    fov_deg: float = Field(45.0, ge=10, le=120, description="vertical field of view in degrees")
 
 
 class SceneManifest(Strict):

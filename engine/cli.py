@@ -1,0 +1,147 @@
+"""The command line: parses arguments, fills Settings, calls the library. Thin on purpose.
+
+Exit codes: 0 success; 2 bad input or usage (message names file and line); 3 a capability this
+machine lacks (no display), with what to do instead. A user never sees a traceback for their own
+mistake.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from engine.diagnostics import ContentError, format_all
+from engine.errors import MissingCapability, UsageError
+from engine.settings import Settings
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_MISSING_CAPABILITY = 0, 2, 3
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT like 1280x720, got '{text}'") from None
+    if not (16 <= w <= 8192 and 16 <= h <= 8192):
+        raise argparse.ArgumentTypeError(f"size {w}x{h} is out of range (16-8192)")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", type=Path, help="folder for the database, signing key and scene cache "
+                                                  "(default: LUDAO_DATA or the user data folder)")
+    common.add_argument("--no-cache", action="store_true", help="always rebuild scenes; never read or write the cache")
+    parser = argparse.ArgumentParser(prog="run_tour.py", description="Ludao 鹭岛 virtual-tour engine")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("list", parents=[common], help="scenes found, one a line")
+
+    p = sub.add_parser("validate", parents=[common], help="check content files; prints FILE:LINE:COL: message")
+    p.add_argument("paths", nargs="*", type=Path)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("render", parents=[common], help="render one offscreen frame to a PNG")
+    p.add_argument("scene")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--size", type=_size, default=(1280, 720))
+    p.add_argument("--view", help="viewpoint id (default: the scene's default view)")
+    p.add_argument("--lang", choices=("zh", "en"))
+
+    p = sub.add_parser("showcase", parents=[common], help="render every viewpoint of every scene to a folder")
+    p.add_argument("--out", type=Path, default=Path("out"))
+    p.add_argument("--size", type=_size, default=(1280, 720))
+
+    p = sub.add_parser("play", parents=[common], help="open a scene in a window for free navigation")
+    p.add_argument("scene")
+    p.add_argument("--view")
+    p.add_argument("--lang", choices=("zh", "en"))
+    p.add_argument("--size", type=_size, default=(1280, 720))
+    p.add_argument("--mode", choices=("window", "kiosk"), default="window")
+    p.add_argument("--frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
+
+    p = sub.add_parser("schema", parents=[common], help="write the JSON Schemas for editors to schemas/")
+
+    p = sub.add_parser("bench", parents=[common], help="measure scene load and frame times")
+    p.add_argument("--out", type=Path)
+    p.add_argument("--size", type=_size, default=(1280, 720))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_environment(data_dir=args.data, lang=getattr(args, "lang", None),
+                                         size=getattr(args, "size", None))
+    settings.use_cache = not args.no_cache
+    try:
+        return COMMANDS[args.command](args, settings)
+    except ContentError as exc:
+        print(format_all(exc.diagnostics), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UsageError as exc:
+        print(f"run_tour.py: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MissingCapability as exc:
+        print(f"run_tour.py: {exc}", file=sys.stderr)
+        return EXIT_MISSING_CAPABILITY
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_list(args, settings: Settings) -> int:
+    from engine.scene_library import scene_manifests
+    for scene_id, path in scene_manifests(settings.scenes_dir).items():
+        print(f"scene\t{scene_id}\t{os.path.relpath(path)}")
+    return EXIT_OK
+
+
+def cmd_validate(args, settings: Settings) -> int:
+    from engine.content_check import validate_paths
+    diagnostics, checked = validate_paths(args.paths, settings)
+    if args.format == "json":
+        print(format_all(diagnostics, "json"))
+    elif diagnostics:
+        print(format_all(diagnostics), file=sys.stderr)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    if args.format == "text":
+        print(f"{checked} file(s) checked, {errors} error(s), {len(diagnostics) - errors} warning(s)")
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def cmd_render(args, settings: Settings) -> int:
+    from engine.rendering import render_views
+    written = render_views(settings, args.scene, [(args.view, args.out)])
+    print(written[0])
+    return EXIT_OK
+
+
+def cmd_showcase(args, settings: Settings) -> int:
+    from engine.rendering import render_showcase
+    written = render_showcase(settings, args.out)
+    for path in written:
+        print(path)
+    print(f"{len(written)} images written to {args.out.resolve()}")
+    return EXIT_OK
+
+
+def cmd_play(args, settings: Settings) -> int:
+    from engine.app import play
+    return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.frames)
+
+
+def cmd_schema(args, settings: Settings) -> int:
+    from engine.manifest.json_schema import export_schemas
+    for path in export_schemas():
+        print(os.path.relpath(path))
+    return EXIT_OK
+
+
+def cmd_bench(args, settings: Settings) -> int:
+    from engine.benchmark import run_benchmarks
+    run_benchmarks(settings, args.out, args.size)
+    return EXIT_OK
+
+
+COMMANDS = {"list": cmd_list, "validate": cmd_validate, "render": cmd_render, "showcase": cmd_showcase,
+            "play": cmd_play, "schema": cmd_schema, "bench": cmd_bench}

@@ -1,0 +1,9 @@
+"""Errors the command line turns into exit codes (ContentError lives in engine.diagnostics)."""
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2 with the message."""
+
+
+class MissingCapability(Exception):
+    """This machine cannot do it (no display, no VR runtime): exit 3 with what to do instead."""

@@ -1,0 +1,68 @@
+"""Offscreen rendering of scene viewpoints to PNG files (render, showcase and the run command)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.errors import UsageError
+from engine.settings import Settings
+
+
+class OffscreenRenderer:
+    """One offscreen ShowBase, reused for every scene and view of a run."""
+
+    def __init__(self, settings: Settings):
+        from engine.display.base import make_base
+        from engine.world.cache import SceneCache
+        self.settings = settings
+        self.base = make_base(offscreen=True, size=settings.size)
+        self.cache = SceneCache(settings.cache_dir) if settings.use_cache else None
+
+    def open(self, scene: str):
+        from engine.scene_library import find_scene, get_scene
+        from engine.scene_view import SceneView
+        built, report = get_scene(find_scene(scene, self.settings.scenes_dir), self.base.loader, self.cache)
+        return SceneView(self.base, built), report
+
+    def close(self) -> None:
+        self.base.destroy()
+
+
+def _view_or_usage_error(view, view_id: str | None):
+    if view_id is None:
+        return view.default_view()
+    try:
+        return view.viewpoint(view_id)
+    except KeyError:
+        known = ", ".join(vp.id for vp in view.built.manifest.viewpoints)
+        raise UsageError(f"scene '{view.built.manifest.id}' has no viewpoint '{view_id}' (it has: {known})") from None
+
+
+def render_views(settings: Settings, scene: str, jobs: list[tuple[str | None, Path]]) -> list[Path]:
+    renderer = OffscreenRenderer(settings)
+    try:
+        view, _ = renderer.open(scene)
+        written = []
+        for view_id, out in jobs:
+            view.go_to_view(_view_or_usage_error(view, view_id))
+            written.append(view.save_png(out))
+        view.detach()
+        return written
+    finally:
+        renderer.close()
+
+
+def render_showcase(settings: Settings, out_dir: Path) -> list[Path]:
+    """Every viewpoint of every scene, as out_dir/<scene>-<view>.png."""
+    from engine.scene_library import scene_manifests
+    renderer = OffscreenRenderer(settings)
+    written = []
+    try:
+        for scene_id in scene_manifests(settings.scenes_dir):
+            view, _ = renderer.open(scene_id)
+            for vp in view.built.manifest.viewpoints:
+                view.go_to_view(vp)
+                written.append(view.save_png(out_dir / f"{scene_id}-{vp.id}.png"))
+            view.detach()
+    finally:
+        renderer.close()
+    return written

@@ -1,0 +1,102 @@
+"""A built scene shown through a camera rig: viewpoints, marker sizing, and frames to PNG or numpy."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from panda3d.core import CompassEffect, Filename, PerspectiveLens, Point2, Point3
+
+from engine.display.camera_rig import CameraRig
+from engine.manifest.scene_schema import Viewpoint
+from engine.world.builder import BuiltScene
+from engine.world.markers import keep_marker_size, marker_anchor
+
+
+class SceneView:
+    def __init__(self, base, built: BuiltScene):
+        self.base = base
+        self.built = built
+        self.rig = CameraRig(base.render, base.camera)
+        built.root.reparent_to(base.render)
+        sky = built.root.find("sky")
+        sky.reparent_to(self.rig.rig)  # the dome travels with the viewer...
+        sky.set_effect(CompassEffect.make(base.render, CompassEffect.P_rot))  # ...but never turns
+        self.sky = sky
+        lens = PerspectiveLens()
+        lens.set_near_far(0.5, built.manifest.extent_m * 8)
+        base.cam.node().set_lens(lens)
+        self.lens = lens
+        self.markers = built.root.find("markers")
+        self.go_to_view(self.default_view())
+        base.task_mgr.add(self._update_task, "ludao-scene-view")
+
+    def default_view(self) -> Viewpoint:
+        manifest = self.built.manifest
+        wanted = manifest.default_view or manifest.viewpoints[0].id
+        return self.viewpoint(wanted)
+
+    def viewpoint(self, view_id: str) -> Viewpoint:
+        for vp in self.built.manifest.viewpoints:
+            if vp.id == view_id:
+                return vp
+        raise KeyError(view_id)
+
+    def target_of(self, vp: Viewpoint) -> tuple[float, float, float]:
+        if isinstance(vp.look_at, str):
+            poi = next(p for p in self.built.manifest.pois if p.id == vp.look_at)
+            x, y, z = marker_anchor(poi, self.built.projection, self.built.ground)
+            return x, y, z - poi.marker_m * 0.5
+        t = vp.look_at
+        return self.built.projection.to_local(t.lat, t.lon, t.height_m)
+
+    def go_to_view(self, vp: Viewpoint) -> None:
+        pos = self.built.projection.to_local(vp.lat, vp.lon, vp.height_m)
+        self.rig.look_from(pos, self.target_of(vp))
+        self.set_fov(vp.fov_deg)
+
+    def set_fov(self, vertical_deg: float) -> None:
+        """Vertical field of view; a wider screen sees more to the sides, never less above and below."""
+        aspect = self.base.win.get_x_size() / max(self.base.win.get_y_size(), 1)
+        horizontal = 2 * np.degrees(np.arctan(np.tan(np.radians(vertical_deg / 2)) * aspect))
+        self.lens.set_fov(horizontal, vertical_deg)
+
+    def _update_task(self, task):
+        keep_marker_size(self.markers, self.rig.eye)
+        return task.cont
+
+    def render_frame(self) -> None:
+        # Step the task manager first: tasks (and simplepbr, when used) set inputs the frame needs.
+        self.base.task_mgr.step()
+        self.base.graphics_engine.render_frame()
+        self.base.graphics_engine.render_frame()
+
+    def save_png(self, path: Path) -> Path:
+        self.render_frame()
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.base.win.save_screenshot(Filename.from_os_specific(str(path))):
+            raise OSError(f"could not write {path}")
+        return path
+
+    def pixels(self) -> np.ndarray:
+        """The last frame as an (height, width, 3) uint8 array, top row first."""
+        self.render_frame()
+        tex = self.base.win.get_screenshot()
+        data = np.frombuffer(bytes(tex.get_ram_image_as("RGB")), dtype=np.uint8)
+        return data.reshape(tex.get_y_size(), tex.get_x_size(), 3)[::-1]
+
+    def project(self, point) -> tuple[float, float] | None:
+        """Where a scene point lands on screen, in pixels from the top-left, or None if off-screen."""
+        p = self.base.cam.get_relative_point(self.base.render, Point3(*point))
+        out = Point2()
+        if not self.lens.project(p, out):
+            return None
+        w, h = self.base.win.get_x_size(), self.base.win.get_y_size()
+        return (out.x + 1) / 2 * w, (1 - out.y) / 2 * h
+
+    def detach(self) -> None:
+        self.base.task_mgr.remove("ludao-scene-view")
+        self.built.root.remove_node()
+        self.sky.remove_node()
+        self.base.camera.reparent_to(self.base.render)
+        self.rig.rig.remove_node()

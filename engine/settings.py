@@ -1,0 +1,37 @@
+"""One typed place for Ludao's options. The command line and LUDAO_* environment variables fill it;
+code below the CLI receives it and never reads os.environ or sys.argv itself."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Settings:
+    data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir("ludao", appauthor=False)))
+    lang: str = "zh"
+    size: tuple[int, int] = (1280, 720)
+    scenes_dir: Path = PROJECT_ROOT / "scenes"
+    use_cache: bool = True
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @classmethod
+    def from_environment(cls, environ: dict | None = None, **overrides) -> "Settings":
+        env = os.environ if environ is None else environ
+        settings = cls()
+        if env.get("LUDAO_DATA"):
+            settings.data_dir = Path(env["LUDAO_DATA"])
+        if env.get("LUDAO_LANG") in ("zh", "en"):
+            settings.lang = env["LUDAO_LANG"]
+        for key, value in overrides.items():
+            if value is not None:
+                setattr(settings, key, value)
+        return settings

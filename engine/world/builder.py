@@ -1,0 +1,102 @@
+"""Manifest -> Panda3D scene graph: terrain, water, sky and sun, landmarks, districts, trees, markers.
+
+The static world is built already batched: one mesh for the terrain, one for all kit landmarks,
+one per map tile for districts and trees, and glTF models flattened one by one (a few dozen draw
+calls in all), while POI markers stay their own nodes. The result is one NodePath plus the heightfield, which is what the
+cache stores.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from panda3d.core import Material, NodePath
+
+from engine.geo import LocalProjection
+from engine.manifest.scene_schema import SceneManifest
+from engine.world import landmarks as lm_build
+from engine.world.markers import build_markers
+from engine.world.mesh import Mesh, hex_colour, merge, to_geom_node
+from engine.world.scatter import district_meshes, vegetation_meshes
+from engine.world.sky import apply_time_of_day, build_sky
+from engine.world.terrain import Heightfield, area_polygons, build_heightfield, terrain_mesh
+
+WATER_REACH = 6.0  # the water plane reaches this many extents out, towards the horizon
+
+
+@dataclass
+class BuiltScene:
+    root: NodePath
+    ground: Heightfield
+    projection: LocalProjection
+    manifest: SceneManifest
+
+
+def _water_mesh(scene: SceneManifest) -> Mesh:
+    r = scene.extent_m * WATER_REACH
+    z = scene.water.level_m
+    verts = np.array([(-r, -r, z), (r, -r, z), (r, r, z), (-r, r, z)], dtype=np.float64)
+    colour = np.tile(hex_colour(scene.water.colour), (4, 1))
+    return Mesh(verts, np.tile((0.0, 0.0, 1.0), (4, 1)), colour, np.array([[0, 1, 2], [0, 2, 3]]))
+
+
+def _keep_clear_points(scene: SceneManifest, proj: LocalProjection) -> np.ndarray:
+    pts = [(p.lat, p.lon) for p in scene.pois]
+    pts += [(lm.lat, lm.lon) for lm in scene.landmarks if lm.lat is not None]
+    pts += [tuple(pt) for lm in scene.landmarks if lm.path for pt in lm.path]
+    arr = np.array(pts)
+    return proj.to_local_many(arr[:, 0], arr[:, 1])[:, :2]
+
+
+def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> BuiltScene:
+    proj = LocalProjection(scene.origin.lat, scene.origin.lon)
+    ground = build_heightfield(scene, proj)
+    root = NodePath(f"scene:{scene.id}")
+    build_sky(root)
+    world = root.attach_new_node("world")
+
+    world.attach_new_node(to_geom_node(terrain_mesh(ground, scene, proj), "terrain"))
+    water = world.attach_new_node(to_geom_node(_water_mesh(scene), "water"))
+    shine = Material("water")
+    shine.set_specular((0.6, 0.6, 0.6, 1))
+    shine.set_shininess(40)  # no diffuse or ambient set: those would override the vertex colour
+    water.set_material(shine)
+
+    kit_meshes = [m for m in (lm_build.landmark_mesh(lm, proj, ground) for lm in scene.landmarks) if m is not None]
+    world.attach_new_node(to_geom_node(merge(kit_meshes), "landmarks"))
+    for lm in scene.landmarks:
+        if lm.kind == "model" or lm.model:
+            world.attach_new_node(_load_model(lm, manifest_path, proj, ground, loader))
+
+    polygons = {area.id: poly for area, poly in area_polygons(scene, proj)}
+    clear = _keep_clear_points(scene, proj)
+    props = world.attach_new_node("props")
+    for district in scene.districts:
+        for key, mesh in district_meshes(district, polygons[district.area], ground, clear).items():
+            props.attach_new_node(to_geom_node(mesh, f"district:{district.id}:{key}"))
+    for veg in scene.vegetation:
+        for key, mesh in vegetation_meshes(veg, polygons[veg.area], ground, clear).items():
+            props.attach_new_node(to_geom_node(mesh, f"vegetation:{veg.id}:{key}"))
+
+    apply_time_of_day(root, scene.sky.time_of_day, scene.sky.haze, scene.extent_m)
+    build_markers(root, scene.pois, proj, ground)
+    return BuiltScene(root, ground, proj, scene)
+
+
+def _load_model(lm, manifest_path: Path, proj, ground, loader) -> NodePath:
+    """A glTF landmark. glTF's default metallic factor (1.0) renders black under fixed-function
+    lights, so metals are turned into plain diffuse surfaces here."""
+    path = lm_build.resolve_model(lm, manifest_path)
+    model = loader.load_model(str(path), noCache=True)
+    for material in model.find_all_materials():
+        material.set_metallic(0.0)
+    pos, heading, _ = lm_build.model_placement(lm, proj, ground)
+    holder = NodePath(f"model:{lm.id}")
+    model.reparent_to(holder)
+    holder.set_pos(*pos)
+    holder.set_h(-heading)
+    if lm.size_m:
+        holder.set_scale(*lm.size_m)
+    holder.flatten_strong()  # a glTF file arrives as many nodes; one batch per material draws faster
+    return holder

@@ -1,0 +1,112 @@
+"""Districts of small buildings and vegetation, scattered over land areas.
+
+One template mesh per variant is copied to many places and the copies are merged per map tile:
+a few hundred draw calls at most for thousands of props, and each tile is culled on its own.
+"""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+from engine.manifest.scene_schema import District, Vegetation
+from engine.world import kit
+from engine.world.landmarks import heading_rotation
+from engine.world.mesh import Mesh, hex_colour, merge
+from engine.world.terrain import Heightfield
+
+TILE_M = 500.0
+
+
+def sample_points(polygon, count: int, rng: np.random.Generator, accept, min_spacing: float) -> np.ndarray:
+    """Up to `count` random points inside `polygon`, passing `accept`, at least min_spacing apart."""
+    minx, miny, maxx, maxy = polygon.bounds
+    chosen: list[tuple[float, float]] = []
+    occupied: set[tuple[int, int]] = set()
+    cell = max(min_spacing, 1e-3)
+    for _ in range(8):
+        if len(chosen) >= count:
+            break
+        xs = rng.uniform(minx, maxx, count * 4)
+        ys = rng.uniform(miny, maxy, count * 4)
+        ok = shapely.contains_xy(polygon, xs, ys) & accept(xs, ys)
+        for x, y in zip(xs[ok], ys[ok]):
+            key = (int(x // cell), int(y // cell))
+            if any((key[0] + i, key[1] + j) in occupied for i in (-1, 0, 1) for j in (-1, 0, 1)):
+                continue
+            occupied.add(key)
+            chosen.append((x, y))
+            if len(chosen) >= count:
+                break
+    return np.array(chosen).reshape(-1, 2)
+
+
+def _clear_of(points: np.ndarray, radius: float):
+    def accept(xs, ys):
+        if not len(points) or radius <= 0:
+            return np.ones(xs.shape, dtype=bool)
+        d2 = (xs[:, None] - points[None, :, 0]) ** 2 + (ys[:, None] - points[None, :, 1]) ** 2
+        return d2.min(axis=1) > radius * radius
+    return accept
+
+
+def _tiles(placed: list[tuple[float, float, Mesh]]) -> dict[tuple[int, int], Mesh]:
+    by_tile: dict[tuple[int, int], list[Mesh]] = {}
+    for x, y, mesh in placed:
+        by_tile.setdefault((int(x // TILE_M), int(y // TILE_M)), []).append(mesh)
+    return {key: merge(meshes) for key, meshes in by_tile.items()}
+
+
+def district_meshes(district: District, polygon, ground: Heightfield, keep_clear: np.ndarray) -> dict:
+    rng = np.random.default_rng(district.seed)
+    lo, hi = district.height_m
+    footprint = {"villa": (12, 18), "house": (7, 12), "block": (16, 30), "tower": (22, 34)}[district.style]
+    spacing = footprint[1] * 1.25
+
+    def accept(xs, ys):
+        g = ground.height_at(xs, ys)
+        return ((g > 1.2) & (g < district.max_ground_m) & ground.is_land(xs, ys)
+                & _flat_enough(ground, xs, ys, footprint[1]) & _clear_of(keep_clear, district.keep_clear_m)(xs, ys))
+
+    points = sample_points(polygon, district.count, rng, accept, spacing)
+    wall = hex_colour(district.wall_colour)
+    roof = np.array(hex_colour(district.roof_colour))
+    # A handful of variants keeps generation fast; copies differ by heading and scale.
+    variants = []
+    for _ in range(6):
+        w, d = rng.uniform(*footprint, 2)
+        h = rng.uniform(lo, hi)
+        tint = np.clip(roof * rng.uniform(0.85, 1.1), 0, 1)
+        tint[3] = 1.0
+        variants.append(kit.district_building(district.style, w, d, h, wall, tuple(tint)))
+    placed = []
+    for x, y in points:
+        base = float(ground.height_at(x, y)) - 0.5
+        mesh = variants[rng.integers(len(variants))]
+        rot = heading_rotation(rng.choice([0, 90, 180, 270]) + rng.uniform(-12, 12))
+        placed.append((x, y, mesh.transformed(rot, (x, y, base), rng.uniform(0.85, 1.15))))
+    return _tiles(placed)
+
+
+def vegetation_meshes(veg: Vegetation, polygon, ground: Heightfield, keep_clear: np.ndarray) -> dict:
+    rng = np.random.default_rng(veg.seed)
+    lo, hi = veg.height_m
+    templates = [kit.tree(veg.kind, h) for h in np.linspace(lo, hi, 4)]
+
+    def accept(xs, ys):
+        g = ground.height_at(xs, ys)
+        return (g > 0.8) & ground.is_land(xs, ys) & _clear_of(keep_clear, 12.0)(xs, ys)
+
+    points = sample_points(polygon, veg.count, rng, accept, min_spacing=hi * 0.45)
+    placed = []
+    for x, y in points:
+        mesh = templates[rng.integers(len(templates))]
+        rot = heading_rotation(rng.uniform(0, 360))
+        placed.append((x, y, mesh.transformed(rot, (x, y, float(ground.height_at(x, y)) - 0.3),
+                                              rng.uniform(0.8, 1.2))))
+    return _tiles(placed)
+
+
+def _flat_enough(ground: Heightfield, xs, ys, size: float) -> np.ndarray:
+    r = size / 2
+    samples = [ground.height_at(xs + dx, ys + dy) for dx, dy in ((r, 0), (-r, 0), (0, r), (0, -r))]
+    return (np.max(samples, axis=0) - np.min(samples, axis=0)) < size * 0.45

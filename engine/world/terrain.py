@@ -1,0 +1,177 @@
+"""Terrain: land and water areas plus named peaks -> a smooth heightfield and its mesh.
+
+Areas are painted in order onto a grid (later ones win), so a lake can sit in land and an island
+in the lake. Heights come from a signed distance to the nearest coast: land rises from the shore to
+its area's ground height, the sea floor falls away to `seabed_m`, and each peak adds a smooth rise
+that is largest at its summit (its exact height there). Only cells that reach above the water are
+kept as triangles: the water surface is opaque and hides the rest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from scipy import ndimage
+from shapely.geometry import Polygon
+
+from engine.geo import LocalProjection
+from engine.manifest.scene_schema import SceneManifest
+from engine.world.mesh import Mesh
+
+LAND_EDGE_M = 0.6  # lowest land vertex: keeps the beach line off the water plane (no z-fighting)
+WATER_EDGE_M = -0.8
+
+SAND = np.array([0.86, 0.80, 0.62, 1.0])
+GRASS = np.array([0.36, 0.55, 0.27, 1.0])
+GRASS_DRY = np.array([0.55, 0.60, 0.34, 1.0])
+ROCK = np.array([0.58, 0.55, 0.50, 1.0])
+SEABED = np.array([0.45, 0.50, 0.45, 1.0])
+
+
+@dataclass
+class Heightfield:
+    """Ground heights on a regular grid in scene metres; queried by builders and the walk camera."""
+
+    heights: np.ndarray  # (ny, nx) metres, row j is y = y0 + j*cell
+    land: np.ndarray  # (ny, nx) bool
+    x0: float
+    y0: float
+    cell: float
+
+    def height_at(self, x, y) -> np.ndarray:
+        """Bilinear ground height at local points (arrays or scalars); clamps to the grid's edge."""
+        gx = np.clip((np.asarray(x, dtype=np.float64) - self.x0) / self.cell, 0, self.heights.shape[1] - 1.001)
+        gy = np.clip((np.asarray(y, dtype=np.float64) - self.y0) / self.cell, 0, self.heights.shape[0] - 1.001)
+        i, j = np.floor(gx).astype(int), np.floor(gy).astype(int)
+        fx, fy = gx - i, gy - j
+        h = self.heights
+        return ((h[j, i] * (1 - fx) + h[j, i + 1] * fx) * (1 - fy)
+                + (h[j + 1, i] * (1 - fx) + h[j + 1, i + 1] * fx) * fy)
+
+    def is_land(self, x, y) -> np.ndarray:
+        i = np.clip(np.round((np.asarray(x) - self.x0) / self.cell).astype(int), 0, self.land.shape[1] - 1)
+        j = np.clip(np.round((np.asarray(y) - self.y0) / self.cell).astype(int), 0, self.land.shape[0] - 1)
+        return self.land[j, i]
+
+    def to_arrays(self) -> dict:
+        return {"heights": self.heights, "land": self.land,
+                "meta": np.array([self.x0, self.y0, self.cell])}
+
+    @staticmethod
+    def from_arrays(arrays) -> "Heightfield":
+        x0, y0, cell = (float(v) for v in arrays["meta"])
+        return Heightfield(arrays["heights"], arrays["land"], x0, y0, cell)
+
+
+def area_polygons(scene: SceneManifest, proj: LocalProjection) -> list[tuple[object, Polygon]]:
+    out = []
+    for area in scene.terrain.areas:
+        ring = np.array(area.outline)
+        local = proj.to_local_many(ring[:, 0], ring[:, 1])[:, :2]
+        out.append((area, Polygon(local)))
+    return out
+
+
+def _smoothstep(t):
+    t = np.clip(t, 0.0, 1.0)
+    return t * t * (3 - 2 * t)
+
+
+def _rolling_noise(xs, ys, seed: int, amplitude: float) -> np.ndarray:
+    """Gentle deterministic undulation so flat ground does not look like a table."""
+    rng = np.random.default_rng(seed)
+    total = np.zeros_like(xs)
+    for wavelength in (420.0, 230.0, 120.0):
+        angle, phase = rng.uniform(0, np.pi), rng.uniform(0, 2 * np.pi)
+        k = 2 * np.pi / wavelength
+        total += np.sin(k * (xs * np.cos(angle) + ys * np.sin(angle)) + phase) * (wavelength / 420.0)
+    return total * amplitude / 1.8
+
+
+def build_heightfield(scene: SceneManifest, proj: LocalProjection) -> Heightfield:
+    cfg = scene.terrain
+    half, cell = scene.extent_m, cfg.cell_m
+    n = int(np.ceil(2 * half / cell)) + 1
+    coords = -half + np.arange(n) * cell
+    xs, ys = np.meshgrid(coords, coords)
+
+    land = np.zeros(xs.shape, dtype=bool)
+    ground = np.zeros(xs.shape)
+    for area, poly in area_polygons(scene, proj):
+        inside = shapely.contains_xy(poly, xs, ys)
+        land[inside] = area.surface == "land"
+        ground[inside] = area.height_m
+
+    dist_in_land = ndimage.distance_transform_edt(land) * cell
+    dist_in_water = ndimage.distance_transform_edt(~land) * cell
+    # Spread each area's ground height smoothly so area borders on land leave no steps.
+    ground = ndimage.gaussian_filter(np.where(land, ground, 0.0), sigma=3) / np.maximum(
+        ndimage.gaussian_filter(land.astype(float), sigma=3), 1e-3)
+    ground = np.where(land, np.maximum(ground, LAND_EDGE_M + 0.5), 0.0)
+
+    shore = cfg.shore_m
+    rise = _smoothstep(dist_in_land / shore)
+    heights_land = LAND_EDGE_M + (ground - LAND_EDGE_M) * rise
+    heights_land += _rolling_noise(xs, ys, seed=len(scene.id) * 7919, amplitude=1.5) * _smoothstep(
+        dist_in_land / (shore * 3))
+    heights_land = np.maximum(heights_land, LAND_EDGE_M)
+    for peak in cfg.peaks:
+        px, py, _ = proj.to_local(peak.lat, peak.lon)
+        r = np.hypot(xs - px, ys - py) / peak.radius_m
+        if peak.shape == "crag":
+            profile = np.clip(1 - r, 0, 1) ** 1.6 * (1 + 0.15 * np.sin(7 * np.arctan2(ys - py, xs - px)) * r)
+        else:
+            profile = np.cos(np.clip(r, 0, 1) * np.pi / 2) ** 2
+        lift = (peak.height_m - ground) * np.clip(profile, 0, 1) * _smoothstep(dist_in_land / shore)
+        heights_land = np.maximum(heights_land, ground + lift)
+    heights_water = WATER_EDGE_M + (cfg.seabed_m - WATER_EDGE_M) * _smoothstep(dist_in_water / (2 * shore))
+    heights = np.where(land, heights_land, heights_water)
+    heights = np.minimum(heights, _peak_caps(scene, proj, xs, ys, heights))
+    return Heightfield(heights, land, -half, -half, cell)
+
+
+def _peak_caps(scene, proj, xs, ys, heights):
+    """Nothing rises above a named summit's height near it (noise and neighbours stay below)."""
+    caps = np.full(xs.shape, np.inf)
+    for peak in scene.terrain.peaks:
+        px, py, _ = proj.to_local(peak.lat, peak.lon)
+        near = np.hypot(xs - px, ys - py) < peak.radius_m
+        caps[near] = np.minimum(caps[near], peak.height_m)
+    return caps
+
+
+def terrain_mesh(field: Heightfield, scene: SceneManifest, proj: LocalProjection) -> Mesh:
+    h = field.heights
+    ny, nx = h.shape
+    xs = field.x0 + np.arange(nx) * field.cell
+    ys = field.y0 + np.arange(ny) * field.cell
+    gx, gy = np.meshgrid(xs, ys)
+    dzdy, dzdx = np.gradient(h, field.cell)
+    normals = np.stack([-dzdx, -dzdy, np.ones_like(h)], axis=-1)
+    normals /= np.linalg.norm(normals, axis=-1, keepdims=True)
+    slope = 1 - normals[..., 2]
+
+    variation = _rolling_noise(gx * 3.1, gy * 3.1, seed=11, amplitude=1.0)
+    colours = np.where((variation > 0.2)[..., None], GRASS_DRY, GRASS)
+    colours = colours * (0.92 + 0.08 * variation[..., None])
+    colours[..., 3] = 1.0
+    dist_in_land = ndimage.distance_transform_edt(field.land) * field.cell
+    beach = (dist_in_land < scene.terrain.shore_m * 0.6) & field.land & (h < 4.0)
+    colours[beach] = SAND
+    rocky = slope > 0.18
+    for peak in scene.terrain.peaks:
+        if peak.shape == "crag":
+            px, py, _ = proj.to_local(peak.lat, peak.lon)
+            rocky |= (np.hypot(gx - px, gy - py) < peak.radius_m * 0.45) & (h > peak.height_m * 0.45)
+    colours[rocky] = ROCK
+    colours[~field.land] = SEABED
+
+    vertices = np.stack([gx, gy, h], axis=-1).reshape(-1, 3)
+    idx = np.arange(ny * nx).reshape(ny, nx)
+    a, b, c, d = idx[:-1, :-1], idx[:-1, 1:], idx[1:, :-1], idx[1:, 1:]
+    cell_top = np.maximum.reduce([h[:-1, :-1], h[:-1, 1:], h[1:, :-1], h[1:, 1:]])
+    keep = cell_top > -0.3
+    a, b, c, d = a[keep], b[keep], c[keep], d[keep]
+    tris = np.concatenate([np.stack([a, b, d], -1), np.stack([a, d, c], -1)])
+    return Mesh(vertices, normals.reshape(-1, 3), colours.reshape(-1, 4), tris)
