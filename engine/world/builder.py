@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from panda3d.core import Material, NodePath
+from panda3d.core import NodePath
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
@@ -34,11 +34,19 @@ class BuiltScene:
 
 
 def _water_mesh(scene: SceneManifest) -> Mesh:
+    """A grid, finer near the centre: fixed-function fog is computed per vertex, so one big quad
+    would fog the near water as if it were at the horizon."""
     r = scene.extent_m * WATER_REACH
-    z = scene.water.level_m
-    verts = np.array([(-r, -r, z), (r, -r, z), (r, r, z), (-r, r, z)], dtype=np.float64)
-    colour = np.tile(hex_colour(scene.water.colour), (4, 1))
-    return Mesh(verts, np.tile((0.0, 0.0, 1.0), (4, 1)), colour, np.array([[0, 1, 2], [0, 2, 3]]))
+    t = np.linspace(-1.0, 1.0, 41)
+    coords = np.sign(t) * t * t * r
+    gx, gy = np.meshgrid(coords, coords)
+    verts = np.stack([gx, gy, np.full(gx.shape, scene.water.level_m)], axis=-1).reshape(-1, 3)
+    n = len(coords)
+    idx = np.arange(n * n).reshape(n, n)
+    a, b, c, d = idx[:-1, :-1].ravel(), idx[:-1, 1:].ravel(), idx[1:, :-1].ravel(), idx[1:, 1:].ravel()
+    tris = np.concatenate([np.stack([a, b, d], -1), np.stack([a, d, c], -1)])
+    colour = np.tile(hex_colour(scene.water.colour), (len(verts), 1))
+    return Mesh(verts, np.tile((0.0, 0.0, 1.0), (len(verts), 1)), colour, tris)
 
 
 def _keep_clear_points(scene: SceneManifest, proj: LocalProjection) -> np.ndarray:
@@ -57,11 +65,9 @@ def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> Built
     world = root.attach_new_node("world")
 
     world.attach_new_node(to_geom_node(terrain_mesh(ground, scene, proj), "terrain"))
-    water = world.attach_new_node(to_geom_node(_water_mesh(scene), "water"))
-    shine = Material("water")
-    shine.set_specular((0.6, 0.6, 0.6, 1))
-    shine.set_shininess(40)  # no diffuse or ambient set: those would override the vertex colour
-    water.set_material(shine)
+    # Plain diffuse water: fixed-function specular uses an infinitely distant viewer, which
+    # brightens the whole flat plane evenly instead of drawing a highlight.
+    world.attach_new_node(to_geom_node(_water_mesh(scene), "water"))
 
     kit_meshes = [m for m in (lm_build.landmark_mesh(lm, proj, ground) for lm in scene.landmarks) if m is not None]
     world.attach_new_node(to_geom_node(merge(kit_meshes), "landmarks"))

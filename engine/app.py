@@ -1,0 +1,173 @@
+"""The composition root: a scene in a window with free navigation, POI picking and info cards.
+
+Input, one gesture set for mouse, touch and keys:
+- drag (left mouse or a finger): orbit around the pivot, or look around when walking or flying
+- tap/click a pin: its info card opens and the camera orbits that POI
+- wheel: zoom; W/A/S/D or arrows: move; Q/E: down/up (fly)
+- 1/2/3 or the on-screen buttons: orbit / walk / fly; V or the button: next viewpoint; L: language
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from panda3d.core import KeyboardButton
+
+from engine.errors import MissingCapability
+from engine.navigation import Navigator
+from engine.picking import MarkerPicker
+from engine.scene_view import SceneView
+from engine.settings import Settings
+from engine.ui.hud import Hud
+from engine.ui.info_card import InfoCard
+from engine.world.markers import marker_anchor
+
+CLICK_SLOP_PX = 6  # a press and release closer than this is a tap, not a drag
+
+
+class PlaySession:
+    def __init__(self, base, built, lang: str, view_id: str | None = None):
+        self.base = base
+        self.lang = lang
+        self.view = SceneView(base, built)
+        self.nav = Navigator(self.view.rig, built.ground, built.manifest.extent_m)
+        self.go_to_view(self.view.viewpoint(view_id) if view_id else self.view.default_view())
+        self.picker = MarkerPicker(base.camera, self.view.markers)
+        self.card = InfoCard(base.aspect2d, lang)
+        self.hud = Hud(base.aspect2d, built.manifest, lang, on_mode=self.set_mode, on_next_view=self.next_view)
+        self.view_index = 0
+        self._press = None
+        self._last = None
+        self._bind_input()
+        base.task_mgr.add(self._frame, "ludao-play")
+
+    def _bind_input(self) -> None:
+        b = self.base
+        b.accept("mouse1", self._on_press)
+        b.accept("mouse1-up", self._on_release)
+        b.accept("wheel_up", self.nav.zoom, [1])
+        b.accept("wheel_down", self.nav.zoom, [-1])
+        for key, mode in (("1", "orbit"), ("2", "walk"), ("3", "fly")):
+            b.accept(key, self.set_mode, [mode])
+        b.accept("v", self.next_view)
+        b.accept("l", self.toggle_language)
+        b.accept("escape", self.card.hide)
+
+    # --- actions ---------------------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        self.nav.set_mode(mode)
+        self.hud.show_mode(mode)
+
+    def next_view(self) -> None:
+        views = self.view.built.manifest.viewpoints
+        self.view_index = (self.view_index + 1) % len(views)
+        self.go_to_view(views[self.view_index])
+        self.hud.show_mode("orbit")
+
+    def go_to_view(self, vp) -> None:
+        """Stand at a viewpoint, orbiting what it looks at."""
+        self.view.go_to_view(vp)
+        self.nav.orbit_around(self.view.target_of(vp))
+
+    def toggle_language(self) -> None:
+        self.lang = "en" if self.lang == "zh" else "zh"
+        self.hud.set_language(self.lang)
+        poi = self.card.poi
+        self.card.destroy()
+        self.card = InfoCard(self.base.aspect2d, self.lang)
+        if poi:
+            self.card.show(poi)
+
+    def open_poi(self, poi_id: str) -> None:
+        built = self.view.built
+        poi = next(p for p in built.manifest.pois if p.id == poi_id)
+        self.card.show(poi)
+        x, y, z = marker_anchor(poi, built.projection, built.ground)
+        self.nav.orbit_around((x, y, z - poi.marker_m * 0.5))
+        self.hud.show_mode("orbit")
+        print(f"poi\t{poi.id}\t{getattr(poi.name, self.lang)}", flush=True)
+
+    def click(self, ndc_x: float, ndc_y: float) -> str | None:
+        poi_id = self.picker.pick(self.base.camNode, ndc_x, ndc_y)
+        if poi_id:
+            self.open_poi(poi_id)
+        return poi_id
+
+    # --- input plumbing ------------------------------------------------------------------------
+    def _mouse(self):
+        watcher = self.base.mouseWatcherNode
+        if not watcher.has_mouse():
+            return None
+        m = watcher.get_mouse()
+        return m.x, m.y
+
+    def _to_pixels(self, ndc):
+        return ndc[0] * self.base.win.get_x_size() / 2, ndc[1] * self.base.win.get_y_size() / 2
+
+    def _on_press(self) -> None:
+        if self.base.mouseWatcherNode.is_over_region():
+            return  # on a button: DirectGui handles it
+        self._press = self._last = self._mouse()
+
+    def _on_release(self) -> None:
+        press, last, now = self._press, self._last, self._mouse()
+        self._press = self._last = None
+        if press is None or now is None:
+            return
+        (px, py), (nx, ny) = self._to_pixels(press), self._to_pixels(now)
+        if abs(nx - px) <= CLICK_SLOP_PX and abs(ny - py) <= CLICK_SLOP_PX:
+            self.click(*now)
+        else:  # a quick flick can end before the next frame: apply what moved since the last one
+            lx, ly = self._to_pixels(last)
+            self.nav.drag(nx - lx, ny - ly)
+
+    def _frame(self, task):
+        dt = min(self.base.clock.get_dt(), 0.1)
+        now = self._mouse()
+        if self._press is not None and now is not None and self._last is not None:
+            (lx, ly), (nx, ny) = self._to_pixels(self._last), self._to_pixels(now)
+            if (nx, ny) != (lx, ly):
+                self.nav.drag(nx - lx, ny - ly)
+            self._last = now
+        down = self.base.mouseWatcherNode.is_button_down
+        key = KeyboardButton.ascii_key
+        forward = (down(key("w")) or down(KeyboardButton.up())) - (down(key("s")) or down(KeyboardButton.down()))
+        right = (down(key("d")) or down(KeyboardButton.right())) - (down(key("a")) or down(KeyboardButton.left()))
+        up = down(key("e")) - down(key("q"))
+        if forward or right or up:
+            self.nav.move(forward, right, up, dt)
+        return task.cont
+
+
+def has_display(environ=os.environ) -> bool:
+    if sys.platform.startswith("linux"):
+        return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0) -> int:
+    if not has_display():
+        raise MissingCapability("no display found (DISPLAY is not set). Run it on a desktop or under Xvfb "
+                                "(xvfb-run -a python run_tour.py play ...), or render PNGs instead: "
+                                "python run_tour.py render SCENE --out FILE.png")
+    from engine.display.base import make_base
+    from engine.scene_library import find_scene, get_scene
+    from engine.world.cache import SceneCache
+
+    manifest = find_scene(scene, settings.scenes_dir)
+    try:
+        base = make_base(offscreen=False, size=settings.size, fullscreen=(mode == "kiosk"))
+    except Exception as exc:  # Panda3D raises a bare Exception when no window can be opened
+        raise MissingCapability(f"could not open a window ({exc}); use `render` for offscreen output") from None
+    cache = SceneCache(settings.cache_dir) if settings.use_cache else None
+    built, report = get_scene(manifest, base.loader, cache)
+    print(f"scene\t{built.manifest.id}\t{'cache' if report.from_cache else 'built'}\t{report.seconds:.2f}s", flush=True)
+    session = PlaySession(base, built, settings.lang, view)
+    if max_frames:
+        for _ in range(max_frames):
+            base.task_mgr.step()
+    else:
+        base.run()
+    del session
+    base.destroy()
+    return 0

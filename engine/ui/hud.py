@@ -1,0 +1,63 @@
+"""The free-roam HUD: scene title, navigation-mode buttons, next-viewpoint button and a help line.
+Buttons are at least 0.1 aspect2d units high (54 px at 1080p), so a finger can hit them."""
+from __future__ import annotations
+
+from direct.gui.DirectGui import DirectButton, OnscreenText
+from panda3d.core import TextNode
+
+from engine.manifest.scene_schema import SceneManifest
+from engine.ui.fonts import ui_font
+
+LABELS = {
+    "orbit": {"zh": "环绕", "en": "Orbit"},
+    "walk": {"zh": "步行", "en": "Walk"},
+    "fly": {"zh": "飞行", "en": "Fly"},
+    "next_view": {"zh": "下一视角", "en": "Next view"},
+    "help": {"zh": "拖动旋转 · 滚轮缩放 · WASD 移动 · 点击标记查看介绍",
+             "en": "Drag to turn · wheel to zoom · WASD to move · tap a pin for its story"},
+}
+ACTIVE = (0.85, 0.2, 0.45, 1)
+IDLE = (0.15, 0.18, 0.24, 0.85)
+
+
+class Hud:
+    def __init__(self, parent, manifest: SceneManifest, lang: str, *, on_mode, on_next_view):
+        self.manifest = manifest
+        self.font = ui_font()
+        self.parent = parent
+        self.on_mode, self.on_next_view = on_mode, on_next_view
+        self.mode = "orbit"
+        self.lang = lang
+        self.widgets: list = []
+        self.buttons: dict[str, DirectButton] = {}
+        self._build()
+
+    def _build(self) -> None:
+        for w in self.widgets:
+            w.destroy()
+        self.widgets, self.buttons = [], {}
+        title = OnscreenText(parent=self.parent, text=getattr(self.manifest.name, self.lang), font=self.font,
+                             scale=0.07, pos=(-1.7, 0.9), fg=(1, 1, 1, 1), shadow=(0, 0, 0, 0.8),
+                             align=TextNode.A_left)
+        help_text = OnscreenText(parent=self.parent, text=LABELS["help"][self.lang], font=self.font, scale=0.04,
+                                 pos=(-1.7, 0.83), fg=(1, 1, 1, 0.9), shadow=(0, 0, 0, 0.8), align=TextNode.A_left)
+        self.widgets += [title, help_text]
+        for i, mode in enumerate(("orbit", "walk", "fly", "next_view")):
+            command = self.on_next_view if mode == "next_view" else self.on_mode
+            extra = [] if mode == "next_view" else [mode]
+            button = DirectButton(parent=self.parent, text=LABELS[mode][self.lang], text_font=self.font,
+                                  scale=0.055, pos=(-1.62 + i * 0.3, 0, -0.92), pad=(0.4, 0.5),
+                                  frameSize=(-2.3, 2.3, -0.9, 1.2), text_fg=(1, 1, 1, 1),
+                                  frameColor=ACTIVE if mode == self.mode else IDLE,
+                                  command=command, extraArgs=extra)
+            self.buttons[mode] = button
+            self.widgets.append(button)
+
+    def show_mode(self, mode: str) -> None:
+        self.mode = mode
+        for name, button in self.buttons.items():
+            button["frameColor"] = ACTIVE if name == mode else IDLE
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self._build()

@@ -1,0 +1,45 @@
+"""Shared fixtures: one quiet offscreen ShowBase per test session, caches in a temporary folder."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+ISLET = DATA / "scenes" / "islet" / "scene.yaml"
+RENDER_SIZE = (320, 240)
+
+
+@pytest.fixture(scope="session")
+def offscreen_base():
+    from engine.display.base import make_base
+    base = make_base(offscreen=True, size=RENDER_SIZE)
+    yield base
+    base.destroy()
+
+
+@pytest.fixture(scope="session")
+def scene_cache(tmp_path_factory):
+    from engine.world.cache import SceneCache
+    return SceneCache(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def open_view(offscreen_base, scene_cache):
+    """open_view(manifest_path) -> a SceneView on the shared base; the previous one is detached."""
+    from engine.scene_library import get_scene
+    from engine.scene_view import SceneView
+    current = []
+
+    def _open(path: Path):
+        while current:
+            current.pop().detach()
+        built, _ = get_scene(Path(path), offscreen_base.loader, scene_cache)
+        view = SceneView(offscreen_base, built)
+        current.append(view)
+        return view
+
+    yield _open
+    while current:
+        current.pop().detach()

@@ -1,0 +1,34 @@
+"""Classifying rendered pixels by what a person would call them: sky, water, land, marker."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def hsv(image: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rgb = image.astype(np.float64) / 255.0
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    v = rgb.max(axis=-1)
+    c = v - rgb.min(axis=-1)
+    s = np.where(v > 0, c / np.maximum(v, 1e-9), 0)
+    safe = np.maximum(c, 1e-9)
+    h = np.where(v == r, (g - b) / safe % 6, np.where(v == g, (b - r) / safe + 2, (r - g) / safe + 4)) * 60
+    return np.where(c > 1e-9, h, 0), s, v
+
+
+def fractions(image: np.ndarray) -> dict[str, float]:
+    h, s, v = hsv(image)
+    total = h.size
+    water = (h >= 165) & (h <= 215) & (s > 0.3) & (v > 0.2) & (v < 0.75)
+    green = (h >= 55) & (h <= 160) & (s > 0.2) & (v > 0.15)
+    sand = (h >= 25) & (h <= 55) & (s > 0.12) & (s < 0.6) & (v > 0.5)
+    roofs = ((h < 25) | (h > 345)) & (s > 0.35) & (v > 0.3)
+    sky = (h >= 185) & (h <= 235) & (s > 0.1) & (v > 0.6)
+    marker = (h >= 300) & (h <= 335) & (s > 0.6) & (v > 0.75)
+    return {"water": water.sum() / total, "land": (green | sand | roofs).sum() / total,
+            "sky": sky.sum() / total, "marker": marker.sum() / total,
+            "sky_top": sky[: max(1, image.shape[0] // 8)].mean()}
+
+
+def marker_mask(image: np.ndarray) -> np.ndarray:
+    h, s, v = hsv(image)
+    return (h >= 300) & (h <= 335) & (s > 0.6) & (v > 0.75)
