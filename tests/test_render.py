@@ -1,8 +1,6 @@
 """Render every scene for real (offscreen, llvmpipe) and check what a person would see."""
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pytest
 
@@ -11,6 +9,7 @@ from engine.settings import PROJECT_ROOT
 from engine.world.markers import marker_anchor
 from tests.conftest import ISLET
 from tests.pixels import fractions, marker_mask
+from tests.screen import expected_screen_point
 
 SHIPPED = scene_manifests(PROJECT_ROOT / "scenes")
 ALL_SCENES = {**SHIPPED, "islet": ISLET}
@@ -46,19 +45,9 @@ def test_scenes_look_different_from_each_other(main_views):
 
 
 def _expected_screen_point(view, point):
-    """Where a scene point should land, by plain pinhole arithmetic from the rig's pose."""
-    eye = np.array(view.rig.eye.get_pos(view.base.render))
-    heading, pitch = math.radians(view.rig.heading), math.radians(view.rig.pitch)
-    forward = np.array([-math.sin(heading) * math.cos(pitch), math.cos(heading) * math.cos(pitch), math.sin(pitch)])
-    right = np.array([math.cos(heading), math.sin(heading), 0.0])
-    up = np.cross(right, forward)
-    d = np.array(point) - eye
-    depth = d @ forward
-    hfov, vfov = (math.radians(a) for a in view.lens.get_fov())
-    x = (d @ right) / depth / math.tan(hfov / 2)
-    y = (d @ up) / depth / math.tan(vfov / 2)
     w, h = view.base.win.get_x_size(), view.base.win.get_y_size()
-    return (x + 1) / 2 * w, (1 - y) / 2 * h
+    eye = view.rig.eye.get_pos(view.base.render)
+    return expected_screen_point(eye, view.rig.heading, view.rig.pitch, view.lens.get_fov()[1], w, h, point)
 
 
 @pytest.mark.parametrize("scene_id", list(ALL_SCENES))

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Print the OpenStreetMap coast of Gulangyu and the shores around it as YAML outline lists.
+
+Author-time helper for scenes/gulangyu/scene.yaml. It reads the OpenStreetMap land polygons that
+PyPI `roaring-landmask` embeds (WGS-84, simplified to within about 55 m of the full OSM coastline),
+keeps every piece of land that reaches into a square a little larger than the scene, clips the
+pieces to that square, and prints each one as a YAML `terrain.areas` entry whose `outline` is a
+list of [lat, lon] pairs with 6 decimals.
+
+Pieces are named by what they are, not by size: the piece under the scene origin is `gulangyu`
+(printed whole, never clipped: the island fits inside the scene), the piece that is part of the
+largest polygon east of the origin is `xiamen_island`, and anything else gets `<prefix>_<n>`
+(Dayu Island and the Haicang shore of the mainland to the north-west, the odd reef). With
+--report, the tool also prints each piece's area and the narrowest width of the Lujiang Strait
+between Gulangyu and Xiamen Island, as comments.
+
+Needs:  pip install roaring-landmask shapely
+        (tested with roaring-landmask 0.11.0 and shapely 2.2; run it in a scratch virtual
+        environment, e.g. python -m venv /tmp/lmvenv; the engine does not depend on either)
+
+Data: © OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright).
+Credit that in the scene's `credits` and README whenever the output goes into a manifest.
+
+The landmask has no piers, no Forty-Four Bridge and no beaches: those are authored by hand in the
+manifest.
+
+Example:
+    python tools/outline_gulangyu.py --lat 24.4475 --lon 118.0619 --extent-m 1800 --margin-m 120 --report
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+
+WGS84_A = 6378137.0
+WGS84_E2 = (1 / 298.257223563) * (2 - 1 / 298.257223563)
+
+
+def metres_per_degree(lat: float) -> tuple[float, float]:
+    """(metres per degree of latitude, metres per degree of longitude) at a latitude (WGS-84)."""
+    phi = math.radians(lat)
+    w = math.sqrt(1 - WGS84_E2 * math.sin(phi) ** 2)
+    meridian = WGS84_A * (1 - WGS84_E2) / w**3
+    prime_vertical = WGS84_A / w
+    return math.radians(1) * meridian, math.radians(1) * prime_vertical * math.cos(phi)
+
+
+def load_land():
+    """All OSM land polygons of the landmask as one shapely MultiPolygon in (lon, lat)."""
+    from roaring_landmask import LandmaskProvider, Shapes
+    from shapely import wkb
+
+    return wkb.loads(bytes(Shapes.wkb(LandmaskProvider.Osm)))
+
+
+class Flat:
+    """Metres per degree at the origin: a plane approximation good to ~1e-4 over a few km."""
+
+    def __init__(self, lat0: float, lon0: float):
+        self.lat0, self.lon0 = lat0, lon0
+        self.m_lat, self.m_lon = metres_per_degree(lat0)
+
+
+def ring_of(poly) -> list[tuple[float, float]]:
+    """Exterior ring as (lat, lon) pairs rounded to 6 decimals, counter-clockwise, no repeats."""
+    from shapely.geometry import polygon as shp_polygon
+
+    poly = shp_polygon.orient(poly, sign=1.0)  # counter-clockwise seen from above
+    ring = [(round(y, 6), round(x, 6)) for x, y in poly.exterior.coords[:-1]]
+    ring = [p for i, p in enumerate(ring) if p != ring[i - 1]]
+    return ring
+
+
+def collect(land, lat0: float, lon0: float, half_m: float, min_area_m2: float, prefix: str) -> list[dict]:
+    """The named pieces of land in the square of half-size half_m around the origin."""
+    from shapely.geometry import Point, Polygon, box
+
+    flat = Flat(lat0, lon0)
+    south, north = lat0 - half_m / flat.m_lat, lat0 + half_m / flat.m_lat
+    west, east = lon0 - half_m / flat.m_lon, lon0 + half_m / flat.m_lon
+    window = box(west, south, east, north)
+    origin = Point(lon0, lat0)
+
+    touching = [p for p in getattr(land, "geoms", [land]) if p.intersects(window)]
+    home = next((p for p in touching if p.contains(origin)), None)
+    if home is None:
+        raise SystemExit(f"no land under the origin {lat0}, {lon0}: is it the centre of Gulangyu?")
+    east_side = [p for p in touching if p is not home and p.centroid.x > lon0]
+    big_east = max(east_side, key=lambda p: p.area, default=None)
+
+    pieces = []
+    for poly in touching:
+        whole = poly is home
+        clipped = poly if whole else poly.intersection(window)
+        parts = [g for g in getattr(clipped, "geoms", [clipped]) if g.geom_type == "Polygon" and not g.is_empty]
+        parts.sort(key=lambda g: -g.area)
+        for k, part in enumerate(parts):
+            if part.interiors:
+                print(f"# note: dropped {len(part.interiors)} hole(s) of a land piece", file=sys.stderr)
+                part = Polygon(part.exterior)
+            ring = ring_of(part)
+            if len(ring) < 3:
+                continue
+            local = Polygon([((lon - lon0) * flat.m_lon, (lat - lat0) * flat.m_lat) for lat, lon in ring])
+            if local.area < min_area_m2:
+                continue
+            if not local.is_valid:
+                print("# warning: a piece is not a simple polygon after rounding", file=sys.stderr)
+            if whole:
+                name = "gulangyu"
+            elif poly is big_east and k == 0:
+                name = "xiamen_island"
+            else:
+                name = None  # numbered below, largest first
+            pieces.append({"id": name, "ring": ring, "area_m2": local.area,
+                           "clipped": not whole and not part.equals(poly), "local": local})
+    order = {"gulangyu": 0, "xiamen_island": 1}
+    pieces.sort(key=lambda p: (order.get(p["id"], 2), -p["area_m2"]))
+    extra = 0
+    for p in pieces:
+        if p["id"] is None:
+            extra += 1
+            p["id"] = f"{prefix}_{extra}"
+    return pieces
+
+
+def strait_width(pieces: list[dict]) -> float | None:
+    """Shortest distance in metres between the Gulangyu and Xiamen Island outlines."""
+    by_id = {p["id"]: p["local"] for p in pieces}
+    if "gulangyu" in by_id and "xiamen_island" in by_id:
+        return by_id["gulangyu"].distance(by_id["xiamen_island"])
+    return None
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--lat", type=float, default=24.4475, help="scene origin latitude (WGS-84), on Gulangyu")
+    ap.add_argument("--lon", type=float, default=118.0619, help="scene origin longitude (WGS-84), on Gulangyu")
+    ap.add_argument("--extent-m", type=float, default=1800.0, help="the scene's extent_m (half-size of its square)")
+    ap.add_argument("--margin-m", type=float, default=120.0, help="how far beyond the scene square to clip")
+    ap.add_argument("--min-area-m2", type=float, default=2000.0, help="skip pieces of land smaller than this")
+    ap.add_argument("--prefix", default="osm_land", help="ids of the unnamed pieces: <prefix>_1, <prefix>_2, ...")
+    ap.add_argument("--height-m", type=float, default=3.0, help="height_m of the land areas")
+    ap.add_argument("--report", action="store_true", help="also print areas and the strait's width as comments")
+    args = ap.parse_args(argv)
+
+    half = args.extent_m + args.margin_m
+    pieces = collect(load_land(), args.lat, args.lon, half, args.min_area_m2, args.prefix)
+    print("# OSM land polygons via roaring-landmask 0.11 (© OpenStreetMap contributors, ODbL 1.0)")
+    print(f"# square of half-size {half:g} m around {args.lat}, {args.lon}; {len(pieces)} piece(s)")
+    if args.report:
+        width = strait_width(pieces)
+        if width is not None:
+            print(f"# narrowest Lujiang Strait (Gulangyu to Xiamen Island outline): {width:,.0f} m")
+    for p in pieces:
+        note = "clipped to the square" if p["clipped"] else "whole"
+        print(f"- id: {p['id']}  # {len(p['ring'])} vertices, {p['area_m2'] / 1e6:.3f} km2, {note}")
+        print("  surface: land")
+        print(f"  height_m: {args.height_m:g}")
+        print("  outline:")
+        for lat, lon in p["ring"]:
+            print(f"    - [{lat:.6f}, {lon:.6f}]")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
