@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Debian packages the window tests drive (a virtual screen, input injection); the rest is from PyPI.
+SYSTEM_PACKAGES := xvfb xauth xdotool libgl1 libegl1 libgl1-mesa-dri
 
-.PHONY: run test bench setup clean-cache
+.PHONY: run test bench setup system-deps clean-cache
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,16 +16,31 @@ $(STAMP): setup.cfg pyproject.toml
 
 setup: $(STAMP)
 
+# Installs the Debian packages when they are missing and we may (root with apt); otherwise names them.
+system-deps:
+	@if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing $(SYSTEM_PACKAGES)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+		else \
+			echo "note: install $(SYSTEM_PACKAGES) (Debian/Ubuntu) to run the window tests; they are skipped without them"; \
+		fi; \
+	fi
+
 # With a display: open Gulangyu for free navigation. Without: render every scene's viewpoints to out/.
 run: $(STAMP)
 	@if [ -n "$$DISPLAY" ]; then \
 		$(PY) run_tour.py play gulangyu; \
 	else \
+		echo "no display: rendering every scene's viewpoints offscreen"; \
 		$(PY) run_tour.py showcase --out out; \
 	fi
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(PY) -m pytest
 
 bench: $(STAMP)
 	$(PY) run_tour.py bench --out benchmarks/latest.json
+
+clean-cache:
+	rm -rf "$${LUDAO_DATA:-$$HOME/.local/share/ludao}/cache"

@@ -87,6 +87,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_MISSING_CAPABILITY
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours: say so in one line, keep the details in a file
+        report = _write_crash_report(settings)
+        print(f"run_tour.py: internal error: {type(exc).__name__}: {exc} (details in {report})", file=sys.stderr)
+        return 1
+
+
+def _write_crash_report(settings: Settings) -> Path:
+    import time
+    import traceback
+    folder = settings.data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}.txt"
+    path.write_text(traceback.format_exc(), encoding="utf-8")
+    return path
 
 
 def cmd_list(args, settings: Settings) -> int:
@@ -138,7 +152,7 @@ def cmd_schema(args, settings: Settings) -> int:
 
 
 def cmd_bench(args, settings: Settings) -> int:
-    from engine.benchmark import run_benchmarks
+    from benchmarks.scene_load import run_benchmarks
     run_benchmarks(settings, args.out, args.size)
     return EXIT_OK
 

@@ -21,11 +21,19 @@ Needs:  pip install roaring-landmask shapely
 Data: © OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright).
 Credit that in the scene's `credits` and README whenever the output goes into a manifest.
 
+Two optional extras derive hand-picked sub-areas from those outlines, for districts to fill
+(land painted over land at the same height changes nothing in the terrain):
+  --split-gulangyu LAT1,LON1,LAT2,LON2  cuts Gulangyu along that line into `gulangyu_west` and
+                                        `gulangyu_east` (disjoint, so their districts never overlap)
+  --city-setback-m M                    prints `xiamen_city`: Xiamen Island inside the scene square
+                                        (not beyond it), set back M metres from the shore
+
 The landmask has no piers, no Forty-Four Bridge and no beaches: those are authored by hand in the
 manifest.
 
 Example:
-    python tools/outline_gulangyu.py --lat 24.4475 --lon 118.0619 --extent-m 1800 --margin-m 120 --report
+    python tools/outline_gulangyu.py --lat 24.4475 --lon 118.0619 --extent-m 1800 --margin-m 200 \
+        --min-area-m2 2000 --report --split-gulangyu 24.4575,118.0600,24.4380,118.0645 --city-setback-m 50
 """
 from __future__ import annotations
 
@@ -125,6 +133,77 @@ def collect(land, lat0: float, lon0: float, half_m: float, min_area_m2: float, p
     return pieces
 
 
+def to_ring_local(geom, flat: "Flat", simplify_m: float = 0.0):
+    """A polygon in (lon, lat) -> its largest part as (lat, lon) ring and local-metre polygon."""
+    from shapely.geometry import Polygon
+
+    parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon" and not g.is_empty]
+    if not parts:
+        return None
+    part = max(parts, key=lambda g: g.area)
+    local = Polygon([((x - flat.lon0) * flat.m_lon, (y - flat.lat0) * flat.m_lat) for x, y in part.exterior.coords])
+    if simplify_m:
+        local = local.simplify(simplify_m, preserve_topology=True)
+    back = Polygon([(flat.lon0 + x / flat.m_lon, flat.lat0 + y / flat.m_lat) for x, y in local.exterior.coords])
+    ring = ring_of(back)
+    local = Polygon([((lon - flat.lon0) * flat.m_lon, (lat - flat.lat0) * flat.m_lat) for lat, lon in ring])
+    return {"ring": ring, "area_m2": local.area, "local": local}
+
+
+def split_gulangyu(pieces: list[dict], line: list[float], lat0: float, lon0: float) -> list[dict]:
+    """Cut Gulangyu's outline in two along a line given as lat1, lon1, lat2, lon2 (extended far)."""
+    from shapely.geometry import Polygon
+
+    flat = Flat(lat0, lon0)
+    home = next(p for p in pieces if p["id"] == "gulangyu")
+    island = Polygon([(lon, lat) for lat, lon in home["ring"]])
+    (la1, lo1, la2, lo2) = line
+    dx, dy = lo2 - lo1, la2 - la1
+    far = 50.0  # extend the line well past the island both ways
+    a = (lo1 - dx * far, la1 - dy * far)
+    b = (lo2 + dx * far, la2 + dy * far)
+    nx, ny = dy, -dx  # a normal: to the right of the line's direction
+    right = Polygon([a, b, (b[0] + nx * far, b[1] + ny * far), (a[0] + nx * far, a[1] + ny * far)])
+    left = Polygon([a, b, (b[0] - nx * far, b[1] - ny * far), (a[0] - nx * far, a[1] - ny * far)])
+    out = []
+    for half in (island.intersection(left), island.intersection(right)):
+        got = to_ring_local(half, flat)
+        if got is None:
+            continue
+        got["id"] = "gulangyu_west" if got["local"].centroid.x < (home["local"].centroid.x) else "gulangyu_east"
+        got["clipped"] = True
+        out.append(got)
+    out.sort(key=lambda p: p["id"], reverse=True)  # west first
+    return out
+
+
+def city_area(pieces: list[dict], lat0: float, lon0: float, extent_m: float, setback_m: float) -> dict | None:
+    """Xiamen Island inside the scene square, set back from its shore (a waterfront promenade)."""
+    from shapely.geometry import Polygon, box
+
+    flat = Flat(lat0, lon0)
+    city = next((p for p in pieces if p["id"] == "xiamen_island"), None)
+    if city is None:
+        return None
+    inner = extent_m - 5.0
+    shore = city["local"].buffer(-setback_m, join_style="mitre")
+    clipped = shore.intersection(box(-inner, -inner, inner, inner))
+    back = _to_lonlat(clipped, flat)
+    got = to_ring_local(back, flat, simplify_m=5.0)
+    if got is not None:
+        got.update(id="xiamen_city", clipped=True)
+    return got
+
+
+def _to_lonlat(geom, flat: "Flat"):
+    from shapely.geometry import MultiPolygon, Polygon
+
+    def one(g):
+        return Polygon([(flat.lon0 + x / flat.m_lon, flat.lat0 + y / flat.m_lat) for x, y in g.exterior.coords])
+    parts = [one(g) for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon" and not g.is_empty]
+    return MultiPolygon(parts) if len(parts) != 1 else parts[0]
+
+
 def strait_width(pieces: list[dict]) -> float | None:
     """Shortest distance in metres between the Gulangyu and Xiamen Island outlines."""
     by_id = {p["id"]: p["local"] for p in pieces}
@@ -143,7 +222,19 @@ def main(argv=None) -> int:
     ap.add_argument("--prefix", default="osm_land", help="ids of the unnamed pieces: <prefix>_1, <prefix>_2, ...")
     ap.add_argument("--height-m", type=float, default=3.0, help="height_m of the land areas")
     ap.add_argument("--report", action="store_true", help="also print areas and the strait's width as comments")
+    ap.add_argument("--split-gulangyu", metavar="LAT1,LON1,LAT2,LON2",
+                    help="also print Gulangyu cut in two along this line (gulangyu_west, gulangyu_east)")
+    ap.add_argument("--city-setback-m", type=float, metavar="M",
+                    help="also print xiamen_city: Xiamen Island inside the scene, M metres back from the shore")
     args = ap.parse_args(argv)
+    line = None
+    if args.split_gulangyu:
+        try:
+            line = [float(v) for v in args.split_gulangyu.split(",")]
+            if len(line) != 4:
+                raise ValueError
+        except ValueError:
+            ap.error("--split-gulangyu wants four numbers: LAT1,LON1,LAT2,LON2")
 
     half = args.extent_m + args.margin_m
     pieces = collect(load_land(), args.lat, args.lon, half, args.min_area_m2, args.prefix)
@@ -153,8 +244,18 @@ def main(argv=None) -> int:
         width = strait_width(pieces)
         if width is not None:
             print(f"# narrowest Lujiang Strait (Gulangyu to Xiamen Island outline): {width:,.0f} m")
-    for p in pieces:
-        note = "clipped to the square" if p["clipped"] else "whole"
+    extras = []
+    if line is not None:
+        extras += split_gulangyu(pieces, line, args.lat, args.lon)
+    if args.city_setback_m is not None:
+        city = city_area(pieces, args.lat, args.lon, args.extent_m, args.city_setback_m)
+        if city is not None:
+            extras.append(city)
+    for p in pieces + extras:
+        if p in extras:
+            note = "derived sub-area for districts"
+        else:
+            note = "clipped to the square" if p["clipped"] else "whole"
         print(f"- id: {p['id']}  # {len(p['ring'])} vertices, {p['area_m2'] / 1e6:.3f} km2, {note}")
         print("  surface: land")
         print(f"  height_m: {args.height_m:g}")

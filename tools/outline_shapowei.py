@@ -13,8 +13,11 @@ Needs:  pip install roaring-landmask shapely
 Data: © OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright).
 Credit that in the scene's `credits` and README whenever the output goes into a manifest.
 
-The landmask has no typhoon-shelter basin, no Yanwu Bridge and no piers: those are authored by
-hand in the manifest.
+The landmask has no Yanwu Bridge and no piers, and its coast is only good to ~55 m: the
+typhoon-shelter basin survives in it as a coarse 60-90 m wide inlet (six vertices around
+24.4415 N, 118.0815 E) that opens west-north-west to the sea. The manifest keeps the OSM outline
+as printed here, fills that inlet (`shelter_banks`) and paints a narrower, hand-authored basin
+(`shelter_basin`) along its centre line.
 
 Example:
     python tools/outline_shapowei.py --lat 24.4395 --lon 118.0870 --extent-m 1400 --margin-m 150
@@ -86,9 +89,9 @@ def main(argv=None) -> int:
     ap.add_argument("--lon", type=float, default=118.0870, help="scene origin longitude (WGS-84)")
     ap.add_argument("--extent-m", type=float, default=1400.0, help="the scene's extent_m (half-size of its square)")
     ap.add_argument("--margin-m", type=float, default=150.0, help="how far beyond the scene square to clip")
-    ap.add_argument("--min-area-m2", type=float, default=500.0, help="skip pieces of land smaller than this")
-    ap.add_argument("--id-prefix", default="osm_land", help="area ids: <prefix>, <prefix>_2, ...")
-    ap.add_argument("--height-m", type=float, default=3.0, help="height_m of the land areas")
+    ap.add_argument("--min-area-m2", type=float, default=1000.0, help="skip pieces of land smaller than this")
+    ap.add_argument("--id-prefix", default="xiamen_island", help="area ids, largest piece first: <prefix>, <prefix>_2, ...")
+    ap.add_argument("--height-m", type=float, default=4.0, help="height_m of the land areas")
     args = ap.parse_args(argv)
 
     half = args.extent_m + args.margin_m
@@ -97,7 +100,7 @@ def main(argv=None) -> int:
     west, east = args.lon - half / m_lon, args.lon + half / m_lon
 
     pieces = clip_land(load_land(), south, west, north, east, args.min_area_m2, args.lat)
-    print(f"# OSM land polygons (roaring-landmask, (c) OpenStreetMap contributors, ODbL 1.0)")
+    print("# OSM land polygons (roaring-landmask, (c) OpenStreetMap contributors, ODbL 1.0)")
     print(f"# clipped to {south:.6f}..{north:.6f} N, {west:.6f}..{east:.6f} E; {len(pieces)} piece(s)")
     for k, (area, ring) in enumerate(pieces):
         ident = args.id_prefix if k == 0 else f"{args.id_prefix}_{k + 1}"

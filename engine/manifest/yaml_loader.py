@@ -129,7 +129,7 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        hint = f"while {exc.context}" if exc.context and exc.problem else ""
+        hint = exc.context if exc.context and exc.problem else ""  # PyYAML contexts already say "while ..."
         raise fail(line, col, "Y010", f"YAML syntax error: {problem}", hint) from None
     except yaml.YAMLError as exc:
         raise fail(1, 1, "Y010", f"YAML syntax error: {exc}") from None
@@ -197,7 +197,7 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value = node.value
-        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+        if node.tag not in _STANDARD_TAGS and node.tag != _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)):
             self._problem(node, "Y006", f"custom tag {node.tag} is not allowed in content")
             return value
         if node.style is not None:  # quoted or block text is always text

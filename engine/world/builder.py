@@ -73,7 +73,7 @@ def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> Built
     world.attach_new_node(to_geom_node(merge(kit_meshes), "landmarks"))
     for lm in scene.landmarks:
         if lm.kind == "model" or lm.model:
-            world.attach_new_node(_load_model(lm, manifest_path, proj, ground, loader))
+            _load_model(lm, manifest_path, proj, ground, loader).reparent_to(world)
 
     polygons = {area.id: poly for area, poly in area_polygons(scene, proj)}
     clear = _keep_clear_points(scene, proj)

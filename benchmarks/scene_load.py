@@ -1,0 +1,99 @@
+"""Scene load and frame-time benchmark: cold build, warm load from the cache, and frame times.
+
+Run with `make bench` (or `python run_tour.py bench --out FILE.json`). Times are wall-clock on this
+machine; with software GL (llvmpipe) every frame time is a CPU figure and varies run to run, so
+each figure is the median of several runs. Record results in docs/PERFORMANCE.md with the machine.
+"""
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from engine.settings import Settings
+
+WARM_RUNS = 5
+FRAMES = 30
+
+
+def _scene_stats(root) -> tuple[int, int]:
+    """(draw calls, triangles) of everything under root, as Panda3D would submit them."""
+    geoms = triangles = 0
+    matches = root.find_all_matches("**/+GeomNode")
+    for i in range(matches.get_num_paths()):
+        node = matches.get_path(i).node()
+        for j in range(node.get_num_geoms()):
+            geoms += 1
+            geom = node.get_geom(j)
+            for k in range(geom.get_num_primitives()):
+                triangles += geom.get_primitive(k).get_num_faces()
+    return geoms, triangles
+
+
+def _load_to_first_frame(base, manifest: Path, cache) -> tuple[float, bool, object]:
+    from engine.scene_library import get_scene
+    from engine.scene_view import SceneView
+    start = time.perf_counter()
+    built, report = get_scene(manifest, base.loader, cache)
+    view = SceneView(base, built)
+    view.render_frame()
+    return time.perf_counter() - start, report.from_cache, view
+
+
+def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) -> dict:
+    from engine.display.base import make_base
+    from engine.gl_info import renderer_description
+    from engine.scene_library import scene_manifests
+    from engine.world.cache import SceneCache
+
+    started = time.perf_counter()
+    base = make_base(offscreen=True, size=size)
+    startup = time.perf_counter() - started
+    results = {"machine": {"platform": platform.platform(), "processor": platform.processor() or platform.machine(),
+                           "renderer": renderer_description(base)},
+               "size": f"{size[0]}x{size[1]}", "showbase_startup_s": round(startup, 3), "scenes": {}}
+    scratch = Path(tempfile.mkdtemp(prefix="ludao-bench-"))
+    try:
+        for scene_id, manifest in scene_manifests(settings.scenes_dir).items():
+            cache = SceneCache(scratch / scene_id)
+            cold, hit, view = _load_to_first_frame(base, manifest, cache)
+            assert not hit
+            view.detach()
+            warm = []
+            for _ in range(WARM_RUNS):
+                seconds, hit, view = _load_to_first_frame(base, manifest, cache)
+                assert hit
+                warm.append(seconds)
+                if len(warm) < WARM_RUNS:
+                    view.detach()
+            frames = []
+            for _ in range(FRAMES):
+                t = time.perf_counter()
+                view.render_frame()
+                frames.append((time.perf_counter() - t) / 2)  # render_frame draws two frames
+            draws, tris = _scene_stats(view.built.root)
+            view.detach()
+            results["scenes"][scene_id] = {
+                "cold_build_to_first_frame_s": round(cold, 3),
+                "warm_load_to_first_frame_s": round(statistics.median(warm), 3),
+                "warm_runs_s": [round(w, 3) for w in warm],
+                "frame_ms_median": round(statistics.median(frames) * 1000, 1),
+                "frame_ms_p95": round(sorted(frames)[int(len(frames) * 0.95) - 1] * 1000, 1),
+                "draw_calls": draws, "triangles": tris,
+            }
+            r = results["scenes"][scene_id]
+            print(f"{scene_id:10s} cold {r['cold_build_to_first_frame_s']:6.2f} s   warm {r['warm_load_to_first_frame_s']:5.2f} s"
+                  f"   frame {r['frame_ms_median']:6.1f} ms (p95 {r['frame_ms_p95']:.1f})   {draws} draws, {tris:,} triangles",
+                  flush=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        base.destroy()
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print(f"results written to {out}")
+    return results
