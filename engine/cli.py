@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data", type=Path, help="folder for the database, signing key and scene cache "
                                                   "(default: LUDAO_DATA or the user data folder)")
     common.add_argument("--no-cache", action="store_true", help="always rebuild scenes; never read or write the cache")
+    common.add_argument("--scenes", type=Path, help="the scenes folder (default: LUDAO_SCENES or scenes/ here)")
     parser = argparse.ArgumentParser(prog="run_tour.py", description="Ludao 鹭岛 virtual-tour engine")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.from_environment(data_dir=args.data, lang=getattr(args, "lang", None),
-                                         size=getattr(args, "size", None))
+                                         size=getattr(args, "size", None), scenes_dir=args.scenes)
     settings.use_cache = not args.no_cache
     try:
         return COMMANDS[args.command](args, settings)
@@ -132,10 +133,14 @@ def cmd_render(args, settings: Settings) -> int:
 
 def cmd_showcase(args, settings: Settings) -> int:
     from engine.rendering import render_showcase
-    written = render_showcase(settings, args.out)
+    written, problems = render_showcase(settings, args.out)
     for path in written:
         print(path)
     print(f"{len(written)} images written to {args.out.resolve()}")
+    if problems:
+        print(format_all(problems), file=sys.stderr)
+        print(f"skipped {len({d.file for d in problems})} broken scene(s); see the messages above", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 

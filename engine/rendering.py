@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine.diagnostics import ContentError, Diagnostic
 from engine.errors import UsageError
 from engine.settings import Settings
 
@@ -51,18 +52,24 @@ def render_views(settings: Settings, scene: str, jobs: list[tuple[str | None, Pa
         renderer.close()
 
 
-def render_showcase(settings: Settings, out_dir: Path) -> list[Path]:
-    """Every viewpoint of every scene, as out_dir/<scene>-<view>.png."""
+def render_showcase(settings: Settings, out_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Every viewpoint of every scene, as out_dir/<scene>-<view>.png. A broken scene is skipped
+    and its problems returned; the others are still rendered."""
     from engine.scene_library import scene_manifests
     renderer = OffscreenRenderer(settings)
-    written = []
+    written: list[Path] = []
+    problems: list[Diagnostic] = []
     try:
         for scene_id in scene_manifests(settings.scenes_dir):
-            view, _ = renderer.open(scene_id)
+            try:
+                view, _ = renderer.open(scene_id)
+            except ContentError as exc:
+                problems += exc.diagnostics
+                continue
             for vp in view.built.manifest.viewpoints:
                 view.go_to_view(vp)
                 written.append(view.save_png(out_dir / f"{scene_id}-{vp.id}.png"))
             view.detach()
     finally:
         renderer.close()
-    return written
+    return written, problems

@@ -29,6 +29,8 @@ class Settings:
         settings = cls()
         if env.get("LUDAO_DATA"):
             settings.data_dir = Path(env["LUDAO_DATA"])
+        if env.get("LUDAO_SCENES"):
+            settings.scenes_dir = Path(env["LUDAO_SCENES"])
         if env.get("LUDAO_LANG") in ("zh", "en"):
             settings.lang = env["LUDAO_LANG"]
         for key, value in overrides.items():

@@ -51,3 +51,23 @@ def test_bad_usage_exits_2_with_a_message_and_no_traceback(tmp_path, args, needl
     assert needle in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_showcase_skips_a_broken_scene_and_renders_the_rest(tmp_path):
+    import shutil
+    scenes = tmp_path / "scenes"
+    shutil.copytree(ISLET.parent, scenes / "islet")
+    shutil.copytree(ISLET.parent, scenes / "broken")
+    broken = scenes / "broken" / "scene.yaml"
+    broken.write_text(broken.read_text().replace("id: islet", "id: broken").replace("look_at: summit", "look_at: sumit", 1))
+    for name in ("islet", "broken"):  # its glTF boat lives in the project's assets; not needed here
+        path = scenes / name / "scene.yaml"
+        path.write_text("\n".join(line for line in path.read_text().splitlines() if "id: boat," not in line))
+    result = run("showcase", "--out", str(tmp_path / "out"), "--size", "160x90", "--scenes", str(scenes),
+                 data=tmp_path)
+    assert result.returncode == 2
+    assert "broken/scene.yaml:" in result.stderr and "'sumit' does not exist" in result.stderr
+    assert "did you mean 'summit'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["islet-above.png", "islet-boat_close.png",
+                                                                   "islet-from_sea.png"]
