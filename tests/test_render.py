@@ -67,3 +67,18 @@ def test_poi_marker_is_drawn_where_its_coordinates_project(open_view, scene_id):
     # and turning away hides it: the colour came from that marker, not from something else
     view.rig.set_pose(view.rig.position, view.rig.heading + 180, 0)
     assert not marker_mask(view.pixels())[max(0, y0 - 6):y0 + 7, max(0, x0 - 6):x0 + 7].any()
+
+
+def test_gltf_model_loads_through_panda3d_gltf_and_is_lit_in_its_colours(open_view):
+    view = open_view(ISLET)
+    boat = view.built.root.find("**/model:boat")
+    assert not boat.is_empty() and boat.get_bounds().get_radius() > 3  # a 12 m boat
+    view.go_to_view(view.viewpoint("boat_close"))
+    image = view.pixels()
+    target = view.target_of(view.viewpoint("boat_close"))
+    sx, sy = _expected_screen_point(view, target)
+    patch = image[int(sy) - 25:int(sy) + 25, int(sx) - 40:int(sx) + 40].reshape(-1, 3).astype(int)
+    # the red-brown hull (glTF baseColor 0.55, 0.22, 0.16), lit, not black from glTF's metallic default
+    hull = (patch[:, 0] > 70) & (patch[:, 0] > patch[:, 1] * 1.6) & (patch[:, 0] > patch[:, 2] * 1.6)
+    assert hull.mean() > 0.03, "no hull-coloured pixels where the boat should be"
+    view.go_to_view(view.default_view())

@@ -18,7 +18,9 @@ OUT = Path(__file__).resolve().parents[1] / "assets" / "models"
 
 def _part(mesh: trimesh.Trimesh, rgba, name: str) -> trimesh.Trimesh:
     mesh.visual = trimesh.visual.TextureVisuals(material=PBRMaterial(
-        name=name, baseColorFactor=np.array(rgba, dtype=np.float64), metallicFactor=0.0, roughnessFactor=0.8))
+        name=name, baseColorFactor=np.array(rgba, dtype=np.float64), roughnessFactor=0.8))
+    # metallicFactor left out on purpose: it then defaults to 1.0, as in many real-world models,
+    # and the engine must still light it in its colours.
     return mesh
 
 
