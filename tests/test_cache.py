@@ -4,13 +4,17 @@ import shutil
 from engine.scene_library import get_scene
 from engine.world.cache import SceneCache, cache_key
 from engine.manifest.scene_loader import load_scene
-from tests.conftest import ISLET
+from tests.conftest import ISLET, ROOT
 
 
 def _copy_islet(tmp_path):
+    """The islet in a folder of its own, its glTF boat copied beside it."""
     folder = tmp_path / "islet"
     shutil.copytree(ISLET.parent, folder)
-    return folder / "scene.yaml"
+    shutil.copy(ROOT / "assets" / "models" / "fishing_boat.glb", folder / "boat.glb")
+    manifest = folder / "scene.yaml"
+    manifest.write_text(manifest.read_text().replace("../../../../assets/models/fishing_boat.glb", "boat.glb"))
+    return manifest
 
 
 def _geom_count(root):
@@ -51,3 +55,13 @@ def test_a_corrupt_entry_is_rebuilt(offscreen_base, tmp_path):
     built, report = get_scene(manifest, offscreen_base.loader, cache)
     assert not report.from_cache
     assert _geom_count(built.root) > 5
+
+
+def test_a_changed_model_file_never_uses_the_old_entry(offscreen_base, tmp_path):
+    manifest = _copy_islet(tmp_path)
+    cache = SceneCache(tmp_path / "cache")
+    get_scene(manifest, offscreen_base.loader, cache)
+    boat = manifest.parent / "boat.glb"
+    boat.write_bytes(boat.read_bytes().replace(b'"roughnessFactor":0.8', b'"roughnessFactor":0.7'))
+    _, report = get_scene(manifest, offscreen_base.loader, cache)
+    assert not report.from_cache

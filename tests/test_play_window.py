@@ -24,15 +24,34 @@ pytestmark = pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdot
 SIZE = (640, 360)
 
 
-@pytest.fixture(scope="module")
-def display():
+def _start_xvfb() -> tuple[subprocess.Popen, str]:
     read, write = os.pipe()
     proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x600x24", "-nolisten", "tcp"],
                             pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
     number = os.read(read, 16).decode().strip()
     os.close(read)
-    yield f":{number}"
+    return proc, f":{number}"
+
+
+def _answers(display: str) -> bool:
+    probe = subprocess.run(["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display},
+                           capture_output=True, timeout=10)
+    return probe.returncode == 0
+
+
+@pytest.fixture(scope="module")
+def display():
+    # Another Xvfb starting at the same moment can win the same display number; try again then.
+    for _ in range(5):
+        proc, name = _start_xvfb()
+        if proc.poll() is None and _answers(name):
+            break
+        proc.terminate()
+        proc.wait(10)
+    else:
+        pytest.fail("could not start a working Xvfb")
+    yield name
     proc.terminate()
     proc.wait(10)
 

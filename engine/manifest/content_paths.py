@@ -20,6 +20,8 @@ def content_roots(manifest_path: Path) -> list[Path]:
 
 def check_asset_path(raw: str, manifest_path: Path) -> tuple[Path | None, str]:
     """Resolve `raw`; returns (path, '') or (None, why it is refused)."""
+    if any(ord(ch) < 32 for ch in raw):
+        return None, "asset path contains a control character"
     if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
         return None, f"asset path '{raw}' is absolute; give it relative to the manifest"
     candidate = manifest_path.resolve().parent / raw

@@ -25,17 +25,19 @@ def check_scene(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
 
 
 def _unique_ids(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
-    out, first = [], {}
+    """Ids are unique within their kind: a POI and the land area it stands on may share a name."""
+    out = []
     groups = [("terrain", "areas"), ("terrain", "peaks"), ("landmarks",), ("districts",),
               ("vegetation",), ("pois",), ("viewpoints",)]
     for group in groups:
         items = scene
         for part in group:
             items = getattr(items, part)
+        first: dict[str, tuple] = {}
         for i, item in enumerate(items):
             loc = group + (i, "id")
             if item.id in first:
-                out.append(doc.diagnostic(loc, "R001", f"duplicate id '{item.id}'",
+                out.append(doc.diagnostic(loc, "R001", f"duplicate id '{item.id}' among the {group[-1]}",
                                           hint=f"first used at line {doc.where(first[item.id])[0]}"))
             else:
                 first[item.id] = loc

@@ -35,7 +35,7 @@ LatLon = Annotated[list[float], Field(min_length=2, max_length=2,
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class Text(Strict):
@@ -120,7 +120,7 @@ class District(Strict):
     area: Id = Field(description="id of a land area to fill")
     style: Literal["villa", "house", "block", "tower"]
     count: int = Field(ge=1, le=5000)
-    seed: int = 1
+    seed: int = Field(1, ge=0, le=2**32 - 1, description="changes where the buildings go")
     roof_colour: Colour = "#b8472f"
     wall_colour: Colour = "#e8dcc8"
     height_m: list[Annotated[float, Field(gt=0, le=400)]] = Field([6.0, 12.0], min_length=2, max_length=2)
@@ -133,7 +133,7 @@ class Vegetation(Strict):
     area: Id = Field(description="id of a land area to plant")
     kind: Literal["broadleaf", "palm", "banyan", "mangrove", "shrub"]
     count: int = Field(ge=1, le=20000)
-    seed: int = 1
+    seed: int = Field(1, ge=0, le=2**32 - 1, description="changes where the plants go")
     height_m: list[Annotated[float, Field(gt=0, le=60)]] = Field([5.0, 10.0], min_length=2, max_length=2)
 
 

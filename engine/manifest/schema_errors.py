@@ -62,16 +62,60 @@ def _unwrap(annotation: Any, typing) -> Any:
     return annotation
 
 
+_BRANCH_NAMES = {"str", "int", "float", "bool", "list", "dict", "constrained-str"}
+
+
+def _model_names() -> set[str]:
+    from engine.manifest import scene_schema
+    return {name for name, obj in vars(scene_schema).items() if isinstance(obj, type) and issubclass(obj, BaseModel)}
+
+
+def _is_branch(part) -> bool:
+    """pydantic adds union branch names and validator tags to `loc` between the data keys."""
+    return isinstance(part, str) and (part.startswith(("function-", "union[")) or part in _BRANCH_NAMES
+                                      or "[" in part or part in _model_names())
+
+
 def _clean_loc(loc: tuple) -> tuple:
-    """pydantic adds union branch names and validator tags to `loc`; keep only data keys."""
-    return tuple(p for p in loc if isinstance(p, int) or not (p.startswith(("function-", "union[")) or p in (
-        "str", "int", "float", "bool", "list", "dict", "LookAtPoint", "constrained-str") or "[" in p))
+    return tuple(p for p in loc if not _is_branch(p))
+
+
+def _value_at(data, loc: tuple):
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _union_filter(errors: list[dict], data) -> list[dict]:
+    """Keep only the union branch that fits the value: a mapping is checked as the model branch,
+    anything else as the plain one. Without this `look_at: {lat: 24.4}` would also be told it is
+    not text."""
+    kept = []
+    for err in errors:
+        branches = [p for p in err["loc"] if _is_branch(p) and not str(p).startswith("function-")]
+        if branches:
+            is_model_branch = branches[-1] in _model_names()
+            value = _value_at(data, _clean_loc(tuple(err["loc"])))
+            if isinstance(value, dict) != is_model_branch:
+                continue
+        kept.append(err)
+    return kept
+
+
+# Names authors reach for that the schema spells otherwise.
+SYNONYMS = {"latitude": "lat", "lattitude": "lat", "longitude": "lon", "lng": "lon", "long": "lon",
+            "color": "colour", "roof_color": "roof_colour", "wall_color": "wall_colour", "height": "height_m",
+            "size": "size_m", "radius": "radius_m", "title": "name", "desc": "description", "type": "kind",
+            "lookat": "look_at", "target": "look_at", "fov": "fov_deg", "heading": "heading_deg"}
 
 
 def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseModel]) -> list[Diagnostic]:
     seen: set[tuple] = set()
     out: list[Diagnostic] = []
-    for err in exc.errors(include_url=False):
+    for err in _union_filter(exc.errors(include_url=False), doc.data):
         loc = _clean_loc(tuple(err["loc"]))
         kind = err["type"]
         value = err.get("input")
@@ -86,7 +130,10 @@ def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseMode
             message = f"{where}: unknown field '{loc[-1]}'"
             holder = _model_at(model, loc[:-1])
             if holder is not None:
-                hint = did_you_mean(str(loc[-1]), holder.model_fields)
+                word = str(loc[-1])
+                synonym = SYNONYMS.get(word.lower())
+                hint = (f"did you mean '{synonym}'?" if synonym in holder.model_fields
+                        else did_you_mean(word, holder.model_fields))
         elif kind in ("string_type", "str_type"):
             message = f"{where}: expected text, got {_describe(value)}"
             if isinstance(value, (bool, int, float)):
@@ -94,6 +141,8 @@ def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseMode
         elif kind in ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"):
             wanted = "a whole number" if kind.startswith("int") else "a number"
             message = f"{where}: expected {wanted}, got {_describe(value)}"
+        elif kind == "finite_number":
+            message = f"{where}: expected a finite number, got {value}"
         elif kind == "bool_type":
             message = f"{where}: expected true or false, got {_describe(value)}"
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -126,7 +175,7 @@ _CODES = {
     "missing": "001", "extra_forbidden": "002", "string_type": "003", "float_type": "004",
     "int_type": "004", "float_parsing": "004", "int_parsing": "004", "bool_type": "005",
     "model_type": "006", "dict_type": "006", "list_type": "007", "literal_error": "008",
-    "string_pattern_mismatch": "009", "value_error": "010",
+    "string_pattern_mismatch": "009", "value_error": "010", "finite_number": "004",
 }
 
 

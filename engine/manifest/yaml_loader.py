@@ -23,6 +23,7 @@ from engine.diagnostics import ContentError, Diagnostic
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 200
 MAX_NODES = 500_000
+MAX_DEPTH = 64
 
 Loc = tuple  # a path into the data: ("pois", 3, "lat")
 
@@ -76,6 +77,7 @@ class _CountingLoader(yaml.SafeLoader):
     def __init__(self, stream):
         super().__init__(stream)
         self.alias_count = 0
+        self.depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
@@ -84,7 +86,14 @@ class _CountingLoader(yaml.SafeLoader):
                 event = self.peek_event()
                 raise _Refused(event.start_mark, "Y004",
                                f"more than {MAX_ALIASES} aliases (*name): refused as a possible alias bomb")
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(self.peek_event().start_mark, "Y011",
+                               f"nested more than {MAX_DEPTH} levels deep: refused")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Refused(Exception):
@@ -120,28 +129,99 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
     except UnicodeDecodeError as exc:
         raise fail(1, 1, "Y003", f"file is not UTF-8 text (byte {exc.start})") from None
 
-    loader = _CountingLoader(text)
+    loader = None
     try:
+        loader = _CountingLoader(text)  # the reader checks characters as it is built
         root = loader.get_single_node()
     except _Refused as exc:
         raise fail(exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.message) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _position_of(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise fail(line, col, "Y012", f"character U+{code:04X} is not allowed "
+                                      "in YAML text", "remove it, or write it as an escape in a quoted string") from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        hint = exc.context if exc.context and exc.problem else ""  # PyYAML contexts already say "while ..."
-        raise fail(line, col, "Y010", f"YAML syntax error: {problem}", hint) from None
+        raise fail(*_syntax_error(exc)) from None
     except yaml.YAMLError as exc:
         raise fail(1, 1, "Y010", f"YAML syntax error: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
+    if root is not None:
+        oversized = _first_oversized(root)
+        if oversized is not None:
+            mark = oversized.start_mark
+            raise fail(mark.line + 1, mark.column + 1, "Y005",
+                       f"this value expands to more than {MAX_NODES:,} values through aliases: refused "
+                       "as a possible alias bomb")
     doc = Document(path=path, data=None, display_path=shown)
     builder = _Builder(doc)
     doc.data = None if root is None else builder.build(root, ())
     if builder.problems:
         raise ContentError(builder.problems)
     return doc
+
+
+def _position_of(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+_SYNTAX_WORDS = {
+    "found duplicate anchor": "the same &anchor name is defined twice",
+    "but found another document": "a second document (---) follows; a content file holds one",
+}
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int, int, str, str, str]:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or exc.context or "invalid YAML"
+    for words, plain in _SYNTAX_WORDS.items():
+        if words in problem or words in (exc.context or ""):
+            problem = plain
+            break
+    hint = ""
+    if exc.context and exc.problem:  # PyYAML's contexts already read "while parsing ..."
+        hint = exc.context
+        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
+            hint += f" that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+    return line, col, "Y010", f"YAML syntax error: {problem}", hint
+
+
+def _first_oversized(root: yaml.Node):
+    """The deepest node whose alias-expanded size alone passes MAX_NODES, or None.
+    Sizes are counted per distinct node (memoised), so a bomb is measured without expanding it."""
+    sizes: dict[int, int] = {}
+
+    def size(node) -> int:
+        key = id(node)
+        if key not in sizes:
+            sizes[key] = 1  # guards against a cycle while counting
+            if isinstance(node, yaml.MappingNode):  # merge keys are refused, never expanded
+                total = 1 + sum(size(k) + size(v) for k, v in node.value if k.tag != "tag:yaml.org,2002:merge")
+            elif isinstance(node, yaml.SequenceNode):
+                total = 1 + sum(size(v) for v in node.value)
+            else:
+                total = 1
+            sizes[key] = min(total, 10 * MAX_NODES)
+        return sizes[key]
+
+    if size(root) <= MAX_NODES:
+        return None
+    node = root
+    while True:
+        children = ([v for k, v in node.value if k.tag != "tag:yaml.org,2002:merge"] if isinstance(node, yaml.MappingNode)
+                    else node.value if isinstance(node, yaml.SequenceNode) else [])
+        big = [c for c in children if size(c) > MAX_NODES]
+        if not big:
+            return node
+        node = big[0]
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 class _Builder:
@@ -168,13 +248,13 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             if node.tag not in _STANDARD_TAGS and node.tag != "tag:yaml.org,2002:seq":
-                self._problem(node, "Y006", f"custom tag {node.tag} is not allowed in content")
+                self._problem(node, "Y006", f"custom tag {_short_tag(node.tag)} is not allowed in content")
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         if node.tag not in _STANDARD_TAGS:
-            self._problem(node, "Y006", f"custom tag {node.tag} is not allowed in content")
+            self._problem(node, "Y006", f"custom tag {_short_tag(node.tag)} is not allowed in content")
         result: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -198,7 +278,7 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value = node.value
         if node.tag not in _STANDARD_TAGS and node.tag != _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)):
-            self._problem(node, "Y006", f"custom tag {node.tag} is not allowed in content")
+            self._problem(node, "Y006", f"custom tag {_short_tag(node.tag)} is not allowed in content")
             return value
         if node.style is not None:  # quoted or block text is always text
             return value

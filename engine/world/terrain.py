@@ -3,7 +3,8 @@
 Areas are painted in order onto a grid (later ones win), so a lake can sit in land and an island
 in the lake. Heights come from a signed distance to the nearest coast: land rises from the shore to
 its area's ground height, the sea floor falls away to `seabed_m`, and each peak adds a smooth rise
-that is largest at its summit (its exact height there). Only cells that reach above the water are
+that is largest at its summit (its exact height there, unless a higher neighbour's slope passes
+over it). Peaks combine by maximum, so overlapping hills never add up to more than the higher one. Only cells that reach above the water are
 kept as triangles: the water surface is opaque and hides the rest.
 """
 from __future__ import annotations
@@ -127,18 +128,7 @@ def build_heightfield(scene: SceneManifest, proj: LocalProjection) -> Heightfiel
         heights_land = np.maximum(heights_land, ground + lift)
     heights_water = WATER_EDGE_M + (cfg.seabed_m - WATER_EDGE_M) * _smoothstep(dist_in_water / (2 * shore))
     heights = np.where(land, heights_land, heights_water)
-    heights = np.minimum(heights, _peak_caps(scene, proj, xs, ys, heights))
     return Heightfield(heights, land, -half, -half, cell)
-
-
-def _peak_caps(scene, proj, xs, ys, heights):
-    """Nothing rises above a named summit's height near it (noise and neighbours stay below)."""
-    caps = np.full(xs.shape, np.inf)
-    for peak in scene.terrain.peaks:
-        px, py, _ = proj.to_local(peak.lat, peak.lon)
-        near = np.hypot(xs - px, ys - py) < peak.radius_m
-        caps[near] = np.minimum(caps[near], peak.height_m)
-    return caps
 
 
 def terrain_mesh(field: Heightfield, scene: SceneManifest, proj: LocalProjection) -> Mesh:
