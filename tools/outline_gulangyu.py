@@ -133,7 +133,7 @@ def collect(land, lat0: float, lon0: float, half_m: float, min_area_m2: float, p
     return pieces
 
 
-def to_ring_local(geom, flat: "Flat", simplify_m: float = 0.0):
+def to_ring_local(geom, flat: Flat, simplify_m: float = 0.0):
     """A polygon in (lon, lat) -> its largest part as (lat, lon) ring and local-metre polygon."""
     from shapely.geometry import Polygon
 
@@ -179,7 +179,7 @@ def split_gulangyu(pieces: list[dict], line: list[float], lat0: float, lon0: flo
 
 def city_area(pieces: list[dict], lat0: float, lon0: float, extent_m: float, setback_m: float) -> dict | None:
     """Xiamen Island inside the scene square, set back from its shore (a waterfront promenade)."""
-    from shapely.geometry import Polygon, box
+    from shapely.geometry import box
 
     flat = Flat(lat0, lon0)
     city = next((p for p in pieces if p["id"] == "xiamen_island"), None)
@@ -195,7 +195,7 @@ def city_area(pieces: list[dict], lat0: float, lon0: float, extent_m: float, set
     return got
 
 
-def _to_lonlat(geom, flat: "Flat"):
+def _to_lonlat(geom, flat: Flat):
     from shapely.geometry import MultiPolygon, Polygon
 
     def one(g):
@@ -217,7 +217,7 @@ def main(argv=None) -> int:
     ap.add_argument("--lat", type=float, default=24.4475, help="scene origin latitude (WGS-84), on Gulangyu")
     ap.add_argument("--lon", type=float, default=118.0619, help="scene origin longitude (WGS-84), on Gulangyu")
     ap.add_argument("--extent-m", type=float, default=1800.0, help="the scene's extent_m (half-size of its square)")
-    ap.add_argument("--margin-m", type=float, default=120.0, help="how far beyond the scene square to clip")
+    ap.add_argument("--margin-m", type=float, default=200.0, help="how far beyond the scene square to clip")
     ap.add_argument("--min-area-m2", type=float, default=2000.0, help="skip pieces of land smaller than this")
     ap.add_argument("--prefix", default="osm_land", help="ids of the unnamed pieces: <prefix>_1, <prefix>_2, ...")
     ap.add_argument("--height-m", type=float, default=3.0, help="height_m of the land areas")

@@ -108,6 +108,7 @@ class Landmark(Strict):
     colour: Optional[Colour] = None
     roof_colour: Optional[Colour] = None
     base_m: Optional[Metres] = Field(None, description="ground height under it; default: the terrain's")
+    dome: bool = Field(False, description="villa or hall: crown the roof with a dome (Bagua Lou's red dome)")
     model: Optional[AssetPath] = Field(None, description="a .glb or .gltf file (kind: model)")
     poi: Optional[Id] = Field(None, description="the POI this landmark illustrates")
     approximate: bool = False

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import numpy as np
 from panda3d.core import NodePath
+from shapely.geometry import box
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
 from engine.world import landmarks as lm_build
 from engine.world.markers import build_markers
 from engine.world.mesh import Mesh, hex_colour, merge, to_geom_node
-from engine.world.scatter import district_meshes, vegetation_meshes
+from engine.world.scatter import Occupancy, district_meshes, vegetation_meshes
 from engine.world.sky import apply_time_of_day, build_sky
 from engine.world.terrain import Heightfield, area_polygons, build_heightfield, terrain_mesh
 
@@ -75,14 +76,16 @@ def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> Built
         if lm.kind == "model" or lm.model:
             _load_model(lm, manifest_path, proj, ground, loader).reparent_to(world)
 
-    polygons = {area.id: poly for area, poly in area_polygons(scene, proj)}
+    inside = box(-scene.extent_m, -scene.extent_m, scene.extent_m, scene.extent_m)
+    polygons = {area.id: poly.intersection(inside) for area, poly in area_polygons(scene, proj)}
     clear = _keep_clear_points(scene, proj)
+    occupancy = Occupancy()  # shared: no building stands in another district's, no tree in a house
     props = world.attach_new_node("props")
     for district in scene.districts:
-        for key, mesh in district_meshes(district, polygons[district.area], ground, clear).items():
+        for key, mesh in district_meshes(district, polygons[district.area], ground, clear, occupancy).items():
             props.attach_new_node(to_geom_node(mesh, f"district:{district.id}:{key}"))
     for veg in scene.vegetation:
-        for key, mesh in vegetation_meshes(veg, polygons[veg.area], ground, clear).items():
+        for key, mesh in vegetation_meshes(veg, polygons[veg.area], ground, clear, occupancy).items():
             props.attach_new_node(to_geom_node(mesh, f"vegetation:{veg.id}:{key}"))
 
     apply_time_of_day(root, scene.sky.time_of_day, scene.sky.haze, scene.extent_m)

@@ -86,10 +86,11 @@ def church(w, d, h, wall=WALL, roof=(0.45, 0.20, 0.16, 1.0)) -> Mesh:
 
 
 def villa(w, d, h, wall=WALL, roof=(0.72, 0.28, 0.18, 1.0), with_dome=False) -> Mesh:
-    parts = [box(w, d, h * 0.72, wall), hip_roof(w, d, h * 0.28, roof, h * 0.72)]
-    if with_dome:
-        parts.append(dome(min(w, d) * 0.22, roof, z0=h * 0.85))
-    return merge(parts)
+    if with_dome:  # a flat-roofed block carrying a drum and a big dome (Bagua Lou)
+        radius = min(w, d) * 0.3
+        return merge([box(w, d, h * 0.55, wall), box(w * 0.5, d * 0.5, h * 0.12, wall, z0=h * 0.55),
+                      cylinder(radius, h * 0.1, wall, z0=h * 0.67, sections=16), dome(radius, roof, z0=h * 0.77)])
+    return merge([box(w, d, h * 0.72, wall), hip_roof(w, d, h * 0.28, roof, h * 0.72)])
 
 
 def pavilion(w, d, h, wall=(0.75, 0.18, 0.14, 1.0), roof=(0.30, 0.42, 0.38, 1.0)) -> Mesh:
@@ -111,7 +112,9 @@ def temple(w, d, h, wall=(0.70, 0.20, 0.15, 1.0), roof=(0.80, 0.45, 0.20, 1.0)) 
     ])
 
 
-def hall(w, d, h, wall=WALL, roof=(0.55, 0.52, 0.48, 1.0)) -> Mesh:
+def hall(w, d, h, wall=WALL, roof=(0.55, 0.52, 0.48, 1.0), with_dome=False) -> Mesh:
+    if with_dome:
+        return villa(w, d, h, wall, roof, with_dome=True)
     return merge([box(w, d, h * 0.85, wall), hip_roof(w, d, h * 0.15, roof, h * 0.85, overhang=0.4)])
 
 

@@ -48,6 +48,8 @@ def landmark_mesh(lm: Landmark, proj: LocalProjection, ground: Heightfield) -> M
         "church": kit.church, "villa": kit.villa, "pavilion": kit.pavilion, "temple": kit.temple,
         "hall": kit.hall, "tower": kit.tower,
     }.get(lm.kind)
+    if lm.kind in ("villa", "hall"):
+        colours["with_dome"] = lm.dome
     if builder is not None:
         mesh = builder(w, d, h, **colours)
     elif lm.kind == "rock":

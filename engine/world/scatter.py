@@ -17,12 +17,39 @@ from engine.world.terrain import Heightfield
 TILE_M = 500.0
 
 
-def sample_points(polygon, count: int, rng: np.random.Generator, accept, min_spacing: float) -> np.ndarray:
-    """Up to `count` random points inside `polygon`, passing `accept`, at least min_spacing apart."""
+class Occupancy:
+    """Round footprints already placed (buildings, trees), so later props never overlap them,
+    whichever district or planting they belong to."""
+
+    CELL = 25.0
+
+    def __init__(self):
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
+        self._largest = 0.0
+
+    def free(self, x: float, y: float, radius: float) -> bool:
+        cx, cy = int(x // self.CELL), int(y // self.CELL)
+        reach = int(np.ceil((radius + self._largest) / self.CELL))
+        for i in range(cx - reach, cx + reach + 1):
+            for j in range(cy - reach, cy + reach + 1):
+                for ox, oy, r in self._cells.get((i, j), ()):
+                    if (ox - x) ** 2 + (oy - y) ** 2 < (r + radius) ** 2:
+                        return False
+        return True
+
+    def add(self, x: float, y: float, radius: float) -> None:
+        self._cells.setdefault((int(x // self.CELL), int(y // self.CELL)), []).append((x, y, radius))
+        self._largest = max(self._largest, radius)
+
+
+def sample_points(polygon, count: int, rng: np.random.Generator, accept, radius: float,
+                  occupancy: Occupancy) -> np.ndarray:
+    """Up to `count` random points inside `polygon`, passing `accept`, whose circles of `radius`
+    overlap nothing already in `occupancy` (they are added to it)."""
+    if polygon.is_empty:
+        return np.zeros((0, 2))
     minx, miny, maxx, maxy = polygon.bounds
     chosen: list[tuple[float, float]] = []
-    occupied: set[tuple[int, int]] = set()
-    cell = max(min_spacing, 1e-3)
     for _ in range(8):
         if len(chosen) >= count:
             break
@@ -30,10 +57,9 @@ def sample_points(polygon, count: int, rng: np.random.Generator, accept, min_spa
         ys = rng.uniform(miny, maxy, count * 4)
         ok = shapely.contains_xy(polygon, xs, ys) & accept(xs, ys)
         for x, y in zip(xs[ok], ys[ok]):
-            key = (int(x // cell), int(y // cell))
-            if any((key[0] + i, key[1] + j) in occupied for i in (-1, 0, 1) for j in (-1, 0, 1)):
+            if not occupancy.free(x, y, radius):
                 continue
-            occupied.add(key)
+            occupancy.add(x, y, radius)
             chosen.append((x, y))
             if len(chosen) >= count:
                 break
@@ -56,18 +82,19 @@ def _tiles(placed: list[tuple[float, float, Mesh]]) -> dict[tuple[int, int], Mes
     return {key: merge(meshes) for key, meshes in by_tile.items()}
 
 
-def district_meshes(district: District, polygon, ground: Heightfield, keep_clear: np.ndarray) -> dict:
+def district_meshes(district: District, polygon, ground: Heightfield, keep_clear: np.ndarray,
+                    occupancy: Occupancy) -> dict:
     rng = np.random.default_rng(district.seed)
     lo, hi = district.height_m
     footprint = {"villa": (12, 18), "house": (7, 12), "block": (16, 30), "tower": (22, 34)}[district.style]
-    spacing = footprint[1] * 1.25
+    radius = footprint[1] * 0.62  # half the largest footprint's diagonal-ish, plus a lane
 
     def accept(xs, ys):
         g = ground.height_at(xs, ys)
         return ((g > 1.2) & (g < district.max_ground_m) & ground.is_land(xs, ys)
                 & _flat_enough(ground, xs, ys, footprint[1]) & _clear_of(keep_clear, district.keep_clear_m)(xs, ys))
 
-    points = sample_points(polygon, district.count, rng, accept, spacing)
+    points = sample_points(polygon, district.count, rng, accept, radius, occupancy)
     wall = hex_colour(district.wall_colour)
     roof = np.array(hex_colour(district.roof_colour))
     # A handful of variants keeps generation fast; copies differ by heading and scale.
@@ -87,7 +114,8 @@ def district_meshes(district: District, polygon, ground: Heightfield, keep_clear
     return _tiles(placed)
 
 
-def vegetation_meshes(veg: Vegetation, polygon, ground: Heightfield, keep_clear: np.ndarray) -> dict:
+def vegetation_meshes(veg: Vegetation, polygon, ground: Heightfield, keep_clear: np.ndarray,
+                      occupancy: Occupancy) -> dict:
     rng = np.random.default_rng(veg.seed)
     lo, hi = veg.height_m
     templates = [kit.tree(veg.kind, h) for h in np.linspace(lo, hi, 4)]
@@ -96,7 +124,7 @@ def vegetation_meshes(veg: Vegetation, polygon, ground: Heightfield, keep_clear:
         g = ground.height_at(xs, ys)
         return (g > 0.8) & ground.is_land(xs, ys) & _clear_of(keep_clear, 12.0)(xs, ys)
 
-    points = sample_points(polygon, veg.count, rng, accept, min_spacing=hi * 0.45)
+    points = sample_points(polygon, veg.count, rng, accept, hi * 0.25, occupancy)
     placed = []
     for x, y in points:
         mesh = templates[rng.integers(len(templates))]

@@ -43,8 +43,8 @@ def sky_colours(hour: float, haze: float) -> SkyColours:
     horizon = _mix((0.06, 0.07, 0.12), _mix((0.70, 0.82, 0.92), (0.95, 0.72, 0.50), golden), daylight)
     horizon = _mix(horizon, (0.85, 0.86, 0.88), haze * 0.3 * daylight)
     # Sun plus ambient stays near 1.0 at noon, so lit surfaces keep the colours authors chose.
-    sun = _mix((0.12, 0.12, 0.18), _mix((0.88, 0.85, 0.78), (0.92, 0.66, 0.42), golden), daylight)
-    ambient = _mix((0.10, 0.11, 0.16), (0.38, 0.40, 0.45), daylight)
+    sun = _mix((0.12, 0.12, 0.18), _mix((0.80, 0.77, 0.70), (0.88, 0.63, 0.40), golden), daylight)
+    ambient = _mix((0.10, 0.11, 0.16), (0.46, 0.48, 0.53), daylight)
     el, az = math.radians(max(elevation, 3.0)), math.radians(azimuth)
     towards_sun = (math.sin(az) * math.cos(el), math.cos(az) * math.cos(el), math.sin(el))
     return SkyColours(zenith, horizon, sun, ambient, tuple(-c for c in towards_sun), elevation)
