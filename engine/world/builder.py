@@ -1,8 +1,8 @@
 """Manifest -> Panda3D scene graph: terrain, water, sky and sun, landmarks, districts, trees, markers.
 
-The static world is built already batched: one mesh for the terrain, one for all kit landmarks,
-one per map tile for districts and trees, and glTF models flattened one by one (a few dozen draw
-calls in all), while POI markers stay their own nodes. The result is one NodePath plus the heightfield, which is what the
+The static world is built already batched: terrain and props (districts and trees together) one
+mesh per 500 m map tile, all kit landmarks one mesh, glTF models flattened one by one (a few dozen
+draw calls in all, and tiles out of view are culled), while POI markers stay their own nodes. The result is one NodePath plus the heightfield, which is what the
 cache stores.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from engine.world.markers import build_markers
 from engine.world.mesh import Mesh, hex_colour, merge, to_geom_node
 from engine.world.scatter import Occupancy, district_meshes, vegetation_meshes
 from engine.world.sky import apply_time_of_day, build_sky
+from engine.world.tiles import merge_by_tile, split_by_tile, tile_size
 from engine.world.terrain import Heightfield, area_polygons, build_heightfield, terrain_mesh
 
 WATER_REACH = 6.0  # the water plane reaches this many extents out, towards the horizon
@@ -65,7 +66,9 @@ def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> Built
     build_sky(root)
     world = root.attach_new_node("world")
 
-    world.attach_new_node(to_geom_node(terrain_mesh(ground, scene, proj), "terrain"))
+    terrain = world.attach_new_node("terrain")
+    for key, mesh in split_by_tile(terrain_mesh(ground, scene, proj), tile_size(scene.extent_m)).items():
+        terrain.attach_new_node(to_geom_node(mesh, f"terrain:{key[0]}:{key[1]}"))
     # Plain diffuse water: fixed-function specular uses an infinitely distant viewer, which
     # brightens the whole flat plane evenly instead of drawing a highlight.
     world.attach_new_node(to_geom_node(_water_mesh(scene), "water"))
@@ -80,13 +83,14 @@ def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> Built
     polygons = {area.id: poly.intersection(inside) for area, poly in area_polygons(scene, proj)}
     clear = _keep_clear_points(scene, proj)
     occupancy = Occupancy()  # shared: no building stands in another district's, no tree in a house
-    props = world.attach_new_node("props")
+    placed = []
     for district in scene.districts:
-        for key, mesh in district_meshes(district, polygons[district.area], ground, clear, occupancy).items():
-            props.attach_new_node(to_geom_node(mesh, f"district:{district.id}:{key}"))
+        placed += district_meshes(district, polygons[district.area], ground, clear, occupancy)
     for veg in scene.vegetation:
-        for key, mesh in vegetation_meshes(veg, polygons[veg.area], ground, clear, occupancy).items():
-            props.attach_new_node(to_geom_node(mesh, f"vegetation:{veg.id}:{key}"))
+        placed += vegetation_meshes(veg, polygons[veg.area], ground, clear, occupancy)
+    props = world.attach_new_node("props")
+    for key, mesh in merge_by_tile(placed, tile_size(scene.extent_m)).items():
+        props.attach_new_node(to_geom_node(mesh, f"props:{key[0]}:{key[1]}"))
 
     apply_time_of_day(root, scene.sky.time_of_day, scene.sky.haze, scene.extent_m)
     build_markers(root, scene.pois, proj, ground)

@@ -1,7 +1,7 @@
 """Districts of small buildings and vegetation, scattered over land areas.
 
-One template mesh per variant is copied to many places and the copies are merged per map tile:
-a few hundred draw calls at most for thousands of props, and each tile is culled on its own.
+One template mesh per variant is copied to many places; the builder merges the copies of every
+district and planting per map tile (engine.world.tiles), so thousands of props cost a few draw calls.
 """
 from __future__ import annotations
 
@@ -13,9 +13,6 @@ from engine.world import kit
 from engine.world.landmarks import heading_rotation
 from engine.world.mesh import Mesh, hex_colour, merge
 from engine.world.terrain import Heightfield
-
-TILE_M = 500.0
-
 
 class Occupancy:
     """Round footprints already placed (buildings, trees), so later props never overlap them,
@@ -75,15 +72,8 @@ def _clear_of(points: np.ndarray, radius: float):
     return accept
 
 
-def _tiles(placed: list[tuple[float, float, Mesh]]) -> dict[tuple[int, int], Mesh]:
-    by_tile: dict[tuple[int, int], list[Mesh]] = {}
-    for x, y, mesh in placed:
-        by_tile.setdefault((int(x // TILE_M), int(y // TILE_M)), []).append(mesh)
-    return {key: merge(meshes) for key, meshes in by_tile.items()}
-
-
 def district_meshes(district: District, polygon, ground: Heightfield, keep_clear: np.ndarray,
-                    occupancy: Occupancy) -> dict:
+                    occupancy: Occupancy) -> list[tuple[float, float, Mesh]]:
     rng = np.random.default_rng(district.seed)
     lo, hi = district.height_m
     footprint = {"villa": (12, 18), "house": (7, 12), "block": (16, 30), "tower": (22, 34)}[district.style]
@@ -111,11 +101,11 @@ def district_meshes(district: District, polygon, ground: Heightfield, keep_clear
         mesh = variants[rng.integers(len(variants))]
         rot = heading_rotation(rng.choice([0, 90, 180, 270]) + rng.uniform(-12, 12))
         placed.append((x, y, mesh.transformed(rot, (x, y, base), rng.uniform(0.85, 1.15))))
-    return _tiles(placed)
+    return placed
 
 
 def vegetation_meshes(veg: Vegetation, polygon, ground: Heightfield, keep_clear: np.ndarray,
-                      occupancy: Occupancy) -> dict:
+                      occupancy: Occupancy) -> list[tuple[float, float, Mesh]]:
     rng = np.random.default_rng(veg.seed)
     lo, hi = veg.height_m
     templates = [kit.tree(veg.kind, h) for h in np.linspace(lo, hi, 4)]
@@ -131,7 +121,7 @@ def vegetation_meshes(veg: Vegetation, polygon, ground: Heightfield, keep_clear:
         rot = heading_rotation(rng.uniform(0, 360))
         placed.append((x, y, mesh.transformed(rot, (x, y, float(ground.height_at(x, y)) - 0.3),
                                               rng.uniform(0.8, 1.2))))
-    return _tiles(placed)
+    return placed
 
 
 def _flat_enough(ground: Heightfield, xs, ys, size: float) -> np.ndarray:
