@@ -19,7 +19,8 @@ from engine.manifest.scene_schema import SceneManifest
 from engine.world import landmarks as lm_build
 from engine.world.markers import build_markers
 from engine.world.mesh import Mesh, hex_colour, merge, to_geom_node
-from engine.world.scatter import Occupancy, district_meshes, vegetation_meshes
+from engine.world.markers import marker_anchor
+from engine.world.scatter import Occupancy, SightLines, district_meshes, vegetation_meshes
 from engine.world.sky import apply_time_of_day, build_sky
 from engine.world.tiles import merge_by_tile, split_by_tile, tile_size
 from engine.world.terrain import Heightfield, area_polygons, build_heightfield, terrain_mesh
@@ -59,6 +60,16 @@ def _keep_clear_points(scene: SceneManifest, proj: LocalProjection) -> np.ndarra
     return proj.to_local_many(arr[:, 0], arr[:, 1])[:, :2]
 
 
+def _sight_line(vp, scene: SceneManifest, proj: LocalProjection, ground) -> tuple[np.ndarray, np.ndarray]:
+    eye = np.array(proj.to_local(vp.lat, vp.lon, vp.height_m))
+    if isinstance(vp.look_at, str):
+        poi = next(p for p in scene.pois if p.id == vp.look_at)
+        target = np.array(marker_anchor(poi, proj, ground))
+    else:
+        target = np.array(proj.to_local(vp.look_at.lat, vp.look_at.lon, vp.look_at.height_m))
+    return eye, target
+
+
 def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> BuiltScene:
     proj = LocalProjection(scene.origin.lat, scene.origin.lon)
     ground = build_heightfield(scene, proj)
@@ -83,9 +94,10 @@ def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> Built
     polygons = {area.id: poly.intersection(inside) for area, poly in area_polygons(scene, proj)}
     clear = _keep_clear_points(scene, proj)
     occupancy = Occupancy()  # shared: no building stands in another district's, no tree in a house
+    sight = SightLines([_sight_line(vp, scene, proj, ground) for vp in scene.viewpoints])
     placed = []
     for district in scene.districts:
-        placed += district_meshes(district, polygons[district.area], ground, clear, occupancy)
+        placed += district_meshes(district, polygons[district.area], ground, clear, occupancy, sight)
     for veg in scene.vegetation:
         placed += vegetation_meshes(veg, polygons[veg.area], ground, clear, occupancy)
     props = world.attach_new_node("props")

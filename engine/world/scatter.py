@@ -72,8 +72,30 @@ def _clear_of(points: np.ndarray, radius: float):
     return accept
 
 
+class SightLines:
+    """The lines from each viewpoint to what it looks at: no building may rise into one, so a
+    generated tower never stands in front of the view an author chose."""
+
+    MARGIN_M = 8.0
+
+    def __init__(self, segments: list[tuple[np.ndarray, np.ndarray]]):
+        self.segments = segments
+
+    def blocked(self, xs, ys, tops, half_width: float) -> np.ndarray:
+        """True where a building of top height `tops` at (xs, ys) reaches into a sight line."""
+        out = np.zeros(np.shape(xs), dtype=bool)
+        for start, end in self.segments:
+            d = end[:2] - start[:2]
+            length2 = max(float(d @ d), 1e-9)
+            t = np.clip(((xs - start[0]) * d[0] + (ys - start[1]) * d[1]) / length2, 0.0, 1.0)
+            near = np.hypot(xs - (start[0] + t * d[0]), ys - (start[1] + t * d[1])) < half_width + self.MARGIN_M
+            line_z = start[2] + t * (end[2] - start[2])
+            out |= near & (tops + self.MARGIN_M > line_z) & (t < 0.9)  # the target itself may stand tall
+        return out
+
+
 def district_meshes(district: District, polygon, ground: Heightfield, keep_clear: np.ndarray,
-                    occupancy: Occupancy) -> list[tuple[float, float, Mesh]]:
+                    occupancy: Occupancy, sight: SightLines) -> list[tuple[float, float, Mesh]]:
     rng = np.random.default_rng(district.seed)
     lo, hi = district.height_m
     footprint = {"villa": (12, 18), "house": (7, 12), "block": (16, 30), "tower": (22, 34)}[district.style]
@@ -82,7 +104,8 @@ def district_meshes(district: District, polygon, ground: Heightfield, keep_clear
     def accept(xs, ys):
         g = ground.height_at(xs, ys)
         return ((g > 1.2) & (g < district.max_ground_m) & ground.is_land(xs, ys)
-                & _flat_enough(ground, xs, ys, footprint[1]) & _clear_of(keep_clear, district.keep_clear_m)(xs, ys))
+                & _flat_enough(ground, xs, ys, footprint[1]) & _clear_of(keep_clear, district.keep_clear_m)(xs, ys)
+                & ~sight.blocked(xs, ys, g + hi * 1.15, radius))
 
     points = sample_points(polygon, district.count, rng, accept, radius, occupancy)
     wall = hex_colour(district.wall_colour)

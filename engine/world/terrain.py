@@ -119,7 +119,10 @@ def build_heightfield(scene: SceneManifest, proj: LocalProjection) -> Heightfiel
     heights_land = np.maximum(heights_land, LAND_EDGE_M)
     for peak in cfg.peaks:
         px, py, _ = proj.to_local(peak.lat, peak.lon)
-        r = np.hypot(xs - px, ys - py) / peak.radius_m
+        # The top cell around the summit is level, so the ground between grid points there is the
+        # summit's own height, not a sample of the slope below it.
+        top = min(cell / peak.radius_m, 0.5)
+        r = np.clip((np.hypot(xs - px, ys - py) / peak.radius_m - top) / (1 - top), 0, None)
         if peak.shape == "crag":
             profile = np.clip(1 - r, 0, 1) ** 1.6 * (1 + 0.15 * np.sin(7 * np.arctan2(ys - py, xs - px)) * r)
         else:
