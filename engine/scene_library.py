@@ -8,9 +8,9 @@ from pathlib import Path
 from engine.diagnostics import ContentError, Diagnostic
 from engine.geo import LocalProjection
 from engine.manifest.scene_loader import load_scene
-from engine.world.builder import BuiltScene, build_scene
+from engine.world.built import BuiltScene
 from engine.world.cache import SceneCache, cache_key
-from engine.world.terrain import Heightfield
+from engine.world.heightfield import Heightfield
 
 
 def scene_manifests(scenes_dir: Path) -> dict[str, Path]:
@@ -50,6 +50,7 @@ def get_scene(manifest_path: Path, loader, cache: SceneCache | None) -> tuple[Bu
             built = BuiltScene(root, Heightfield.from_arrays(arrays),
                                LocalProjection(scene.origin.lat, scene.origin.lon), scene)
             return built, LoadReport(True, time.perf_counter() - start)
+    from engine.world.builder import build_scene  # trimesh, scipy and friends: only on a cache miss
     built = build_scene(scene, manifest_path, loader)
     if cache is not None:
         cache.store(scene.id, key, built.root, built.ground.to_arrays())

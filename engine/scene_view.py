@@ -8,7 +8,7 @@ from panda3d.core import CompassEffect, Filename, PerspectiveLens, Point2, Point
 
 from engine.display.camera_rig import CameraRig
 from engine.manifest.scene_schema import Viewpoint
-from engine.world.builder import BuiltScene
+from engine.world.built import BuiltScene
 from engine.world.markers import keep_marker_size, marker_anchor
 
 

@@ -7,7 +7,6 @@ cache stores.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,17 +22,10 @@ from engine.world.markers import marker_anchor
 from engine.world.scatter import Occupancy, SightLines, district_meshes, vegetation_meshes
 from engine.world.sky import apply_time_of_day, build_sky
 from engine.world.tiles import merge_by_tile, split_by_tile, tile_size
-from engine.world.terrain import Heightfield, area_polygons, build_heightfield, terrain_mesh
+from engine.world.built import BuiltScene
+from engine.world.terrain import area_polygons, build_heightfield, terrain_mesh
 
 WATER_REACH = 6.0  # the water plane reaches this many extents out, towards the horizon
-
-
-@dataclass
-class BuiltScene:
-    root: NodePath
-    ground: Heightfield
-    projection: LocalProjection
-    manifest: SceneManifest
 
 
 def _water_mesh(scene: SceneManifest) -> Mesh:

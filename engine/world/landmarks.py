@@ -9,7 +9,7 @@ from engine.geo import LocalProjection
 from engine.manifest.scene_schema import Landmark
 from engine.world import kit
 from engine.world.mesh import Mesh, hex_colour
-from engine.world.terrain import Heightfield
+from engine.world.heightfield import Heightfield
 
 DEFAULT_SIZE = {  # [width, depth, height] in metres
     "church": (16, 30, 32), "villa": (18, 14, 14), "pavilion": (8, 8, 7), "tower": (45, 45, 300),

@@ -7,13 +7,12 @@ stays about the same size on screen near and far.
 from __future__ import annotations
 
 import numpy as np
-import trimesh
 from panda3d.core import BitMask32, CollisionNode, CollisionSphere, NodePath
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import Poi
 from engine.world.mesh import from_trimesh, merge, to_geom_node
-from engine.world.terrain import Heightfield
+from engine.world.heightfield import Heightfield
 
 MARKER_COLOUR = (1.0, 0.18, 0.72, 1.0)  # a magenta found nowhere else in the scenes
 POLE_COLOUR = (1.0, 1.0, 1.0, 1.0)
@@ -30,6 +29,7 @@ def marker_anchor(poi: Poi, proj: LocalProjection, ground: Heightfield) -> tuple
 
 
 def _pin_mesh():
+    import trimesh  # building only: a cached scene shows its markers without it
     pin = trimesh.creation.icosphere(subdivisions=0, radius=PIN_RADIUS)
     pin.apply_scale((1.0, 1.0, 1.4))
     tip = trimesh.creation.cone(radius=PIN_RADIUS * 0.55, height=PIN_RADIUS * 1.4, sections=8)
@@ -39,6 +39,7 @@ def _pin_mesh():
 
 
 def build_markers(parent: NodePath, pois: list[Poi], proj: LocalProjection, ground: Heightfield) -> NodePath:
+    import trimesh
     root = parent.attach_new_node("markers")
     root.set_light_off(1)
     root.set_fog_off(1)

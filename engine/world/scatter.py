@@ -12,7 +12,7 @@ from engine.manifest.scene_schema import District, Vegetation
 from engine.world import kit
 from engine.world.landmarks import heading_rotation
 from engine.world.mesh import Mesh, hex_colour, merge
-from engine.world.terrain import Heightfield
+from engine.world.heightfield import Heightfield
 
 class Occupancy:
     """Round footprints already placed (buildings, trees), so later props never overlap them,
