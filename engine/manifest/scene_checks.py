@@ -117,13 +117,23 @@ def _geometry(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     for i, area in enumerate(scene.terrain.areas):
         ring = [proj.to_local(lat, lon, 0.0)[:2] for lat, lon in area.outline]
         poly = Polygon(ring)
-        if not poly.is_valid:
-            out.append(doc.diagnostic(("terrain", "areas", i, "outline"), "G002",
-                                      f"area '{area.id}': outline is not a simple polygon ({explain_validity(poly)})",
-                                      hint="the outline crosses itself; check the order of its points"))
+        loc = ("terrain", "areas", i, "outline")
+        if poly.area < 1.0:
+            out.append(doc.diagnostic(loc, "G003", f"area '{area.id}': outline encloses no area",
+                                      hint="its points are repeated or lie on one line"))
+        elif not poly.is_valid:
+            why = explain_validity(poly)
+            out.append(doc.diagnostic(loc, "G002", f"area '{area.id}': outline is not a simple polygon ({why})",
+                                      hint="the outline crosses itself; check the order of its points"
+                                      if "Self-intersection" in why else ""))
     for group in ("pois", "viewpoints"):
         for i, item in enumerate(getattr(scene, group)):
             outside((group, i, "lat"), item.lat, item.lon, f"{group[:-1]} '{item.id}'")
     for i, peak in enumerate(scene.terrain.peaks):
         outside(("terrain", "peaks", i, "lat"), peak.lat, peak.lon, f"peak '{peak.id}'")
+    for i, lm in enumerate(scene.landmarks):
+        if lm.lat is not None and lm.lon is not None:
+            outside(("landmarks", i, "lat"), lm.lat, lm.lon, f"landmark '{lm.id}'")
+        for j, (lat, lon) in enumerate(lm.path or []):
+            outside(("landmarks", i, "path", j), lat, lon, f"landmark '{lm.id}' path point {j + 1}")
     return out
