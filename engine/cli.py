@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=_size, default=(1280, 720))
     p.add_argument("--mode", choices=("window", "kiosk"), default="window")
     p.add_argument("--frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
+    p.add_argument("--tour", help="run this guided tour (its id: scripts/<id>.tour.yaml)")
+    p.add_argument("--headless", action="store_true", help="no window: run the tour in simulated time")
+    p.add_argument("--log", type=Path, help="with --headless: write every event to this JSON Lines file")
+    p.add_argument("--from", dest="from_step", metavar="STEP_ID",
+                   help="start the tour at this step, earlier steps fast-forwarded")
+    p.add_argument("--answer", action="append", default=[], metavar="QUESTION=OPTION",
+                   help="with --headless: the option to pick for a question (by ids); others time out")
 
     p = sub.add_parser("schema", parents=[common], help="write the JSON Schemas for editors to schemas/")
 
@@ -106,8 +113,11 @@ def _write_crash_report(settings: Settings) -> Path:
 
 def cmd_list(args, settings: Settings) -> int:
     from engine.scene_library import scene_manifests
+    from engine.tour.loader import TOUR_SUFFIX, tour_files
     for scene_id, path in scene_manifests(settings.scenes_dir).items():
         print(f"scene\t{scene_id}\t{os.path.relpath(path)}")
+    for path in tour_files(settings.scripts_dir):
+        print(f"tour\t{path.name.removesuffix(TOUR_SUFFIX)}\t{os.path.relpath(path)}")
     return EXIT_OK
 
 
@@ -145,8 +155,42 @@ def cmd_showcase(args, settings: Settings) -> int:
 
 
 def cmd_play(args, settings: Settings) -> int:
+    if args.headless:
+        return _play_headless(args, settings)
+    if args.tour or args.log or args.from_step:
+        raise UsageError("guided tours in a window come later; use --headless --log FILE.jsonl for now")
     from engine.app import play
     return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.frames)
+
+
+def _play_headless(args, settings: Settings) -> int:
+    import time
+
+    from engine.tour.headless import run_tour, write_log
+    from engine.tour.library import find_tour
+    if not args.tour or not args.log:
+        raise UsageError("--headless needs --tour ID and --log FILE.jsonl")
+    answers = {}
+    for item in args.answer:
+        question, sep, option = item.partition("=")
+        if not sep:
+            raise UsageError(f"--answer expects QUESTION=OPTION, got '{item}'")
+        answers[question] = option
+    tour, path, warnings = find_tour(args.tour, settings.scripts_dir, settings.scenes_dir)
+    if tour.scene != args.scene:
+        raise UsageError(f"tour '{tour.id}' is a tour of '{tour.scene}', not of '{args.scene}'")
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
+    started = time.perf_counter()
+    try:
+        result = run_tour(tour, path, settings.scenes_dir, lang=settings.lang, answers=answers,
+                          from_step=args.from_step)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    write_log(result.events, args.log)
+    print(f"tour\t{tour.id}\t{'finished' if result.finished else 'stopped'}\t{result.duration_s:.1f} s simulated"
+          f"\t{time.perf_counter() - started:.2f} s\t{len(result.events)} events -> {args.log}")
+    return EXIT_OK if result.finished else EXIT_BAD_INPUT
 
 
 def cmd_schema(args, settings: Settings) -> int:

@@ -6,22 +6,26 @@ from pathlib import Path
 from engine.diagnostics import ContentError, Diagnostic
 from engine.manifest.scene_loader import load_scene
 from engine.settings import Settings
+from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
 
 
 def content_files(paths: list[Path], settings: Settings) -> list[Path]:
     if not paths:
-        return sorted(settings.scenes_dir.glob("*/scene.yaml"))
+        return sorted(settings.scenes_dir.glob("*/scene.yaml")) + tour_files(settings.scripts_dir)
     found = []
     for path in paths:
         if path.is_dir():
-            found += sorted(path.rglob("scene.yaml")) or [path]
+            found += (sorted(path.rglob("scene.yaml")) + sorted(path.rglob(f"*{TOUR_SUFFIX}"))) or [path]
         else:
             found.append(path)
     return found
 
 
-def validate_file(path: Path) -> list[Diagnostic]:
+def validate_file(path: Path, settings: Settings) -> list[Diagnostic]:
+    """Every problem of one content file (a tour's warnings too); [] when it is clean."""
     try:
+        if path.name.endswith(TOUR_SUFFIX):
+            return load_tour(path, settings.scenes_dir)[2]
         load_scene(path)
     except ContentError as exc:
         return exc.diagnostics
@@ -35,5 +39,5 @@ def validate_paths(paths: list[Path], settings: Settings) -> tuple[list[Diagnost
         if path.is_dir():
             diagnostics.append(Diagnostic(str(path), 1, 1, "C002", "no scene.yaml found in this folder"))
             continue
-        diagnostics += validate_file(path)
+        diagnostics += validate_file(path, settings)
     return diagnostics, len(files)

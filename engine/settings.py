@@ -17,6 +17,7 @@ class Settings:
     lang: str = "zh"
     size: tuple[int, int] = (1280, 720)
     scenes_dir: Path = PROJECT_ROOT / "scenes"
+    scripts_dir: Path = PROJECT_ROOT / "scripts"
     use_cache: bool = True
 
     @property
@@ -29,6 +30,8 @@ class Settings:
         settings = cls()
         if env.get("LUDAO_DATA"):
             settings.data_dir = Path(env["LUDAO_DATA"])
+        if env.get("LUDAO_SCRIPTS"):
+            settings.scripts_dir = Path(env["LUDAO_SCRIPTS"])
         if env.get("LUDAO_SCENES"):
             settings.scenes_dir = Path(env["LUDAO_SCENES"])
         if env.get("LUDAO_LANG") in ("zh", "en"):

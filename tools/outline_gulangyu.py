@@ -38,28 +38,10 @@ Example:
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 
-WGS84_A = 6378137.0
-WGS84_E2 = (1 / 298.257223563) * (2 - 1 / 298.257223563)
-
-
-def metres_per_degree(lat: float) -> tuple[float, float]:
-    """(metres per degree of latitude, metres per degree of longitude) at a latitude (WGS-84)."""
-    phi = math.radians(lat)
-    w = math.sqrt(1 - WGS84_E2 * math.sin(phi) ** 2)
-    meridian = WGS84_A * (1 - WGS84_E2) / w**3
-    prime_vertical = WGS84_A / w
-    return math.radians(1) * meridian, math.radians(1) * prime_vertical * math.cos(phi)
-
-
-def load_land():
-    """All OSM land polygons of the landmask as one shapely MultiPolygon in (lon, lat)."""
-    from roaring_landmask import LandmaskProvider, Shapes
-    from shapely import wkb
-
-    return wkb.loads(bytes(Shapes.wkb(LandmaskProvider.Osm)))
+from osm_land import (add_scene_args, latlon_ring, load_land, metres_per_degree, note_holes, polygons_of,
+                      print_area, window_bounds)
 
 
 class Flat:
@@ -75,9 +57,7 @@ def ring_of(poly) -> list[tuple[float, float]]:
     from shapely.geometry import polygon as shp_polygon
 
     poly = shp_polygon.orient(poly, sign=1.0)  # counter-clockwise seen from above
-    ring = [(round(y, 6), round(x, 6)) for x, y in poly.exterior.coords[:-1]]
-    ring = [p for i, p in enumerate(ring) if p != ring[i - 1]]
-    return ring
+    return latlon_ring(poly.exterior.coords[:-1])
 
 
 def collect(land, lat0: float, lon0: float, half_m: float, min_area_m2: float, prefix: str) -> list[dict]:
@@ -85,8 +65,7 @@ def collect(land, lat0: float, lon0: float, half_m: float, min_area_m2: float, p
     from shapely.geometry import Point, Polygon, box
 
     flat = Flat(lat0, lon0)
-    south, north = lat0 - half_m / flat.m_lat, lat0 + half_m / flat.m_lat
-    west, east = lon0 - half_m / flat.m_lon, lon0 + half_m / flat.m_lon
+    south, west, north, east = window_bounds(lat0, lon0, half_m)
     window = box(west, south, east, north)
     origin = Point(lon0, lat0)
 
@@ -101,11 +80,10 @@ def collect(land, lat0: float, lon0: float, half_m: float, min_area_m2: float, p
     for poly in touching:
         whole = poly is home
         clipped = poly if whole else poly.intersection(window)
-        parts = [g for g in getattr(clipped, "geoms", [clipped]) if g.geom_type == "Polygon" and not g.is_empty]
-        parts.sort(key=lambda g: -g.area)
+        parts = sorted(polygons_of(clipped), key=lambda g: -g.area)
         for k, part in enumerate(parts):
+            note_holes(part)
             if part.interiors:
-                print(f"# note: dropped {len(part.interiors)} hole(s) of a land piece", file=sys.stderr)
                 part = Polygon(part.exterior)
             ring = ring_of(part)
             if len(ring) < 3:
@@ -137,7 +115,7 @@ def to_ring_local(geom, flat: Flat, simplify_m: float = 0.0):
     """A polygon in (lon, lat) -> its largest part as (lat, lon) ring and local-metre polygon."""
     from shapely.geometry import Polygon
 
-    parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon" and not g.is_empty]
+    parts = polygons_of(geom)
     if not parts:
         return None
     part = max(parts, key=lambda g: g.area)
@@ -200,7 +178,7 @@ def _to_lonlat(geom, flat: Flat):
 
     def one(g):
         return Polygon([(flat.lon0 + x / flat.m_lon, flat.lat0 + y / flat.m_lat) for x, y in g.exterior.coords])
-    parts = [one(g) for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon" and not g.is_empty]
+    parts = [one(g) for g in polygons_of(geom)]
     return MultiPolygon(parts) if len(parts) != 1 else parts[0]
 
 
@@ -214,11 +192,8 @@ def strait_width(pieces: list[dict]) -> float | None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--lat", type=float, default=24.4475, help="scene origin latitude (WGS-84), on Gulangyu")
-    ap.add_argument("--lon", type=float, default=118.0619, help="scene origin longitude (WGS-84), on Gulangyu")
-    ap.add_argument("--extent-m", type=float, default=1800.0, help="the scene's extent_m (half-size of its square)")
-    ap.add_argument("--margin-m", type=float, default=200.0, help="how far beyond the scene square to clip")
-    ap.add_argument("--min-area-m2", type=float, default=2000.0, help="skip pieces of land smaller than this")
+    add_scene_args(ap, lat=24.4475, lon=118.0619, extent_m=1800.0, margin_m=200.0, min_area_m2=2000.0,
+                   where=", on Gulangyu")
     ap.add_argument("--prefix", default="osm_land", help="ids of the unnamed pieces: <prefix>_1, <prefix>_2, ...")
     ap.add_argument("--height-m", type=float, default=3.0, help="height_m of the land areas")
     ap.add_argument("--report", action="store_true", help="also print areas and the strait's width as comments")
@@ -256,12 +231,8 @@ def main(argv=None) -> int:
             note = "derived sub-area for districts"
         else:
             note = "clipped to the square" if p["clipped"] else "whole"
-        print(f"- id: {p['id']}  # {len(p['ring'])} vertices, {p['area_m2'] / 1e6:.3f} km2, {note}")
-        print("  surface: land")
-        print(f"  height_m: {args.height_m:g}")
-        print("  outline:")
-        for lat, lon in p["ring"]:
-            print(f"    - [{lat:.6f}, {lon:.6f}]")
+        summary = f"{len(p['ring'])} vertices, {p['area_m2'] / 1e6:.3f} km2, {note}"
+        print_area(p["id"], summary, args.height_m, p["ring"])
     return 0
 
 

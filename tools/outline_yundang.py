@@ -23,12 +23,9 @@ Example (the values used for scenes/yundang/scene.yaml):
 """
 from __future__ import annotations
 
-import argparse
-import math
 import sys
 
-WGS84_A = 6378137.0
-WGS84_E2 = (1 / 298.257223563) * (2 - 1 / 298.257223563)
+from osm_land import load_land, numbered_parser, print_numbered_land
 
 # Points that are water in reality but that a coastline-only dataset may show as land:
 # (name, lat, lon) in WGS-84. Bailuzhou Park is from the data sheet (converted from BD-09, +-100 m);
@@ -40,27 +37,15 @@ LAKE_PROBES = [
 ]
 
 
-def metres_per_degree(lat: float) -> tuple[float, float]:
-    """(metres per degree of latitude, metres per degree of longitude) at a latitude (WGS-84)."""
-    phi = math.radians(lat)
-    w = math.sqrt(1 - WGS84_E2 * math.sin(phi) ** 2)
-    meridian = WGS84_A * (1 - WGS84_E2) / w**3
-    prime_vertical = WGS84_A / w
-    return math.radians(1) * meridian, math.radians(1) * prime_vertical * math.cos(phi)
+def lake_report(land, bounds) -> list[str]:
+    """Comment lines saying whether the landmask has Yundang Lake as water (a hole) or as land.
 
+    bounds: the clipping box (south, west, north, east) in degrees.
+    """
+    from shapely.geometry import Point, box
 
-def load_land():
-    """All OSM land polygons of the landmask as one shapely MultiPolygon (x = lon, y = lat)."""
-    from roaring_landmask import LandmaskProvider, Shapes
-    from shapely import wkb
-
-    return wkb.loads(bytes(Shapes.wkb(LandmaskProvider.Osm)))
-
-
-def lake_report(land, window) -> list[str]:
-    """Comment lines saying whether the landmask has Yundang Lake as water (a hole) or as land."""
-    from shapely.geometry import Point
-
+    south, west, north, east = bounds
+    window = box(west, south, east, north)
     lines = []
     holes = 0
     for poly in getattr(land, "geoms", [land]):
@@ -73,71 +58,12 @@ def lake_report(land, window) -> list[str]:
     return lines
 
 
-def clip_land(land, south: float, west: float, north: float, east: float, min_area_m2: float,
-              lat0: float) -> list:
-    """The pieces of land inside the box, largest first, as (area m2, [(lat, lon), ...])."""
-    from shapely.geometry import Polygon, box
-
-    window = box(west, south, east, north)
-    m_lat, m_lon = metres_per_degree(lat0)
-    pieces = []
-    for poly in getattr(land, "geoms", [land]):
-        if not poly.intersects(window):
-            continue
-        clipped = poly.intersection(window)
-        for part in getattr(clipped, "geoms", [clipped]):
-            if part.geom_type != "Polygon" or part.is_empty:
-                continue
-            if part.interiors:
-                print(f"# note: dropped {len(part.interiors)} hole(s) of a land piece", file=sys.stderr)
-            ring = [(round(y, 6), round(x, 6)) for x, y in part.exterior.coords[:-1]]
-            ring = [p for i, p in enumerate(ring) if p != ring[i - 1]]  # duplicates after rounding
-            if len(ring) < 3:
-                continue
-            local = Polygon([((lon - west) * m_lon, (lat - south) * m_lat) for lat, lon in ring])
-            if not local.is_valid:
-                print("# warning: a piece is not a simple polygon after rounding", file=sys.stderr)
-            if local.area < min_area_m2:
-                continue
-            if not local.exterior.is_ccw:
-                ring.reverse()  # counter-clockwise seen from above, for tidiness
-            pieces.append((local.area, ring))
-    pieces.sort(key=lambda item: -item[0])
-    return pieces
-
-
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--lat", type=float, default=24.4765, help="scene origin latitude (WGS-84)")
-    ap.add_argument("--lon", type=float, default=118.0900, help="scene origin longitude (WGS-84)")
-    ap.add_argument("--extent-m", type=float, default=2500.0, help="the scene's extent_m (half-size of its square)")
-    ap.add_argument("--margin-m", type=float, default=150.0, help="how far beyond the scene square to clip")
-    ap.add_argument("--min-area-m2", type=float, default=500.0, help="skip pieces of land smaller than this")
-    ap.add_argument("--id-prefix", default="xiamen_island", help="area ids: <prefix>, <prefix>_2, ...")
-    ap.add_argument("--height-m", type=float, default=4.0, help="height_m of the land areas")
+    ap = numbered_parser(__doc__.split("\n\n")[0], lat=24.4765, lon=118.0900, extent_m=2500.0, margin_m=150.0,
+                         min_area_m2=500.0, id_help="area ids: <prefix>, <prefix>_2, ...")
     args = ap.parse_args(argv)
-
-    from shapely.geometry import box
-
-    half = args.extent_m + args.margin_m
-    m_lat, m_lon = metres_per_degree(args.lat)
-    south, north = args.lat - half / m_lat, args.lat + half / m_lat
-    west, east = args.lon - half / m_lon, args.lon + half / m_lon
-
     land = load_land()
-    pieces = clip_land(land, south, west, north, east, args.min_area_m2, args.lat)
-    print("# OSM land polygons (roaring-landmask, (c) OpenStreetMap contributors, ODbL 1.0)")
-    print(f"# clipped to {south:.6f}..{north:.6f} N, {west:.6f}..{east:.6f} E; {len(pieces)} piece(s)")
-    for line in lake_report(land, box(west, south, east, north)):
-        print(line)
-    for k, (area, ring) in enumerate(pieces):
-        ident = args.id_prefix if k == 0 else f"{args.id_prefix}_{k + 1}"
-        print(f"- id: {ident}  # {len(ring)} vertices, {area:,.0f} m2")
-        print("  surface: land")
-        print(f"  height_m: {args.height_m:g}")
-        print("  outline:")
-        for lat, lon in ring:
-            print(f"    - [{lat:.6f}, {lon:.6f}]")
+    print_numbered_land(land, args, comments=lambda bounds: lake_report(land, bounds))
     return 0
 
 

@@ -7,23 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from engine.diagnostics import ContentError
 from engine.manifest.scene_checks import check_scene
 from engine.manifest.scene_schema import SceneManifest
-from engine.manifest.schema_errors import schema_diagnostics
+from engine.manifest.schema_errors import validate_model
 from engine.manifest.yaml_loader import Document, load_yaml
 
 
 def validate_scene_document(doc: Document) -> SceneManifest:
-    if not isinstance(doc.data, dict):
-        raise ContentError([doc.diagnostic((), "S006", "a scene manifest must be a mapping of fields "
-                                                         "(id, name, origin, terrain, pois, viewpoints, ...)")])
-    try:
-        scene = SceneManifest.model_validate(doc.data)
-    except ValidationError as exc:
-        raise ContentError(schema_diagnostics(doc, exc, SceneManifest)) from None
+    scene = validate_model(doc, SceneManifest, "a scene manifest")
     problems = check_scene(doc, scene)
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from engine.diagnostics import Diagnostic, did_you_mean
+from engine.diagnostics import ContentError, Diagnostic, did_you_mean
 from engine.manifest.yaml_loader import Document
 
 
@@ -67,7 +67,9 @@ _BRANCH_NAMES = {"str", "int", "float", "bool", "list", "dict", "constrained-str
 
 def _model_names() -> set[str]:
     from engine.manifest import scene_schema
-    return {name for name, obj in vars(scene_schema).items() if isinstance(obj, type) and issubclass(obj, BaseModel)}
+    from engine.tour import schema as tour_schema
+    return {name for module in (scene_schema, tour_schema) for name, obj in vars(module).items()
+            if isinstance(obj, type) and issubclass(obj, BaseModel)}
 
 
 def _is_branch(part) -> bool:
@@ -181,3 +183,16 @@ _CODES = {
 
 def _code_for(kind: str) -> str:
     return _CODES.get(kind, "099" if not kind.startswith(("greater", "less", "too_")) else "011")
+
+
+def validate_model(doc: Document, model: type[BaseModel], what: str):
+    """doc.data as a `model`, or ContentError with every schema problem at its position.
+    `what` names the document for the message when it is not a mapping at all."""
+    if not isinstance(doc.data, dict):
+        required = [name for name, field in model.model_fields.items() if field.is_required()]
+        raise ContentError([doc.diagnostic((), "S006", f"{what} must be a mapping of fields",
+                                           hint=f"it needs at least: {', '.join(required)}")])
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ContentError(schema_diagnostics(doc, exc, model)) from None

@@ -9,13 +9,9 @@ from engine.geo import LocalProjection
 from engine.manifest.scene_schema import Landmark
 from engine.world import kit
 from engine.world.mesh import Mesh, hex_colour
+from engine.world.sizes import DEFAULT_SIZE
 from engine.world.heightfield import Heightfield
 
-DEFAULT_SIZE = {  # [width, depth, height] in metres
-    "church": (16, 30, 32), "villa": (18, 14, 14), "pavilion": (8, 8, 7), "tower": (45, 45, 300),
-    "rock": (40, 30, 18), "statue": (6, 6, 15.7), "temple": (24, 16, 12), "hall": (30, 20, 14),
-    "bridge": (25, 25, 5), "pier": (8, 8, 1.8), "model": (1, 1, 1),
-}
 
 
 def heading_rotation(heading_deg: float) -> np.ndarray:
