@@ -80,8 +80,13 @@ class TourRunner:
         self.next_after_choice: int | None = None
 
     # --- control -------------------------------------------------------------------------------
-    def start(self, at: int = 0) -> None:
+    def start(self, at: int = 0, resume: dict | None = None) -> None:
+        """Begin at step index `at`, or where a saved position says (see resume_index)."""
         self.emit("tour_start", tour=self.tour.id, scene=self.tour.scene, lang=self.lang)
+        if resume is not None:
+            at, notice = resume_index(self.tour, resume)
+            if notice:
+                self.emit("notice", text=notice)
         self._camera_event(None)
         self._enter(at)
 
@@ -150,6 +155,12 @@ class TourRunner:
             self.state.history.pop()
         if pc is not None:
             self._enter(pc)
+
+    def saved_position(self) -> dict:
+        """What a kiosk stores to come back to this point: the step id and its section's label."""
+        pc = self.state.pc
+        return {"tour": self.tour.id, "step": self._current_id(),
+                "section": section_of(self.tour, pc) if pc is not None else None}
 
     # --- steps ---------------------------------------------------------------------------------
     def _enter(self, pc: int | None) -> None:
@@ -305,3 +316,26 @@ class TourRunner:
 
     def emit(self, event_type: str, /, **fields) -> None:
         self.log({"t": round(self.state.t, 3), "type": event_type, **fields})
+
+
+def section_of(tour: Tour, index: int) -> str | None:
+    """The label of the section a top-level step is in: the nearest label at or before it."""
+    for step in reversed(tour.steps[: index + 1]):
+        if step.label:
+            return step.label
+    return None
+
+
+def resume_index(tour: Tour, saved: dict) -> tuple[int, str | None]:
+    """Where to resume a saved position, and a notice when it cannot be exactly there.
+
+    A saved step id that the content no longer has resumes at the start of its section (by label),
+    or at the start of the tour; never at a dead end."""
+    for i, step in enumerate(tour.steps):
+        if step.id == saved.get("step"):
+            return i, None
+    section = saved.get("section")
+    for i, step in enumerate(tour.steps):
+        if section and step.label == section:
+            return i, f"step '{saved.get('step')}' is no longer in this tour; resuming at the start of '{section}'"
+    return 0, f"step '{saved.get('step')}' is no longer in this tour; starting again from the beginning"
