@@ -92,6 +92,8 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) 
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
         base.destroy()
+    from benchmarks.tour_run import bench_tours
+    results["tours"] = bench_tours(settings)
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(results, indent=2), encoding="utf-8")

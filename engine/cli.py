@@ -127,7 +127,7 @@ def cmd_validate(args, settings: Settings) -> int:
     if args.format == "json":
         print(format_all(diagnostics, "json"))
     elif diagnostics:
-        print(format_all(diagnostics), file=sys.stderr)
+        print(format_all(diagnostics), file=sys.stderr, flush=True)
     errors = sum(d.severity == "error" for d in diagnostics)
     if args.format == "text":
         print(f"{checked} file(s) checked, {errors} error(s), {len(diagnostics) - errors} warning(s)")

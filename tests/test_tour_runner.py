@@ -149,3 +149,27 @@ def test_a_saved_position_whose_step_is_gone_resumes_at_its_section(islet):
     events = []
     TourRunner(edited, world, log=events.append).start(resume={"step": "gone", "section": "gone_too"})
     assert steps_run(events)[0] == "arrive"
+
+
+class RecordingStage:
+    """Remembers what the tour asked the stage to do."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __getattr__(self, name):
+        return lambda *args: self.calls.append((name, args))
+
+
+def test_time_of_day_fades_over_its_duration_and_the_stage_hears_everything(islet):
+    tour, world = islet
+    stage = RecordingStage()
+    run_tour(tour, TOUR, SCENES, world=world, stage=stage, lang="en")
+    hours = [args[0] for name, args in stage.calls if name == "time_of_day"]
+    assert hours[0] > world.scene.sky.time_of_day and hours[-1] == pytest.approx(18.0)
+    assert len(hours) >= 15 and hours == sorted(hours)  # a fade over 2 s at 10 ticks a second
+    subtitles = [args[0] for name, args in stage.calls if name == "subtitle"]
+    assert "Welcome to the islet." in subtitles and None in subtitles  # shown, then cleared
+    assert ("card", ("chapel",)) in stage.calls and ("card", (None,)) in stage.calls
+    assert ("highlight", ("chapel", 3)) in stage.calls
+    assert any(name == "camera" for name, _ in stage.calls)

@@ -48,6 +48,7 @@ class _Task:
     move: paths.Move | None = None
     elapsed: float = 0.0
     on_end: Callable[[], None] | None = None
+    on_tick: Callable[[float], None] | None = None  # called with progress 0..1 as time passes
 
     @property
     def done(self) -> bool:
@@ -77,7 +78,7 @@ class TourRunner:
         self.targets = jump_targets(tour)
         self.pose = start_pose or self._default_pose()
         self.pending_choice: Step | None = None
-        self.next_after_choice: int | None = None
+        self.hour = world.scene.sky.time_of_day  # the light the scene starts in
 
     # --- control -------------------------------------------------------------------------------
     def start(self, at: int = 0, resume: dict | None = None) -> None:
@@ -98,6 +99,8 @@ class TourRunner:
             task.elapsed += dt
             if task.move is not None:
                 self._apply_pose(task.move.pose_at(min(task.elapsed, task.move.duration)), task.step)
+            if task.on_tick is not None and task.duration:
+                task.on_tick(min(task.elapsed / task.duration, 1.0))
             if task.step.choice is not None and task.elapsed >= task.step.choice.timeout_s:
                 self._take_option(task.step, task.step.choice.default or task.step.choice.options[0].id, "timeout")
                 return
@@ -214,9 +217,14 @@ class TourRunner:
                       options=[o.id for o in choice.options])
             return [_Task(step, None)]
         if kind == "set_time_of_day":
-            self.stage.time_of_day(step.set_time_of_day.hour)
-            self.emit("time_of_day", step=emit_step, hour=step.set_time_of_day.hour)
-            return [_Task(step, step.set_time_of_day.duration_s)]
+            change = step.set_time_of_day
+            start_hour, end_hour = self.hour, change.hour
+            self.emit("time_of_day", step=emit_step, hour=end_hour, duration=change.duration_s)
+            if change.duration_s <= 0:
+                self._set_hour(end_hour)
+                return []
+            return [_Task(step, change.duration_s, on_tick=lambda u: self._set_hour(
+                start_hour + (end_hour - start_hour) * paths.ease("ease_in_out", u)))]
         if kind == "play_sound":
             path = (self.tour_dir / step.play_sound.file) if self.tour_dir else Path(step.play_sound.file)
             self.stage.sound(path, step.play_sound.volume)
@@ -290,6 +298,10 @@ class TourRunner:
             self.state.finished = True
             self.state.pc = None
             self.emit("tour_end", tour=self.tour.id)
+
+    def _set_hour(self, hour: float) -> None:
+        self.hour = hour
+        self.stage.time_of_day(hour)
 
     # --- camera and events ---------------------------------------------------------------------
     def _default_pose(self) -> paths.Pose:
