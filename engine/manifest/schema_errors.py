@@ -93,25 +93,46 @@ def _value_at(data, loc: tuple):
 
 def _union_filter(errors: list[dict], data) -> list[dict]:
     """Keep only the union branch that fits the value: a mapping is checked as the model branch,
-    anything else as the plain one. Without this `look_at: {lat: 24.4}` would also be told it is
-    not text."""
-    kept = []
+    anything else as the plain ones. Without this `look_at: {lat: 24.4}` would also be told it is
+    not text. When no branch fits (a list where text or a number is expected), one error says so."""
+    groups: dict[tuple, list[dict]] = {}
+    order: list = []
     for err in errors:
         branches = [p for p in err["loc"] if _is_branch(p) and not str(p).startswith("function-")]
-        if branches:
-            is_model_branch = branches[-1] in _model_names()
-            value = _value_at(data, _clean_loc(tuple(err["loc"])))
-            if isinstance(value, dict) != is_model_branch:
-                continue
-        kept.append(err)
+        if not branches:
+            order.append(err)
+            continue
+        key = _clean_loc(tuple(err["loc"]))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append((branches[-1], err))
+    kept = []
+    for item in order:
+        if isinstance(item, dict):
+            kept.append(item)
+            continue
+        value = _value_at(data, item)
+        fitting = [err for branch, err in groups[item] if (branch in _model_names()) == isinstance(value, dict)]
+        if all(branch not in _model_names() for branch, _ in groups[item]):
+            fitting = []  # text-or-number-or-boolean: one message naming them all, not one per type
+        if fitting:
+            kept += fitting
+        else:
+            wanted = sorted({_BRANCH_WORDS.get(branch, branch) for branch, _ in groups[item]})
+            kept.append({"type": "union_mismatch", "loc": item, "input": value,
+                         "msg": f"expected {' or '.join(wanted)}"})
     return kept
+
+
+_BRANCH_WORDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true or false"}
 
 
 # Names authors reach for that the schema spells otherwise.
 SYNONYMS = {"latitude": "lat", "lattitude": "lat", "longitude": "lon", "lng": "lon", "long": "lon",
             "color": "colour", "roof_color": "roof_colour", "wall_color": "wall_colour", "height": "height_m",
             "size": "size_m", "radius": "radius_m", "title": "name", "desc": "description", "type": "kind",
-            "lookat": "look_at", "target": "look_at", "fov": "fov_deg", "heading": "heading_deg"}
+            "lookat": "look_at", "fov": "fov_deg", "heading": "heading_deg"}
 
 
 def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseModel]) -> list[Diagnostic]:
@@ -159,8 +180,12 @@ def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseMode
         elif kind == "string_pattern_mismatch":
             pattern = err.get("ctx", {}).get("pattern", "")
             what = "a colour like '#b8472f'" if pattern.startswith("^#") else (
-                "an id of lower-case letters, digits and underscores" if "a-z" in pattern else f"text matching {pattern}")
+                ("an id of lower-case letters, digits, hyphens and underscores" if "_-]" in pattern
+                 else "an id of lower-case letters, digits and underscores") if "a-z" in pattern
+                else f"text matching {pattern}")
             message = f"{where}: expected {what}, got {_describe(value)}"
+        elif kind == "union_mismatch":
+            message = f"{where}: {err['msg']}, got {_describe(value)}"
         elif kind == "value_error":
             message = f"{where}: {err['msg'].removeprefix('Value error, ')}"
         else:
@@ -177,7 +202,7 @@ _CODES = {
     "missing": "001", "extra_forbidden": "002", "string_type": "003", "float_type": "004",
     "int_type": "004", "float_parsing": "004", "int_parsing": "004", "bool_type": "005",
     "model_type": "006", "dict_type": "006", "list_type": "007", "literal_error": "008",
-    "string_pattern_mismatch": "009", "value_error": "010", "finite_number": "004",
+    "string_pattern_mismatch": "009", "value_error": "010", "finite_number": "004", "union_mismatch": "003",
 }
 
 

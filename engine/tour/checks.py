@@ -36,6 +36,11 @@ def check_tour(doc: Document, tour: Tour, names: SceneNames | None) -> list[Diag
     return out
 
 
+def step_name(tour: Tour, i: int) -> str:
+    step = tour.steps[i]
+    return step.id or step.label or f"steps[{i}]"
+
+
 def walk(steps: list[Step], loc: tuple = ("steps",)):
     """Every step, nested ones too, with its location in the document."""
     for i, step in enumerate(steps):
@@ -82,7 +87,11 @@ def _scene_references(doc: Document, tour: Tour, names: SceneNames) -> list[Diag
             ref(loc + ("fly_to", "target"), step.fly_to.target, places, "POI or viewpoint")
         for kind in ("orbit", "look_at"):
             body = getattr(step, kind)
-            if body:
+            if body and body.target in names.viewpoints and body.target not in names.pois:
+                out.append(doc.diagnostic(loc + (kind, "target"), "T001",
+                                          f"'{body.target}' is a viewpoint; {kind} needs a POI",
+                                          hint="fly_to the viewpoint first, then turn to a POI"))
+            elif body:
                 ref(loc + (kind, "target"), body.target, names.pois, "POI")
         if step.show_card:
             ref(loc + ("show_card", "poi"), step.show_card.poi, names.pois, "POI")
@@ -106,14 +115,41 @@ def _jumps(doc: Document, tour: Tour) -> list[Diagnostic]:
     targets = jump_targets(tour)
     known = list(targets) + [END_LABEL]
     seen_labels: dict[str, int] = {}
+    step_ids = {s.id: i for i, s in enumerate(tour.steps) if s.id}
     for i, step in enumerate(tour.steps):
-        if step.label:
-            if step.label in seen_labels:
-                out.append(doc.diagnostic(("steps", i, "label"), "T003", f"duplicate label '{step.label}'"))
-            seen_labels[step.label] = i
+        if not step.label:
+            continue
+        loc = ("steps", i, "label")
+        if step.label in seen_labels:
+            out.append(doc.diagnostic(loc, "T003", f"duplicate label '{step.label}'",
+                                      hint=f"first used at line {doc.where(('steps', seen_labels[step.label]))[0]}"))
+        elif step.label == END_LABEL:
+            out.append(doc.diagnostic(loc, "T003", "'end' cannot be a label: `goto: end` always ends the tour"))
+        elif step.label in step_ids and step_ids[step.label] != i:
+            out.append(doc.diagnostic(loc, "T003", f"label '{step.label}' is another step's id: jumps to it would "
+                                                   "go to that step", hint="choose another label"))
+        seen_labels.setdefault(step.label, i)
+    for loc, step in walk(tour.steps):
+        if len(loc) > 2 and step.label:
+            out.append(doc.diagnostic(loc + ("label",), "T004", f"label '{step.label}' is inside a parallel step, "
+                                                                "where no jump can land",
+                                      hint="put the label on the parallel step itself"))
+
+    inside_parallel = {}  # step id or label in a parallel branch -> the parallel step's name
+    for i, step in enumerate(tour.steps):
+        for _, inner in walk(step.parallel or [], ("steps", i, "parallel")):
+            for name in (inner.id, inner.label):
+                if name:
+                    inside_parallel[name] = step_name(tour, i)
 
     def check(loc, target):
-        if target is not None and target not in known:
+        if target is None or target in known:
+            return
+        if target in inside_parallel:
+            owner = inside_parallel[target]
+            out.append(doc.diagnostic(loc, "T004", f"'{target}' is a step inside parallel step '{owner}': "
+                                                   "a jump cannot land inside it", hint=f"jump to '{owner}' instead"))
+        else:
             out.append(doc.diagnostic(loc, "T002", f"label or step '{target}' does not exist in this tour",
                                       hint=did_you_mean(target, known)))
 
@@ -215,21 +251,34 @@ def _flow(doc: Document, tour: Tour) -> list[Diagnostic]:
                 changed = True
     for i in range(n):
         if i not in reachable:
-            out.append(doc.diagnostic(("steps", i), "T101", f"step '{tour.steps[i].id}' can never be reached",
+            out.append(doc.diagnostic(("steps", i), "T101", f"step '{step_name(tour, i)}' can never be reached",
                                       severity="warning", hint="no step goes here: add a label and jump to it, "
                                                                "or remove the step"))
     stuck = sorted(i for i in reachable if i not in finishes)
     if stuck:
-        i = stuck[0]
-        out.append(doc.diagnostic(("steps", i), "T009", f"steps from '{tour.steps[i].id}' loop forever: "
+        i = _in_a_cycle(tour, stuck, targets)
+        out.append(doc.diagnostic(("steps", i), "T009", f"steps from '{step_name(tour, i)}' loop forever: "
                                                         "no way out of them reaches the end of the tour",
                                   hint="give a question in the loop an option that goes on, or `goto: end`"))
     return out
 
 
+def _in_a_cycle(tour: Tour, stuck: list[int], targets: dict[str, int]) -> int:
+    """A step that is itself part of the endless loop (not just a step that leads into it)."""
+    for i in stuck:
+        seen, todo = set(), [j for j in _successors(tour, i, targets) if j is not None]
+        while todo:
+            j = todo.pop()
+            if j == i:
+                return i
+            if j not in seen:
+                seen.add(j)
+                todo += [k for k in _successors(tour, j, targets) if k is not None]
+    return stuck[0]
+
+
 def _narration_beside_flight(doc: Document, tour: Tour) -> list[Diagnostic]:
     out = []
-    tour_dir = doc.path.parent
     for loc, step in walk(tour.steps):
         if not step.parallel:
             continue
@@ -240,7 +289,7 @@ def _narration_beside_flight(doc: Document, tour: Tour) -> list[Diagnostic]:
         flight = max((s.fly_to or s.orbit).duration_s for s in flights)
         for j, s in lines:
             for lang in ("zh", "en"):
-                seconds = narration_seconds(s.narrate, lang, tour.reading_speed, tour_dir)
+                seconds = narration_seconds(s.narrate, lang, tour.reading_speed, doc.path)
                 if seconds > flight + 0.5:
                     out.append(doc.diagnostic(loc + ("parallel", j, "narrate"), "T103",
                                               f"the {lang} narration takes {seconds:.1f} s but the flight beside it "

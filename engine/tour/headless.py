@@ -50,7 +50,7 @@ def run_tour(tour: Tour, tour_path: Path, scenes_dir: Path, *, lang: str = "zh",
         if recording:
             result.events.append(event)
 
-    runner = TourRunner(tour, world, lang=lang, stage=stage, log=log, tour_dir=Path(tour_path).parent)
+    runner = TourRunner(tour, world, lang=lang, stage=stage, log=log, tour_path=Path(tour_path))
     runner.start()
     while not runner.state.finished and runner.state.t < MAX_SIMULATED_S:
         pending = runner.pending_choice

@@ -67,12 +67,13 @@ class RunnerState:
 
 class TourRunner:
     def __init__(self, tour: Tour, world: TourWorld, *, lang: str = "zh", stage: Stage | None = None,
-                 log: Callable[[dict], None] | None = None, tour_dir: Path | None = None,
+                 log: Callable[[dict], None] | None = None, tour_path: Path | None = None,
                  start_pose: paths.Pose | None = None):
         self.tour, self.world, self.lang = tour, world, lang
         self.stage = stage or NullStage()
         self.log = log or (lambda event: None)
-        self.tour_dir = tour_dir
+        self.tour_path = Path(tour_path) if tour_path else None
+        self.tour_dir = self.tour_path.parent if self.tour_path else None
         self.state = RunnerState()
         self.tasks: list[_Task] = []
         self.targets = jump_targets(tour)
@@ -195,7 +196,7 @@ class TourRunner:
         if kind == "narrate":
             line = step.narrate
             text = getattr(line, self.lang)
-            seconds = narration_seconds(line, self.lang, self.tour.reading_speed, self.tour_dir)
+            seconds = narration_seconds(line, self.lang, self.tour.reading_speed, self.tour_path)
             self.stage.subtitle(text)
             audio = getattr(line.audio, self.lang, None) if line.audio else None
             if audio and self.tour_dir is not None:

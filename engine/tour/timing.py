@@ -5,6 +5,7 @@ import re
 import wave
 from pathlib import Path
 
+from engine.manifest.content_paths import check_asset_path
 from engine.tour.schema import Narration, ReadingSpeed
 
 PAUSE_AFTER_S = 0.8  # a breath between lines
@@ -28,10 +29,13 @@ def audio_seconds(path: Path) -> float | None:
         return None
 
 
-def narration_seconds(narration: Narration, lang: str, speed: ReadingSpeed, tour_dir: Path | None = None) -> float:
+def narration_seconds(narration: Narration, lang: str, speed: ReadingSpeed, tour_path: Path | None = None) -> float:
+    """Only audio files the content rules allow are opened (never an absolute path, a device or a
+    file outside the content folders); any other is timed by its text."""
     audio = getattr(narration.audio, lang, None) if narration.audio else None
-    if audio and tour_dir is not None:
-        length = audio_seconds(tour_dir / audio)
+    if audio and tour_path is not None:
+        resolved, _ = check_asset_path(audio, Path(tour_path))
+        length = audio_seconds(resolved) if resolved is not None else None
         if length is not None:
             return length + PAUSE_AFTER_S
     return text_seconds(getattr(narration, lang), lang, speed)
