@@ -196,8 +196,7 @@ def _actions_and_files(doc: Document, tour: Tour) -> list[Diagnostic]:
                     out.append(doc.diagnostic(loc + ("action", "params", name), "T007",
                                               f"action '{spec.name}' has no parameter '{name}'",
                                               key=True, hint=did_you_mean(name, spec.params)))
-                elif not (isinstance(value, wanted) and not (wanted is not bool and isinstance(value, bool))
-                          or (wanted is float and isinstance(value, int) and not isinstance(value, bool))):
+                elif not _fits(value, wanted):
                     out.append(doc.diagnostic(loc + ("action", "params", name), "T007",
                                               f"parameter '{name}' of '{spec.name}' expects {types[wanted]}"))
         files = []
@@ -213,6 +212,15 @@ def _actions_and_files(doc: Document, tour: Tour) -> list[Diagnostic]:
             if resolved is None:
                 out.append(doc.diagnostic(file_loc, "T008", why))
     return out
+
+
+def _fits(value, wanted: type) -> bool:
+    """YAML gives bool for true/false and int for 3: a number parameter takes 3, text takes no 3."""
+    if isinstance(value, bool):
+        return wanted is bool
+    if wanted is float:
+        return isinstance(value, (int, float))
+    return isinstance(value, wanted)
 
 
 def _successors(tour: Tour, i: int, targets: dict[str, int]) -> list[int | None]:

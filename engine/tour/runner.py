@@ -99,7 +99,7 @@ class TourRunner:
         for task in self.tasks:
             task.elapsed += dt
             if task.move is not None:
-                self._apply_pose(task.move.pose_at(min(task.elapsed, task.move.duration)), task.step)
+                self._apply_pose(task.move.pose_at(min(task.elapsed, task.move.duration)))
             if task.on_tick is not None and task.duration:
                 task.on_tick(min(task.elapsed / task.duration, 1.0))
             if task.step.choice is not None and task.elapsed >= task.step.choice.timeout_s:
@@ -126,7 +126,7 @@ class TourRunner:
         """End the current step now; a camera move jumps to where it was going."""
         for task in self.tasks:
             if task.move is not None:
-                self._apply_pose(task.move.end, task.step)
+                self._apply_pose(task.move.end)
             task.elapsed = task.duration if task.duration is not None else task.elapsed
         self.emit("skip", step=self._current_id())
         if self.pending_choice is not None:
@@ -311,7 +311,7 @@ class TourRunner:
         heading, pitch = paths.facing(eye, look)
         return paths.Pose(eye, heading, pitch)
 
-    def _apply_pose(self, pose: paths.Pose, step: Step) -> None:
+    def _apply_pose(self, pose: paths.Pose) -> None:
         self.pose = pose
         pos, hpr = pose.as_tuple()
         self.stage.camera(pos, hpr)
