@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path)
     p.add_argument("--format", choices=("text", "json"), default="text")
 
+    p = sub.add_parser("tag", parents=[common], help="add missing stable ids to tours, keeping comments and layout")
+    p.add_argument("paths", nargs="+", type=Path)
+
     p = sub.add_parser("render", parents=[common], help="render one offscreen frame to a PNG")
     p.add_argument("scene")
     p.add_argument("--out", type=Path, required=True)
@@ -134,6 +137,16 @@ def cmd_validate(args, settings: Settings) -> int:
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
+def cmd_tag(args, settings: Settings) -> int:
+    from engine.manifest.yaml_loader import load_yaml
+    from engine.tour.tagging import tag_file
+    for path in args.paths:
+        load_yaml(path)  # refuse broken or hostile YAML before the round-trip parser sees it
+        added = tag_file(path)
+        print(f"{path}: {added} id(s) added" if added else f"{path}: every id present, unchanged")
+    return EXIT_OK
+
+
 def cmd_render(args, settings: Settings) -> int:
     from engine.rendering import render_views
     written = render_views(settings, args.scene, [(args.view, args.out)])
@@ -206,5 +219,5 @@ def cmd_bench(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "validate": cmd_validate, "render": cmd_render, "showcase": cmd_showcase,
+COMMANDS = {"list": cmd_list, "validate": cmd_validate, "tag": cmd_tag, "render": cmd_render, "showcase": cmd_showcase,
             "play": cmd_play, "schema": cmd_schema, "bench": cmd_bench}
