@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                   "(default: LUDAO_DATA or the user data folder)")
     common.add_argument("--no-cache", action="store_true", help="always rebuild scenes; never read or write the cache")
     common.add_argument("--scenes", type=Path, help="the scenes folder (default: LUDAO_SCENES or scenes/ here)")
+    common.add_argument("--scripts", type=Path, help="the tours folder (default: LUDAO_SCRIPTS or scripts/ here)")
     parser = argparse.ArgumentParser(prog="run_tour.py", description="Ludao 鹭岛 virtual-tour engine")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -45,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tag", parents=[common], help="add missing stable ids to tours, keeping comments and layout")
     p.add_argument("paths", nargs="+", type=Path)
+
+    p = sub.add_parser("strings", parents=[common], help="translation tables: export texts, import translations")
+    p.add_argument("action", choices=("export", "import"))
+    p.add_argument("file", type=Path, help="the CSV table")
+    p.add_argument("--lang", choices=("zh", "en"), required=True, help="the language translated into")
 
     p = sub.add_parser("render", parents=[common], help="render one offscreen frame to a PNG")
     p.add_argument("scene")
@@ -83,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.from_environment(data_dir=args.data, lang=getattr(args, "lang", None),
-                                         size=getattr(args, "size", None), scenes_dir=args.scenes)
+                                         size=getattr(args, "size", None), scenes_dir=args.scenes,
+                                         scripts_dir=args.scripts)
     settings.use_cache = not args.no_cache
     try:
         return COMMANDS[args.command](args, settings)
@@ -144,6 +151,25 @@ def cmd_tag(args, settings: Settings) -> int:
         load_yaml(path)  # refuse broken or hostile YAML before the round-trip parser sees it
         added = tag_file(path)
         print(f"{path}: {added} id(s) added" if added else f"{path}: every id present, unchanged")
+    return EXIT_OK
+
+
+def cmd_strings(args, settings: Settings) -> int:
+    from engine.i18n.string_table import export_table, import_table
+    if args.action == "export":
+        count = export_table(settings, args.lang, args.file)
+        print(f"{count} texts written to {args.file} (source {'zh' if args.lang == 'en' else 'en'}, "
+              f"translation {args.lang})")
+        return EXIT_OK
+    if not args.file.is_file():
+        raise UsageError(f"no such table: {args.file}")
+    report = import_table(settings, args.lang, args.file)
+    print(f"{report.updated} translation(s) updated, {report.unchanged} unchanged")
+    for key in report.unknown:
+        print(f"{args.file}: unknown key '{key}' (its text was removed or its ids changed): skipped", file=sys.stderr)
+    for key in report.stale:
+        print(f"{args.file}: '{key}' was translated from an older source text: imported, flagged stale",
+              file=sys.stderr)
     return EXIT_OK
 
 
@@ -219,5 +245,5 @@ def cmd_bench(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "validate": cmd_validate, "tag": cmd_tag, "render": cmd_render, "showcase": cmd_showcase,
+COMMANDS = {"list": cmd_list, "validate": cmd_validate, "tag": cmd_tag, "strings": cmd_strings, "render": cmd_render, "showcase": cmd_showcase,
             "play": cmd_play, "schema": cmd_schema, "bench": cmd_bench}

@@ -26,10 +26,9 @@ def validate_file(path: Path, settings: Settings) -> list[Diagnostic]:
     try:
         if path.name.endswith(TOUR_SUFFIX):
             return load_tour(path, settings.scenes_dir)[2]
-        load_scene(path)
+        return load_scene(path)[1].warnings
     except ContentError as exc:
         return exc.diagnostics
-    return []
 
 
 def validate_paths(paths: list[Path], settings: Settings) -> tuple[list[Diagnostic], int]:

@@ -5,7 +5,7 @@ infinity, and forbid unknown keys, so a typo is an error rather than a silently 
 """
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -42,3 +42,7 @@ class Text(Strict):
 
     zh: str = Field(min_length=1, max_length=2000)
     en: str = Field(min_length=1, max_length=2000)
+    zh_from: Optional[str] = Field(None, pattern=r"^[0-9a-f]{8}$",
+                                   description="hash of the en text the zh was translated from (set by `strings import`)")
+    en_from: Optional[str] = Field(None, pattern=r"^[0-9a-f]{8}$",
+                                   description="hash of the zh text the en was translated from (set by `strings import`)")

@@ -8,6 +8,7 @@ from shapely.validation import explain_validity
 
 from engine.diagnostics import Diagnostic, did_you_mean
 from engine.geo import LocalProjection
+from engine.i18n.source_hash import stale_translations
 from engine.manifest.content_paths import check_asset_path, gltf_references
 from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.yaml_loader import Document
@@ -21,6 +22,7 @@ def check_scene(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     out += _references(doc, scene)
     out += _landmark_shapes(doc, scene)
     out += _geometry(doc, scene)
+    out += stale_translations(doc)
     return out
 
 

@@ -19,6 +19,7 @@ def validate_scene_document(doc: Document) -> SceneManifest:
     problems = check_scene(doc, scene)
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
+    doc.warnings = problems
     return scene
 
 

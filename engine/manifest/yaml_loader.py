@@ -49,6 +49,7 @@ class Document:
     marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # value positions
     key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # mapping-key positions
     display_path: str = ""
+    warnings: list = field(default_factory=list)  # problems that do not stop the file being used
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The position of the node at `loc`, or of its nearest ancestor that has one."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine.diagnostics import Diagnostic, did_you_mean
+from engine.i18n.source_hash import stale_translations
 from engine.manifest.content_paths import check_asset_path
 from engine.manifest.yaml_loader import Document
 from engine.tour.actions import REGISTRY
@@ -33,6 +34,7 @@ def check_tour(doc: Document, tour: Tour, names: SceneNames | None) -> list[Diag
     out += _actions_and_files(doc, tour)
     out += _flow(doc, tour)
     out += _narration_beside_flight(doc, tour)
+    out += stale_translations(doc)
     return out
 
 

@@ -62,6 +62,8 @@ class Narration(Strict):
     id: Optional[Id] = Field(None, description="stable id for translations; `run_tour.py tag` adds missing ones")
     zh: str = Field(min_length=1, max_length=2000)
     en: str = Field(min_length=1, max_length=2000)
+    zh_from: Optional[str] = Field(None, pattern=r"^[0-9a-f]{8}$", description="see Text.zh_from")
+    en_from: Optional[str] = Field(None, pattern=r"^[0-9a-f]{8}$", description="see Text.en_from")
     audio: Optional[Audio] = None
 
 

@@ -9,23 +9,12 @@ not orphan its translations or a visitor's saved position.
 """
 from __future__ import annotations
 
-import io
-import os
-import tempfile
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from engine.manifest import round_trip
 from engine.tour.schema import ACTION_KEYS
-
-
-def _round_trip() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap an author's long lines
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
 
 
 class _Ids:
@@ -97,16 +86,8 @@ def tag_data(data) -> int:
 
 def tag_file(path: Path) -> int:
     """Tag one tour file in place (atomically); returns how many ids were added."""
-    path = Path(path)
-    yaml = _round_trip()
-    text = path.read_text(encoding="utf-8")
-    data = yaml.load(text)
+    data = round_trip.load(path)
     added = tag_data(data)
     if added:
-        out = io.StringIO()
-        yaml.dump(data, out)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(out.getvalue())
-        os.replace(tmp, path)
+        round_trip.save(path, data)
     return added

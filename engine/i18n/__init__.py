@@ -1,0 +1,1 @@
+"""Translation of content: string tables with source hashes, and stale-translation checks."""
