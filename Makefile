@@ -27,13 +27,19 @@ system-deps:
 		fi; \
 	fi
 
-# With a display: open Gulangyu for free navigation. Without: render every scene's viewpoints to out/.
+# With a display: open Gulangyu for free navigation. Without: render every scene's viewpoints to
+# out/, then run the default tour headless with its frames and an animated preview.
+DEFAULT_SCENE := gulangyu
+DEFAULT_TOUR := gulangyu-highlights
 run: $(STAMP)
 	@if [ -n "$$DISPLAY" ]; then \
-		$(PY) run_tour.py play gulangyu; \
+		$(PY) run_tour.py play $(DEFAULT_SCENE); \
 	else \
-		echo "no display: rendering every scene's viewpoints offscreen"; \
-		$(PY) run_tour.py showcase --out out; \
+		echo "no display: rendering every scene's viewpoints and the $(DEFAULT_TOUR) tour offscreen into out/"; \
+		$(PY) run_tour.py showcase --out out && \
+		$(PY) run_tour.py play $(DEFAULT_SCENE) --tour $(DEFAULT_TOUR) --headless --log out/tour.jsonl \
+			--frames out/tour-frames --preview out/tour-preview.webp --size 960x540 && \
+		echo "viewpoints: out/*.png; tour: out/tour.jsonl, out/tour-frames/, preview out/tour-preview.webp"; \
 	fi
 
 test: $(STAMP) system-deps

@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"))
     p.add_argument("--size", type=_size, default=(1280, 720))
     p.add_argument("--mode", choices=("window", "kiosk"), default="window")
-    p.add_argument("--frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
+    p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
     p.add_argument("--tour", help="run this guided tour (its id: scripts/<id>.tour.yaml)")
     p.add_argument("--headless", action="store_true", help="no window: run the tour in simulated time")
     p.add_argument("--log", type=Path, help="with --headless: write every event to this JSON Lines file")
@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="start the tour at this step, earlier steps fast-forwarded")
     p.add_argument("--answer", action="append", default=[], metavar="QUESTION=OPTION",
                    help="with --headless: the option to pick for a question (by ids); others time out")
+    p.add_argument("--frames", dest="frames_dir", type=Path,
+                   help="with --headless: render a frame at every step and at --fps into this folder")
+    p.add_argument("--fps", type=float, default=2.0, help="frames per second of tour time for --frames")
+    p.add_argument("--preview", type=Path, help="with --frames: an animated WebP of the run (default FRAMES/preview.webp)")
 
     p = sub.add_parser("schema", parents=[common], help="write the JSON Schemas for editors to schemas/")
 
@@ -199,7 +203,7 @@ def cmd_play(args, settings: Settings) -> int:
     if args.tour or args.log or args.from_step:
         raise UsageError("guided tours in a window come later; use --headless --log FILE.jsonl for now")
     from engine.app import play
-    return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.frames)
+    return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames)
 
 
 def _play_headless(args, settings: Settings) -> int:
@@ -222,8 +226,15 @@ def _play_headless(args, settings: Settings) -> int:
         print(warning.format(), file=sys.stderr)
     started = time.perf_counter()
     try:
-        result = run_tour(tour, path, settings.scenes_dir, lang=settings.lang, answers=answers,
-                          from_step=args.from_step)
+        if args.frames_dir:
+            from engine.tour.frames import run_with_frames
+            preview = args.preview or args.frames_dir / "preview.webp"
+            result, frames = run_with_frames(settings, tour, path, args.frames_dir, fps=args.fps, answers=answers,
+                                             from_step=args.from_step, preview=preview)
+            print(f"frames\t{len(frames)} in {args.frames_dir}\tpreview {preview}")
+        else:
+            result = run_tour(tour, path, settings.scenes_dir, lang=settings.lang, answers=answers,
+                              from_step=args.from_step)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     write_log(result.events, args.log)

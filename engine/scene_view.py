@@ -60,6 +60,11 @@ class SceneView:
         horizontal = 2 * np.degrees(np.arctan(np.tan(np.radians(vertical_deg / 2)) * aspect))
         self.lens.set_fov(horizontal, vertical_deg)
 
+    def set_time_of_day(self, hour: float) -> None:
+        from engine.world.sky import apply_time_of_day  # builds the dome mesh: only when the light changes
+        manifest = self.built.manifest
+        apply_time_of_day(self.built.root, hour, manifest.sky.haze, manifest.extent_m, sky=self.sky)
+
     def _update_task(self, task):
         keep_marker_size(self.markers, self.rig.eye)
         return task.cont

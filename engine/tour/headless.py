@@ -32,7 +32,7 @@ class HeadlessResult:
 
 def run_tour(tour: Tour, tour_path: Path, scenes_dir: Path, *, lang: str = "zh", answers: dict | None = None,
              from_step: str | None = None, stage: Stage | None = None, world: TourWorld | None = None,
-             on_tick=None) -> HeadlessResult:
+             on_tick=None, on_event=None) -> HeadlessResult:
     """Run `tour` to its end in simulated time; returns every event (after `from_step`, if given)."""
     if world is None:
         scene, _ = load_scene(Path(scenes_dir) / tour.scene / "scene.yaml")
@@ -43,6 +43,8 @@ def run_tour(tour: Tour, tour_path: Path, scenes_dir: Path, *, lang: str = "zh",
 
     def log(event: dict) -> None:
         nonlocal recording
+        if on_event is not None:
+            on_event(event)
         if not recording and event["type"] == "step_start" and event.get("step") == from_step:
             recording = True
             result.events.append({"t": event["t"], "type": "fast_forward", "to": from_step})

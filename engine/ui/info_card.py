@@ -1,5 +1,6 @@
 """A POI's info card: its name and one-line description in the visitor's language, with a close
-button large enough for a finger (at least 48 px at 1080p)."""
+button large enough for a finger (at least 48 px at 1080p). It sits top right, clear of the
+subtitles and questions a tour shows at the same time."""
 from __future__ import annotations
 
 from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
@@ -19,7 +20,7 @@ class InfoCard:
         font = ui_font()
         # aspect2d units: the screen is 2 units high, so 0.1 is 54 px at 1080p.
         self.frame = DirectFrame(parent=parent, frameColor=(0.08, 0.10, 0.14, 0.88),
-                                 frameSize=(-0.75, 0.75, -0.28, 0.28), pos=(0, 0, -0.62),
+                                 frameSize=(-0.75, 0.75, -0.28, 0.28), pos=(0.95, 0, 0.45),
                                  state=DGG.NORMAL)
         self.title = OnscreenText(parent=self.frame, text="", font=font, scale=0.075, pos=(-0.70, 0.15),
                                   fg=(1, 1, 1, 1), align=TextNode.A_left, mayChange=True)

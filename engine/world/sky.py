@@ -76,9 +76,12 @@ def build_sky(parent: NodePath) -> NodePath:
     return sky
 
 
-def apply_time_of_day(scene_root: NodePath, hour: float, haze: float, extent_m: float) -> SkyColours:
+def apply_time_of_day(scene_root: NodePath, hour: float, haze: float, extent_m: float,
+                      sky: NodePath | None = None) -> SkyColours:
+    """Set sky, sun, ambient light and haze for an hour; `sky` when the dome has been moved to
+    travel with the viewer (SceneView does that)."""
     colours = sky_colours(hour, haze)
-    sky = scene_root.find("sky")
+    sky = sky if sky is not None else scene_root.find("sky")
     dome = sky.find("dome")
     dome.node().remove_all_geoms()
     dome.node().add_geoms_from(to_geom_node(_dome_mesh(colours), "dome"))
