@@ -26,7 +26,7 @@ CLICK_SLOP_PX = 6  # a press and release closer than this is a tap, not a drag
 
 
 class PlaySession:
-    def __init__(self, base, built, lang: str, view_id: str | None = None):
+    def __init__(self, base, built, lang: str, view_id: str | None = None, tour=None):
         self.base = base
         self.lang = lang
         self.view = SceneView(base, built)
@@ -38,15 +38,30 @@ class PlaySession:
         self.view_index = 0
         self._press = None
         self._last = None
+        self.guided = None
+        if tour is not None:  # (tour, path, log path): the tour steers until it hands over
+            from engine.tour_playback import TourPlayback
+            self.guided = TourPlayback(base, self.view, tour[0], tour[1], lang, log_path=tour[2],
+                                       on_free_roam=self._tour_handed_over)
         self._bind_input()
         base.task_mgr.add(self._frame, "ludao-play")
+
+    @property
+    def steered(self) -> bool:
+        return self.guided is not None and self.guided.steering
+
+    def _tour_handed_over(self) -> None:
+        """The tour ended in free roaming: the visitor navigates from where the camera is."""
+        self.nav.set_mode("orbit")
+        self.hud.show_mode("orbit")
+        print("tour\tfree_roam", flush=True)
 
     def _bind_input(self) -> None:
         b = self.base
         b.accept("mouse1", self._on_press)
         b.accept("mouse1-up", self._on_release)
-        b.accept("wheel_up", self.nav.zoom, [1])
-        b.accept("wheel_down", self.nav.zoom, [-1])
+        b.accept("wheel_up", self._zoom, [1])
+        b.accept("wheel_down", self._zoom, [-1])
         for key, mode in (("1", "orbit"), ("2", "walk"), ("3", "fly")):
             b.accept(key, self.set_mode, [mode])
         b.accept("v", self.next_view)
@@ -54,11 +69,19 @@ class PlaySession:
         b.accept("escape", self.card.hide)
 
     # --- actions ---------------------------------------------------------------------------------
+    def _zoom(self, steps: int) -> None:
+        if not self.steered:
+            self.nav.zoom(steps)
+
     def set_mode(self, mode: str) -> None:
+        if self.steered:
+            return
         self.nav.set_mode(mode)
         self.hud.show_mode(mode)
 
     def next_view(self) -> None:
+        if self.steered:
+            return
         views = self.view.built.manifest.viewpoints
         self.view_index = (self.view_index + 1) % len(views)
         self.go_to_view(views[self.view_index])
@@ -82,6 +105,8 @@ class PlaySession:
         built = self.view.built
         poi = next(p for p in built.manifest.pois if p.id == poi_id)
         self.card.show(poi)
+        if self.steered:
+            return  # the card opens, but the tour keeps the camera
         x, y, z = marker_anchor(poi, built.projection, built.ground)
         self.nav.orbit_around((x, y, z - poi.marker_m * 0.5))
         self.hud.show_mode("orbit")
@@ -117,12 +142,16 @@ class PlaySession:
         (px, py), (nx, ny) = self._to_pixels(press), self._to_pixels(now)
         if abs(nx - px) <= CLICK_SLOP_PX and abs(ny - py) <= CLICK_SLOP_PX:
             self.click(*now)
-        else:  # a quick flick can end before the next frame: apply what moved since the last one
+        elif not self.steered:  # a quick flick can end before the next frame: apply what moved since the last one
             lx, ly = self._to_pixels(last)
             self.nav.drag(nx - lx, ny - ly)
 
     def _frame(self, task):
         dt = min(self.base.clock.get_dt(), 0.1)
+        if self.guided is not None:
+            self.guided.tick(dt)
+            if self.guided.steering:
+                return task.cont
         now = self._mouse()
         if self._press is not None and now is not None and self._last is not None:
             (lx, ly), (nx, ny) = self._to_pixels(self._last), self._to_pixels(now)
@@ -145,7 +174,8 @@ def has_display(environ=os.environ) -> bool:
     return True
 
 
-def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0) -> int:
+def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
+         tour=None) -> int:
     if not has_display():
         raise MissingCapability("no display found (DISPLAY is not set). Run it on a desktop or under Xvfb "
                                 "(xvfb-run -a python run_tour.py play ...), or render PNGs instead: "
@@ -162,7 +192,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     cache = SceneCache(settings.cache_dir) if settings.use_cache else None
     built, report = get_scene(manifest, base.loader, cache)
     print(f"scene\t{built.manifest.id}\t{'cache' if report.from_cache else 'built'}\t{report.seconds:.2f}s", flush=True)
-    session = PlaySession(base, built, settings.lang, view)
+    session = PlaySession(base, built, settings.lang, view, tour=tour)
     if max_frames:
         for _ in range(max_frames):
             base.task_mgr.step()

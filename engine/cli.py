@@ -200,17 +200,33 @@ def cmd_showcase(args, settings: Settings) -> int:
 def cmd_play(args, settings: Settings) -> int:
     if args.headless:
         return _play_headless(args, settings)
-    if args.tour or args.log or args.from_step:
-        raise UsageError("guided tours in a window come later; use --headless --log FILE.jsonl for now")
+    if args.from_step or args.answer or args.frames_dir:
+        raise UsageError("--from, --answer and --frames go with --headless")
+    tour = None
+    if args.tour:
+        found, path = _tour_for(args, settings)
+        tour = (found, path, args.log)
     from engine.app import play
-    return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames)
+    return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames, tour=tour)
+
+
+def _tour_for(args, settings: Settings):
+    """The tour named by --tour, checked to belong to the scene being played; warnings printed."""
+    from engine.scene_library import find_scene
+    from engine.tour.library import find_tour
+    tour, path, warnings = find_tour(args.tour, settings.scripts_dir, settings.scenes_dir)
+    scene_id = find_scene(args.scene, settings.scenes_dir).parent.name
+    if tour.scene != scene_id:
+        raise UsageError(f"tour '{tour.id}' is a tour of '{tour.scene}', not of '{scene_id}'")
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
+    return tour, path
 
 
 def _play_headless(args, settings: Settings) -> int:
     import time
 
     from engine.tour.headless import run_tour, write_log
-    from engine.tour.library import find_tour
     if not args.tour or not args.log:
         raise UsageError("--headless needs --tour ID and --log FILE.jsonl")
     answers = {}
@@ -219,11 +235,7 @@ def _play_headless(args, settings: Settings) -> int:
         if not sep:
             raise UsageError(f"--answer expects QUESTION=OPTION, got '{item}'")
         answers[question] = option
-    tour, path, warnings = find_tour(args.tour, settings.scripts_dir, settings.scenes_dir)
-    if tour.scene != args.scene:
-        raise UsageError(f"tour '{tour.id}' is a tour of '{tour.scene}', not of '{args.scene}'")
-    for warning in warnings:
-        print(warning.format(), file=sys.stderr)
+    tour, path = _tour_for(args, settings)
     started = time.perf_counter()
     try:
         if args.frames_dir:

@@ -88,6 +88,13 @@ class Player:
     def xdotool(self, *args: str) -> None:
         subprocess.run(["xdotool", *args], check=True, env={**os.environ, "DISPLAY": self.display})
 
+    def tap(self, x: int, y: int) -> None:
+        """Move there, let a frame see the pointer over it (buttons need that), then click.
+        No --sync: when the pointer is already there, xdotool would wait for a move that never comes."""
+        self.xdotool("mousemove", str(x), str(y))
+        time.sleep(0.3)
+        self.xdotool("click", "1")
+
     def screen(self) -> np.ndarray:
         from PIL import ImageGrab
         time.sleep(0.6)  # a few frames, so what we grab is what the last input produced
@@ -147,3 +154,59 @@ def test_play_without_a_display_says_what_to_do(tmp_path):
     assert result.returncode == 3
     assert "no display" in result.stderr and "render" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _aspect2d_to_pixels(x: float, z: float) -> tuple[int, int]:
+    """A point in Panda3D's aspect2d (x across +-aspect, z up +-1) in window pixels."""
+    aspect = SIZE[0] / SIZE[1]
+    return round((x / aspect + 1) / 2 * SIZE[0]), round((1 - z) / 2 * SIZE[1])
+
+
+def _log_events(path):
+    import json
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _wait_for_event(path, predicate, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [e for e in _log_events(path) if predicate(e)]
+        if found:
+            return found[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no such event in {path.name} within {timeout} s")
+
+
+def test_a_guided_tour_in_a_window_shows_subtitles_and_obeys_its_buttons(display, tmp_path):
+    from tests.conftest import DATA
+    log = tmp_path / "tour.jsonl"
+    player = Player(display, tmp_path, "--tour", "islet-basics", "--lang", "en", "--log", str(log),
+                    "--scripts", str(DATA / "tours"), "--scenes", str(DATA / "scenes"))
+    try:
+        player.wait_for("scene\tislet")
+        _wait_for_event(log, lambda e: e["type"] == "narrate" and e["id"] == "welcome_line", timeout=40)
+        shot = player.screen().astype(int)
+        band = shot[int(SIZE[1] * 0.82):int(SIZE[1] * 0.9), int(SIZE[0] * 0.2):int(SIZE[0] * 0.8)]
+        assert (band.sum(axis=2) < 200).mean() > 0.4, "no subtitle band"
+        assert (band.min(axis=2) > 170).mean() > 0.005, "no subtitle text"
+        skip = _aspect2d_to_pixels(0.55 + 2 * 0.36, -0.92)
+        for _ in range(8):  # skip step by step up to the question, one click per step begun
+            started = [e["step"] for e in _log_events(log) if e["type"] == "step_start"]
+            if started[-1] == "quiz":
+                break
+            player.tap(*skip)
+            deadline = time.monotonic() + 10
+            while len([e for e in _log_events(log) if e["type"] == "step_start"]) == len(started):
+                assert time.monotonic() < deadline, "Skip did not start the next step"
+                time.sleep(0.1)
+        _wait_for_event(log, lambda e: e["type"] == "question", timeout=10)
+        red = _aspect2d_to_pixels(0.0, 0.1 - 0.14)  # the second option button
+        player.tap(*red)
+        choice = _wait_for_event(log, lambda e: e["type"] == "choice", timeout=10)
+        assert (choice["option"], choice["by"]) == ("red", "visitor")
+        _wait_for_event(log, lambda e: e["type"] == "narrate" and e["id"] == "wrong_line", timeout=10)
+        assert any(e["type"] == "skip" for e in _log_events(log))
+    finally:
+        player.close()

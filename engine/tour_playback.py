@@ -1,0 +1,79 @@
+"""A guided tour in a window: the interpreter drives the real camera, subtitles, cards and
+questions; the visitor can pause, go back, skip, or leave to explore and rejoin. Tour time is the
+frame time the app hands in (tick), so the same interpreter runs here and headless."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from engine.tour.camera_path import Pose
+from engine.tour.runner import TourRunner
+from engine.tour.scene_stage import SceneStage
+from engine.tour.world import TourWorld
+from engine.ui.tour_controls import TourControls
+
+
+class TourPlayback:
+    def __init__(self, base, view, tour, tour_path: Path, lang: str, *, log_path: Path | None = None,
+                 on_free_roam=None):
+        self.view = view
+        self._log_file = Path(log_path).open("a", encoding="utf-8") if log_path else None
+        self.stage = SceneStage(view, base.aspect2d, lang, on_answer=self.answer, on_free_roam=self._free_roam)
+        self.on_free_roam = on_free_roam
+        self.runner = TourRunner(tour, TourWorld(view.built.manifest, view.built.ground), lang=lang,
+                                 stage=self.stage, log=self._log, tour_path=tour_path, start_pose=self._pose())
+        self.controls = TourControls(base.aspect2d, lang, on_pause=self.toggle_pause, on_back=self.runner.back,
+                                     on_skip=self.runner.skip, on_roam=self.toggle_roam)
+        self.runner.start()
+
+    @property
+    def steering(self) -> bool:
+        """True while the tour moves the camera (the visitor's navigation waits)."""
+        state = self.runner.state
+        return not state.finished and not state.roaming
+
+    def tick(self, dt: float) -> None:
+        if not self.runner.state.finished:
+            self.runner.tick(dt)
+            self.stage.advance(dt)
+
+    def answer(self, option_id: str) -> None:
+        if self.runner.pending_choice is not None:
+            self.runner.answer(option_id)
+
+    def toggle_pause(self) -> None:
+        self.runner.resume() if self.runner.state.paused else self.runner.pause()
+        self._show_state()
+
+    def toggle_roam(self) -> None:
+        if self.runner.state.roaming:
+            self.runner.rejoin(self._pose())
+        else:
+            self.runner.leave()
+        self._show_state()
+
+    def _show_state(self) -> None:
+        self.controls.show_state(self.runner.state.paused, self.runner.state.roaming)
+
+    def _pose(self) -> Pose:
+        rig = self.view.rig
+        p = rig.position
+        return Pose(np.array([p.x, p.y, p.z]), rig.heading, rig.pitch)
+
+    def _free_roam(self) -> None:
+        self.controls.destroy()
+        if self.on_free_roam:
+            self.on_free_roam()
+
+    def _log(self, event: dict) -> None:
+        if self._log_file is not None:
+            self._log_file.write(json.dumps(event, ensure_ascii=False) + "\n")
+            self._log_file.flush()
+
+    def close(self) -> None:
+        self.stage.destroy()
+        self.controls.destroy()
+        if self._log_file is not None:
+            self._log_file.close()
