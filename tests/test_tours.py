@@ -13,7 +13,8 @@ from engine.tour.checks import walk
 from engine.tour.headless import run_tour
 from engine.tour.loader import load_tour, tour_files
 from engine.tour.world import TourWorld
-from tests.tour_checks import assert_never_underground, assert_smooth_and_comfortable, camera_track, steps_run
+from tests.tour_checks import (assert_never_inside_buildings, assert_never_underground,
+                               assert_smooth_and_comfortable, camera_track, steps_run)
 
 SCENES = PROJECT_ROOT / "scenes"
 TOURS = {p.name.removesuffix(".tour.yaml"): p for p in tour_files(PROJECT_ROOT / "scripts")}
@@ -76,6 +77,7 @@ def test_tour_runs_to_the_end_down_every_branch(name, lang, worlds):
             assert chosen["option"] == option and chosen["by"] == "visitor"
         _assert_reaches_targets(tour, world, events)
         assert_never_underground(events, world)
+        assert_never_inside_buildings(events, world)
         assert_smooth_and_comfortable(events)
     top_level = {s.id for s in tour.steps}
     assert top_level <= ran, f"steps never run on any branch: {sorted(top_level - ran)}"

@@ -38,5 +38,18 @@ def assert_never_underground(events: list[dict], world: TourWorld) -> None:
     assert np.abs(pos[:, :2]).max() <= half + 1, "camera left the scene"
 
 
+def assert_never_inside_buildings(events: list[dict], world: TourWorld) -> None:
+    """No camera sample inside the circle of a generated building below its roof."""
+    from engine.world.layout import plan_layout
+    footprints = np.array(plan_layout(world.scene, world.proj, world.ground).footprints()).reshape(-1, 4)
+    t, pos, _ = camera_track(events)
+    if not len(footprints):
+        return
+    for x, y, radius, top in footprints:
+        inside = (pos[:, 0] - x) ** 2 + (pos[:, 1] - y) ** 2 < radius * radius
+        below = inside & (pos[:, 2] < top)
+        assert not below.any(), f"camera inside a building at ({x:.0f}, {y:.0f}) at t={t[below][0]}"
+
+
 def steps_run(events: list[dict]) -> list[str]:
     return [e["step"] for e in events if e["type"] == "step_start"]

@@ -24,18 +24,41 @@ class Obstacle:
 
 
 class TourWorld:
-    def __init__(self, scene: SceneManifest, ground: Heightfield):
+    def __init__(self, scene: SceneManifest, ground: Heightfield, buildings: list | None = None):
         self.scene = scene
         self.ground = ground
         self.proj = LocalProjection(scene.origin.lat, scene.origin.lon)
         self.pois = {p.id: p for p in scene.pois}
         self.viewpoints = {v.id: v for v in scene.viewpoints}
         self.obstacles = [o for o in (self._obstacle(lm) for lm in scene.landmarks) if o is not None]
+        if buildings is None:  # the generated districts, planned exactly as the builder plans them
+            from engine.world.layout import plan_layout
+            buildings = plan_layout(scene, self.proj, ground).footprints()
+        self.roofs = self._roof_raster(buildings)
 
     @classmethod
     def build(cls, scene: SceneManifest) -> "TourWorld":
         from engine.world.terrain import build_heightfield
         return cls(scene, build_heightfield(scene, LocalProjection(scene.origin.lat, scene.origin.lon)))
+
+    def _roof_raster(self, buildings) -> np.ndarray:
+        """The highest roof near each grid point (or -inf), from (x, y, radius, top) footprints:
+        a point is covered when it is within the building's radius plus the clearance."""
+        g = self.ground
+        roofs = np.full(g.heights.shape, -np.inf)
+        ny, nx = roofs.shape
+        for x, y, radius, top in buildings:
+            reach = radius + CLEARANCE_M
+            i0, i1 = max(int((x - reach - g.x0) // g.cell), 0), min(int((x + reach - g.x0) // g.cell) + 2, nx)
+            j0, j1 = max(int((y - reach - g.y0) // g.cell), 0), min(int((y + reach - g.y0) // g.cell) + 2, ny)
+            if i0 >= i1 or j0 >= j1:
+                continue
+            cx = g.x0 + np.arange(i0, i1) * g.cell
+            cy = g.y0 + np.arange(j0, j1) * g.cell
+            near = (cx[None, :] - x) ** 2 + (cy[:, None] - y) ** 2 <= reach * reach
+            window = roofs[j0:j1, i0:i1]
+            window[near] = np.maximum(window[near], top)
+        return roofs
 
     def _obstacle(self, lm) -> Obstacle | None:
         if lm.lat is None or lm.kind in ("bridge", "pier"):
@@ -48,9 +71,18 @@ class TourWorld:
     def ground_at(self, x: float, y: float) -> float:
         return max(float(self.ground.height_at(x, y)), self.scene.water.level_m)
 
+    def roof_at(self, x: float, y: float) -> float:
+        """The highest roof at the four grid points around (x, y): between grid points the camera
+        stays clear of every building any of them is near."""
+        g = self.ground
+        i = min(max(int((x - g.x0) // g.cell), 0), self.roofs.shape[1] - 2)
+        j = min(max(int((y - g.y0) // g.cell), 0), self.roofs.shape[0] - 2)
+        return float(self.roofs[j:j + 2, i:i + 2].max())
+
     def floor(self, x: float, y: float) -> float:
-        """The lowest height the camera may be at over (x, y)."""
-        top = self.ground_at(x, y)
+        """The lowest height the camera may be at over (x, y): above ground, water, landmarks and
+        the generated buildings."""
+        top = max(self.ground_at(x, y), self.roof_at(x, y))
         for o in self.obstacles:
             if (x - o.x) ** 2 + (y - o.y) ** 2 < (o.radius + CLEARANCE_M) ** 2:
                 top = max(top, o.top)

@@ -11,19 +11,18 @@ from pathlib import Path
 
 import numpy as np
 from panda3d.core import NodePath
-from shapely.geometry import box
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
 from engine.world import landmarks as lm_build
 from engine.world.markers import build_markers
 from engine.world.mesh import Mesh, hex_colour, merge, to_geom_node
-from engine.world.markers import marker_anchor
-from engine.world.scatter import Occupancy, SightLines, district_meshes, vegetation_meshes
+from engine.world.layout import plan_layout
+from engine.world.scatter import district_meshes, vegetation_meshes
 from engine.world.sky import apply_time_of_day, build_sky
 from engine.world.tiles import merge_by_tile, split_by_tile, tile_size
 from engine.world.built import BuiltScene
-from engine.world.terrain import area_polygons, build_heightfield, terrain_mesh
+from engine.world.terrain import build_heightfield, terrain_mesh
 
 WATER_REACH = 6.0  # the water plane reaches this many extents out, towards the horizon
 
@@ -42,24 +41,6 @@ def _water_mesh(scene: SceneManifest) -> Mesh:
     tris = np.concatenate([np.stack([a, b, d], -1), np.stack([a, d, c], -1)])
     colour = np.tile(hex_colour(scene.water.colour), (len(verts), 1))
     return Mesh(verts, np.tile((0.0, 0.0, 1.0), (len(verts), 1)), colour, tris)
-
-
-def _keep_clear_points(scene: SceneManifest, proj: LocalProjection) -> np.ndarray:
-    pts = [(p.lat, p.lon) for p in scene.pois]
-    pts += [(lm.lat, lm.lon) for lm in scene.landmarks if lm.lat is not None]
-    pts += [tuple(pt) for lm in scene.landmarks if lm.path for pt in lm.path]
-    arr = np.array(pts)
-    return proj.to_local_many(arr[:, 0], arr[:, 1])[:, :2]
-
-
-def _sight_line(vp, scene: SceneManifest, proj: LocalProjection, ground) -> tuple[np.ndarray, np.ndarray]:
-    eye = np.array(proj.to_local(vp.lat, vp.lon, vp.height_m))
-    if isinstance(vp.look_at, str):
-        poi = next(p for p in scene.pois if p.id == vp.look_at)
-        target = np.array(marker_anchor(poi, proj, ground))
-    else:
-        target = np.array(proj.to_local(vp.look_at.lat, vp.look_at.lon, vp.look_at.height_m))
-    return eye, target
 
 
 def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> BuiltScene:
@@ -82,16 +63,10 @@ def build_scene(scene: SceneManifest, manifest_path: Path, loader=None) -> Built
         if lm.kind == "model" or lm.model:
             _load_model(lm, manifest_path, proj, ground, loader).reparent_to(world)
 
-    inside = box(-scene.extent_m, -scene.extent_m, scene.extent_m, scene.extent_m)
-    polygons = {area.id: poly.intersection(inside) for area, poly in area_polygons(scene, proj)}
-    clear = _keep_clear_points(scene, proj)
-    occupancy = Occupancy()  # shared: no building stands in another district's, no tree in a house
-    sight = SightLines([_sight_line(vp, scene, proj, ground) for vp in scene.viewpoints])
-    placed = []
-    for district in scene.districts:
-        placed += district_meshes(district, polygons[district.area], ground, clear, occupancy, sight)
+    layout = plan_layout(scene, proj, ground)
+    placed = [item for plan in layout.districts for item in district_meshes(plan)]
     for veg in scene.vegetation:
-        placed += vegetation_meshes(veg, polygons[veg.area], ground, clear, occupancy)
+        placed += vegetation_meshes(veg, layout.polygons[veg.area], ground, layout.keep_clear, layout.occupancy)
     props = world.attach_new_node("props")
     for key, mesh in merge_by_tile(placed, tile_size(scene.extent_m)).items():
         props.attach_new_node(to_geom_node(mesh, f"props:{key[0]}:{key[1]}"))

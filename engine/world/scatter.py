@@ -5,6 +5,8 @@ district and planting per map tile (engine.world.tiles), so thousands of props c
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import shapely
 
@@ -94,11 +96,32 @@ class SightLines:
         return out
 
 
-def district_meshes(district: District, polygon, ground: Heightfield, keep_clear: np.ndarray,
-                    occupancy: Occupancy, sight: SightLines) -> list[tuple[float, float, Mesh]]:
+FOOTPRINTS = {"villa": (12, 18), "house": (7, 12), "block": (16, 30), "tower": (22, 34)}  # metres, min-max side
+
+
+@dataclass
+class DistrictPlan:
+    """Where a district's buildings go, and their sizes: everything but the meshes, so the camera
+    of a tour can keep clear of them without building any geometry."""
+
+    district: District
+    variants: list[tuple[float, float, float, tuple]]  # width, depth, height, roof tint
+    buildings: list[tuple[float, float, float, int, float, float]]  # x, y, base, variant, heading, scale
+
+    def footprints(self) -> list[tuple[float, float, float, float]]:
+        """(x, y, radius, top) of every building, tops including roofs and spires."""
+        out = []
+        for x, y, base, v, _, scale in self.buildings:
+            w, d, h, _ = self.variants[v]
+            out.append((x, y, float(np.hypot(w, d)) / 2 * scale, base + (h * 1.1 + 2.0) * scale))
+        return out
+
+
+def plan_district(district: District, polygon, ground: Heightfield, keep_clear: np.ndarray,
+                  occupancy: Occupancy, sight: SightLines) -> DistrictPlan:
     rng = np.random.default_rng(district.seed)
     lo, hi = district.height_m
-    footprint = {"villa": (12, 18), "house": (7, 12), "block": (16, 30), "tower": (22, 34)}[district.style]
+    footprint = FOOTPRINTS[district.style]
     radius = footprint[1] * 0.62  # half the largest footprint's diagonal-ish, plus a lane
 
     def accept(xs, ys):
@@ -108,7 +131,6 @@ def district_meshes(district: District, polygon, ground: Heightfield, keep_clear
                 & ~sight.blocked(xs, ys, g + hi * 1.15, radius))
 
     points = sample_points(polygon, district.count, rng, accept, radius, occupancy)
-    wall = hex_colour(district.wall_colour)
     roof = np.array(hex_colour(district.roof_colour))
     # A handful of variants keeps generation fast; copies differ by heading and scale.
     variants = []
@@ -117,14 +139,21 @@ def district_meshes(district: District, polygon, ground: Heightfield, keep_clear
         h = rng.uniform(lo, hi)
         tint = np.clip(roof * rng.uniform(0.85, 1.1), 0, 1)
         tint[3] = 1.0
-        variants.append(kit.district_building(district.style, w, d, h, wall, tuple(tint)))
-    placed = []
+        variants.append((float(w), float(d), float(h), tuple(tint)))
+    buildings = []
     for x, y in points:
         base = float(ground.height_at(x, y)) - 0.5
-        mesh = variants[rng.integers(len(variants))]
-        rot = heading_rotation(rng.choice([0, 90, 180, 270]) + rng.uniform(-12, 12))
-        placed.append((x, y, mesh.transformed(rot, (x, y, base), rng.uniform(0.85, 1.15))))
-    return placed
+        variant = int(rng.integers(len(variants)))
+        heading = float(rng.choice([0, 90, 180, 270]) + rng.uniform(-12, 12))
+        buildings.append((float(x), float(y), base, variant, heading, float(rng.uniform(0.85, 1.15))))
+    return DistrictPlan(district, variants, buildings)
+
+
+def district_meshes(plan: DistrictPlan) -> list[tuple[float, float, Mesh]]:
+    wall = hex_colour(plan.district.wall_colour)
+    meshes = [kit.district_building(plan.district.style, w, d, h, wall, tint) for w, d, h, tint in plan.variants]
+    return [(x, y, meshes[v].transformed(heading_rotation(heading), (x, y, base), scale))
+            for x, y, base, v, heading, scale in plan.buildings]
 
 
 def vegetation_meshes(veg: Vegetation, polygon, ground: Heightfield, keep_clear: np.ndarray,
