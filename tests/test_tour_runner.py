@@ -173,3 +173,26 @@ def test_time_of_day_fades_over_its_duration_and_the_stage_hears_everything(isle
     assert ("card", ("chapel",)) in stage.calls and ("card", (None,)) in stage.calls
     assert ("highlight", ("chapel", 3)) in stage.calls
     assert any(name == "camera" for name, _ in stage.calls)
+
+
+def test_narration_audio_found_by_convention_sets_the_line_length(islet, tmp_path):
+    import shutil
+    import wave
+    tour, world = islet
+    path = tmp_path / "islet-basics.tour.yaml"
+    shutil.copy(TOUR, path)
+    audio = tmp_path / "audio" / "islet-basics" / "welcome_line.en.wav"
+    audio.parent.mkdir(parents=True)
+    with wave.open(str(audio), "wb") as f:  # 3 s of silence, 16 kHz mono
+        f.setnchannels(1)
+        f.setsampwidth(2)
+        f.setframerate(16000)
+        f.writeframes(b"\0\0" * 48000)
+    stage = RecordingStage()
+    events = run_tour(tour, path, SCENES, world=world, lang="en", stage=stage).events
+    welcome = next(e for e in events if e["type"] == "narrate" and e["id"] == "welcome_line")
+    assert welcome["duration"] == pytest.approx(3.8, abs=0.01)  # the recording plus a breath
+    assert ("sound", (audio.resolve(), 1.0)) in stage.calls
+    chinese = run_tour(tour, path, SCENES, world=world, lang="zh").events  # no zh recording: read from text
+    line = next(e for e in chinese if e["type"] == "narrate" and e["id"] == "welcome_line")
+    assert line["duration"] == pytest.approx(6 / 4.5 + 0.8, abs=0.01)  # six characters at 4.5 a second

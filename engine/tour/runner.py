@@ -17,7 +17,7 @@ from engine.tour import camera_path as paths
 from engine.tour.actions import REGISTRY
 from engine.tour.checks import jump_targets
 from engine.tour.schema import END_LABEL, Step, Tour
-from engine.tour.timing import narration_seconds
+from engine.tour.timing import narration_audio, narration_seconds
 from engine.tour.world import TourWorld
 
 
@@ -198,9 +198,9 @@ class TourRunner:
             text = getattr(line, self.lang)
             seconds = narration_seconds(line, self.lang, self.tour.reading_speed, self.tour_path)
             self.stage.subtitle(text)
-            audio = getattr(line.audio, self.lang, None) if line.audio else None
-            if audio and self.tour_dir is not None:
-                self.stage.sound(self.tour_dir / audio, 1.0)
+            audio = narration_audio(line, self.lang, self.tour_path)
+            if audio is not None:
+                self.stage.sound(audio, 1.0)
             self.emit("narrate", step=emit_step, id=line.id, text=text, lang=self.lang, duration=round(seconds, 2))
             return [_Task(step, seconds, on_end=lambda: self.stage.subtitle(None))]
         if kind == "wait":

@@ -29,13 +29,29 @@ def audio_seconds(path: Path) -> float | None:
         return None
 
 
+def narration_audio(narration: Narration, lang: str, tour_path: Path | None) -> Path | None:
+    """The recording of a line in a language: the file the narration names, or else, by convention,
+    audio/<tour id>/<narration id>.<lang>.wav beside the tour. Only files the content rules allow
+    (inside the content folders, no absolute paths) are ever returned, so nothing else is opened."""
+    if tour_path is None:
+        return None
+    tour_path = Path(tour_path)
+    named = getattr(narration.audio, lang, None) if narration.audio else None
+    if named:
+        raw = named
+    elif narration.id:
+        tour_id = tour_path.name.removesuffix(".tour.yaml")
+        raw = f"audio/{tour_id}/{narration.id}.{lang}.wav"
+    else:
+        return None
+    resolved, _ = check_asset_path(raw, tour_path)
+    return resolved
+
+
 def narration_seconds(narration: Narration, lang: str, speed: ReadingSpeed, tour_path: Path | None = None) -> float:
-    """Only audio files the content rules allow are opened (never an absolute path, a device or a
-    file outside the content folders); any other is timed by its text."""
-    audio = getattr(narration.audio, lang, None) if narration.audio else None
-    if audio and tour_path is not None:
-        resolved, _ = check_asset_path(audio, Path(tour_path))
-        length = audio_seconds(resolved) if resolved is not None else None
-        if length is not None:
-            return length + PAUSE_AFTER_S
+    """The recording's length when there is one that can be read, else the text's reading time."""
+    audio = narration_audio(narration, lang, tour_path)
+    length = audio_seconds(audio) if audio is not None else None
+    if length is not None:
+        return length + PAUSE_AFTER_S
     return text_seconds(getattr(narration, lang), lang, speed)
