@@ -42,7 +42,7 @@ class PlaySession:
         if tour is not None:  # (tour, path, log path): the tour steers until it hands over
             from engine.tour_playback import TourPlayback
             self.guided = TourPlayback(base, self.view, tour[0], tour[1], lang, log_path=tour[2],
-                                       on_free_roam=self._tour_handed_over)
+                                       on_free_roam=self._tour_handed_over, from_step=tour[3])
         self._bind_input()
         base.task_mgr.add(self._frame, "ludao-play")
 

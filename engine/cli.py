@@ -200,12 +200,16 @@ def cmd_showcase(args, settings: Settings) -> int:
 def cmd_play(args, settings: Settings) -> int:
     if args.headless:
         return _play_headless(args, settings)
-    if args.from_step or args.answer or args.frames_dir:
-        raise UsageError("--from, --answer and --frames go with --headless")
+    if args.answer or args.frames_dir:
+        raise UsageError("--answer and --frames go with --headless")
+    if args.from_step and not args.tour:
+        raise UsageError("--from needs --tour")
     tour = None
     if args.tour:
         found, path = _tour_for(args, settings)
-        tour = (found, path, args.log)
+        if args.from_step and args.from_step not in {s.id for s in found.steps}:
+            raise UsageError(f"tour '{found.id}' has no top-level step '{args.from_step}'")
+        tour = (found, path, args.log, args.from_step)
     from engine.app import play
     return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames, tour=tour)
 

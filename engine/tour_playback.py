@@ -17,7 +17,7 @@ from engine.ui.tour_controls import TourControls
 
 class TourPlayback:
     def __init__(self, base, view, tour, tour_path: Path, lang: str, *, log_path: Path | None = None,
-                 on_free_roam=None):
+                 on_free_roam=None, from_step: str | None = None):
         self.view = view
         self._log_file = Path(log_path).open("a", encoding="utf-8") if log_path else None
         self.stage = SceneStage(view, base.aspect2d, lang, on_answer=self.answer, on_free_roam=self._free_roam)
@@ -27,6 +27,19 @@ class TourPlayback:
         self.controls = TourControls(base.aspect2d, lang, on_pause=self.toggle_pause, on_back=self.runner.back,
                                      on_skip=self.runner.skip, on_roam=self.toggle_roam)
         self.runner.start()
+        if from_step is not None:
+            self._fast_forward(from_step)
+
+    def _fast_forward(self, step_id: str) -> None:
+        """Run the earlier steps in simulated time, so the camera, light and clock are where a
+        visitor would have them; questions wait out their timeouts, as in a headless run."""
+        from engine.tour.headless import MAX_SIMULATED_S, TICK_S
+        runner = self.runner
+        while not runner.state.finished and runner.state.t < MAX_SIMULATED_S:
+            if runner.state.pc is not None and runner.tour.steps[runner.state.pc].id == step_id:
+                return
+            runner.tick(TICK_S)
+        raise ValueError(f"step '{step_id}' is never reached on the default path through the tour")
 
     @property
     def steering(self) -> bool:

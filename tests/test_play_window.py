@@ -210,3 +210,18 @@ def test_a_guided_tour_in_a_window_shows_subtitles_and_obeys_its_buttons(display
         assert any(e["type"] == "skip" for e in _log_events(log))
     finally:
         player.close()
+
+
+def test_a_window_tour_can_start_at_a_later_step(display, tmp_path):
+    from tests.conftest import DATA
+    log = tmp_path / "tour.jsonl"
+    player = Player(display, tmp_path, "--tour", "islet-basics", "--lang", "en", "--log", str(log),
+                    "--scripts", str(DATA / "tours"), "--scenes", str(DATA / "scenes"), "--from", "chapel_visit")
+    try:
+        player.wait_for("scene\tislet")
+        started = _wait_for_event(log, lambda e: e["type"] == "step_start" and e["step"] == "chapel_visit", timeout=20)
+        assert started["t"] == pytest.approx(57.0, abs=0.2)  # the earlier steps' simulated time, quiz timed out
+        card = _wait_for_event(log, lambda e: e["type"] == "card", timeout=20)
+        assert card["poi"] == "chapel"
+    finally:
+        player.close()
