@@ -5,17 +5,20 @@ from pathlib import Path
 
 from engine.diagnostics import ContentError, Diagnostic
 from engine.manifest.scene_loader import load_scene
+from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.settings import Settings
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
 
 
 def content_files(paths: list[Path], settings: Settings) -> list[Path]:
     if not paths:
-        return sorted(settings.scenes_dir.glob("*/scene.yaml")) + tour_files(settings.scripts_dir)
+        return (sorted(settings.scenes_dir.glob("*/scene.yaml")) + game_files(settings.scenes_dir)
+                + tour_files(settings.scripts_dir))
     found = []
     for path in paths:
         if path.is_dir():
-            found += (sorted(path.rglob("scene.yaml")) + sorted(path.rglob(f"*{TOUR_SUFFIX}"))) or [path]
+            found += (sorted(path.rglob("scene.yaml")) + sorted(path.rglob(GAME_FILE))
+                      + sorted(path.rglob(f"*{TOUR_SUFFIX}"))) or [path]
         else:
             found.append(path)
     return found
@@ -26,6 +29,8 @@ def validate_file(path: Path, settings: Settings) -> list[Diagnostic]:
     try:
         if path.name.endswith(TOUR_SUFFIX):
             return load_tour(path, settings.scenes_dir)[2]
+        if path.name == GAME_FILE:
+            return load_game(path, settings.scenes_dir)[1].warnings
         return load_scene(path)[1].warnings
     except ContentError as exc:
         return exc.diagnostics

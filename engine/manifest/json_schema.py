@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from engine.game.schema import GameContent
 from engine.manifest.scene_schema import SceneManifest
 from engine.tour.schema import Tour
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
-SCHEMAS = {"scene.schema.json": SceneManifest, "tour.schema.json": Tour}
+SCHEMAS = {"scene.schema.json": SceneManifest, "tour.schema.json": Tour, "game.schema.json": GameContent}
 
 
 _JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}

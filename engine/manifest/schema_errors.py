@@ -67,8 +67,9 @@ _BRANCH_NAMES = {"str", "int", "float", "bool", "list", "dict", "constrained-str
 
 def _model_names() -> set[str]:
     from engine.manifest import scene_schema
+    from engine.game import schema as game_schema
     from engine.tour import schema as tour_schema
-    return {name for module in (scene_schema, tour_schema) for name, obj in vars(module).items()
+    return {name for module in (scene_schema, tour_schema, game_schema) for name, obj in vars(module).items()
             if isinstance(obj, type) and issubclass(obj, BaseModel)}
 
 

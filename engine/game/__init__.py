@@ -1,0 +1,1 @@
+"""Turning a visit into a game: stamps, quizzes, collectibles, badges, challenges and their rules."""

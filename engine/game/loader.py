@@ -1,0 +1,108 @@
+"""load_game(path): scenes/<id>/game.yaml -> validated GameContent, or ContentError with every
+problem. Codes P0xx are errors; references are checked against the scene's POIs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.diagnostics import ContentError, Diagnostic, did_you_mean
+from engine.geo import LocalProjection
+from engine.game.schema import GameContent
+from engine.i18n.source_hash import stale_translations
+from engine.manifest.schema_errors import validate_model
+from engine.manifest.yaml_loader import Document, load_yaml
+
+GAME_FILE = "game.yaml"
+
+
+def game_files(scenes_dir: Path) -> list[Path]:
+    return sorted(Path(scenes_dir).glob(f"*/{GAME_FILE}"))
+
+
+def load_game(path: str | Path, scenes_dir: Path) -> tuple[GameContent, Document]:
+    doc = load_yaml(path)
+    game = validate_model(doc, GameContent, "game content")
+    problems = check_game(doc, game, Path(scenes_dir))
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    doc.warnings = problems
+    return game, doc
+
+
+def check_game(doc: Document, game: GameContent, scenes_dir: Path) -> list[Diagnostic]:
+    from engine.manifest.scene_loader import load_scene
+    out: list[Diagnostic] = []
+    scene_path = scenes_dir / game.scene / "scene.yaml"
+    scene = None
+    if not scene_path.is_file():
+        known = [p.parent.name for p in scenes_dir.glob("*/scene.yaml")]
+        out.append(doc.diagnostic(("scene",), "P001", f"scene '{game.scene}' does not exist",
+                                  hint=did_you_mean(game.scene, known)))
+    else:
+        try:
+            scene, _ = load_scene(scene_path)
+        except ContentError:
+            out.append(doc.diagnostic(("scene",), "P001", f"scene '{game.scene}' has errors of its own: validate it first"))
+    if doc.path.name == GAME_FILE and doc.path.parent.name != game.scene:
+        out.append(doc.diagnostic(("scene",), "P002", f"this file is in the folder of scene '{doc.path.parent.name}' "
+                                                      f"but names scene '{game.scene}'"))
+    out += _unique(doc, game)
+    out += _references(doc, game, {p.id for p in scene.pois} if scene else None)
+    if scene is not None:
+        proj, half = LocalProjection(scene.origin.lat, scene.origin.lon), scene.extent_m
+        for i, c in enumerate(game.collectibles):
+            e, n, _ = proj.to_local(c.lat, c.lon)
+            if abs(e) > half or abs(n) > half:
+                out.append(doc.diagnostic(("collectibles", i, "lat"), "P005",
+                                          f"collectible '{c.id}' lies outside the scene (extent_m is {half:g})"))
+    out += stale_translations(doc)
+    return out
+
+
+def _unique(doc: Document, game: GameContent) -> list[Diagnostic]:
+    out = []
+    for group in ("checkins", "quizzes", "collectibles", "badges", "challenges"):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(game, group)):
+            if item.id in seen:
+                out.append(doc.diagnostic((group, i, "id"), "P003", f"duplicate id '{item.id}' among the {group}",
+                                          hint=f"first used at line {doc.where((group, seen[item.id]))[0]}"))
+            seen.setdefault(item.id, i)
+    for i, quiz in enumerate(game.quizzes):
+        ids = [o.id for o in quiz.options]
+        for j, option in enumerate(quiz.options):
+            if ids.index(option.id) != j:
+                out.append(doc.diagnostic(("quizzes", i, "options", j, "id"), "P003",
+                                          f"duplicate option id '{option.id}' in quiz '{quiz.id}'"))
+    return out
+
+
+def _references(doc: Document, game: GameContent, pois: set[str] | None) -> list[Diagnostic]:
+    out = []
+
+    def ref(loc, value, known, what):
+        if value not in known:
+            out.append(doc.diagnostic(loc, "P004", f"{what} '{value}' does not exist", hint=did_you_mean(value, known)))
+
+    if pois is not None:
+        for i, c in enumerate(game.checkins):
+            ref(("checkins", i, "poi"), c.poi, pois, "POI")
+    for i, quiz in enumerate(game.quizzes):
+        ref(("quizzes", i, "answer"), quiz.answer, [o.id for o in quiz.options], f"option of quiz '{quiz.id}'")
+    checkins = [c.id for c in game.checkins]
+    collectibles = [c.id for c in game.collectibles]
+    challenges = [c.id for c in game.challenges]
+    for i, badge in enumerate(game.badges):
+        when = badge.when
+        for j, value in enumerate(when.checkins or []):
+            ref(("badges", i, "when", "checkins", j), value, checkins, "stamp")
+        for j, value in enumerate(when.collectibles or []):
+            ref(("badges", i, "when", "collectibles", j), value, collectibles, "collectible")
+        if when.challenge is not None:
+            ref(("badges", i, "when", "challenge"), when.challenge, challenges, "challenge")
+        if when.all_checkins and not checkins:
+            out.append(doc.diagnostic(("badges", i, "when", "all_checkins"), "P006",
+                                      f"badge '{badge.id}' asks for every stamp, but this game has none"))
+        if when.all_collectibles and not collectibles:
+            out.append(doc.diagnostic(("badges", i, "when", "all_collectibles"), "P006",
+                                      f"badge '{badge.id}' asks for every collectible, but this game has none"))
+    return out
