@@ -29,7 +29,7 @@ def validate_file(path: Path, settings: Settings) -> list[Diagnostic]:
     try:
         if path.name.endswith(TOUR_SUFFIX):
             return load_tour(path, settings.scenes_dir)[2]
-        if path.name == GAME_FILE:
+        if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
             return load_game(path, settings.scenes_dir)[1].warnings
         return load_scene(path)[1].warnings
     except ContentError as exc:
