@@ -1,0 +1,61 @@
+"""The passport: every stamp of the scene, collected (a red seal) or still missing (a grey ring),
+the badges earned, and the score. Opened from the HUD; large enough to read and tap on a kiosk."""
+from __future__ import annotations
+
+from direct.gui.DirectGui import DirectButton, DirectFrame, OnscreenText
+from panda3d.core import TextNode
+
+from engine.game.rules import GameProgress
+from engine.game.schema import GameContent
+from engine.ui.fonts import ui_font
+
+SEAL = (0.78, 0.12, 0.12, 1.0)
+MISSING = (0.55, 0.57, 0.6, 1.0)
+PAPER = (0.96, 0.93, 0.86, 0.97)
+INK = (0.15, 0.12, 0.1, 1.0)
+TITLE = {"zh": "游览护照", "en": "Passport"}
+BADGES = {"zh": "徽章", "en": "Badges"}
+SCORE = {"zh": "得分", "en": "Score"}
+CLOSE = {"zh": "关闭", "en": "Close"}
+NONE_YET = {"zh": "还没有", "en": "none yet"}
+COLUMNS = 4
+
+
+class Passport:
+    def __init__(self, parent, game: GameContent, scene_name, lang: str):
+        self.parent, self.game, self.scene_name, self.lang = parent, game, scene_name, lang
+        self.frame = None
+
+    @property
+    def visible(self) -> bool:
+        return self.frame is not None
+
+    def show(self, progress: GameProgress) -> None:
+        self.hide()
+        font, lang = ui_font(), self.lang
+        self.frame = DirectFrame(parent=self.parent, frameColor=PAPER, frameSize=(-1.3, 1.3, -0.85, 0.85))
+        OnscreenText(parent=self.frame, text=f"{TITLE[lang]} · {getattr(self.scene_name, lang)}", font=font,
+                     scale=0.08, pos=(-1.2, 0.7), fg=INK, align=TextNode.A_left)
+        OnscreenText(parent=self.frame, text=f"{SCORE[lang]} {progress.score}", font=font, scale=0.07,
+                     pos=(1.2, 0.7), fg=SEAL, align=TextNode.A_right)
+        for i, checkin in enumerate(self.game.checkins):
+            col, row = i % COLUMNS, i // COLUMNS
+            x, z = -0.95 + col * 0.63, 0.42 - row * 0.34
+            have = checkin.id in progress.stamps
+            seal = DirectFrame(parent=self.frame, frameColor=SEAL if have else MISSING,
+                               frameSize=(-0.27, 0.27, -0.13, 0.13), pos=(x, 0, z), relief=1 if have else 2,
+                               borderWidth=(0.01, 0.01))
+            OnscreenText(parent=seal, text=("✓ " if have else "") + getattr(checkin.name, lang), font=font,
+                         scale=0.045, pos=(0, -0.015), fg=(1, 1, 1, 1) if have else (0.95, 0.95, 0.95, 1),
+                         align=TextNode.A_center, wordwrap=11)
+        earned = [b for b in self.game.badges if b.id in progress.badges]
+        names = "  ·  ".join(getattr(b.name, lang) for b in earned) or NONE_YET[lang]
+        OnscreenText(parent=self.frame, text=f"{BADGES[lang]}: {names}", font=font, scale=0.055,
+                     pos=(-1.2, -0.62), fg=INK, align=TextNode.A_left, wordwrap=40)
+        DirectButton(parent=self.frame, text=CLOSE[lang], text_font=font, text_scale=0.055, text_fg=(1, 1, 1, 1),
+                     frameSize=(-0.18, 0.18, -0.055, 0.055), frameColor=SEAL, pos=(1.05, 0, -0.74), command=self.hide)
+
+    def hide(self) -> None:
+        if self.frame is not None:
+            self.frame.destroy()
+        self.frame = None

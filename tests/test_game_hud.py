@@ -1,0 +1,51 @@
+"""The passport and toasts as a visitor sees them: rendered offscreen, checked on the pixels."""
+import numpy as np
+
+from engine.game.loader import load_game
+from engine.game.rules import GameProgress
+from engine.ui.passport import Passport
+from engine.ui.toasts import Toasts
+from tests.conftest import DATA, ISLET
+
+SEAL_RED = np.array([199, 31, 31])
+
+
+def red_seal_share(image):
+    return float((np.abs(image.astype(int) - SEAL_RED).sum(axis=2) < 60).mean())
+
+
+def test_passport_shows_collected_stamps_as_seals(open_view):
+    view = open_view(ISLET)
+    game, _ = load_game(DATA / "scenes" / "islet" / "game.yaml", DATA / "scenes")
+    passport = Passport(view.base.aspect2d, game, view.built.manifest.name, "en")
+    try:
+        passport.show(GameProgress())
+        none = red_seal_share(view.pixels())
+        passport.show(GameProgress(stamps={"stamp_summit"}, score=10))
+        one = red_seal_share(view.pixels())
+        passport.show(GameProgress(stamps={"stamp_summit", "stamp_chapel"}, badges={"all_stamps"}, score=45))
+        both = red_seal_share(view.pixels())
+        assert none < 0.01 < one and both > one * 1.6, (none, one, both)
+        paper = view.pixels()[120, 160].astype(int)  # the middle of the screen is the passport's paper
+        assert paper.min() > 200
+    finally:
+        passport.hide()
+    assert not passport.visible
+
+
+def test_toasts_stack_and_fade(open_view):
+    view = open_view(ISLET)
+    toasts = Toasts(view.base.aspect2d)
+    try:
+        before = view.pixels()
+        toasts.show("Summit stamp!")
+        toasts.show("Badge: Stamp collector")
+        assert toasts.texts == ["Badge: Stamp collector", "Summit stamp!"]
+        shown = view.pixels()
+        top = slice(0, 60)
+        assert np.abs(shown[top].astype(int) - before[top].astype(int)).mean() > 5
+        toasts.advance(5.0)
+        assert toasts.texts == []
+        assert np.abs(view.pixels()[top].astype(int) - before[top].astype(int)).mean() < 1
+    finally:
+        toasts.destroy()
