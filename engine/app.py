@@ -26,25 +26,67 @@ CLICK_SLOP_PX = 6  # a press and release closer than this is a tap, not a drag
 
 
 class PlaySession:
-    def __init__(self, base, built, lang: str, view_id: str | None = None, tour=None):
+    def __init__(self, base, built, lang: str, view_id: str | None = None, tour=None, game=None):
         self.base = base
         self.lang = lang
         self.view = SceneView(base, built)
         self.nav = Navigator(self.view.rig, built.ground, built.manifest.extent_m)
         self.go_to_view(self.view.viewpoint(view_id) if view_id else self.view.default_view())
-        self.picker = MarkerPicker(base.camera, self.view.markers)
+        self.picker = MarkerPicker(base.camera, self.view.built.root)
         self.card = InfoCard(base.aspect2d, lang)
         self.hud = Hud(base.aspect2d, built.manifest, lang, on_mode=self.set_mode, on_next_view=self.next_view)
         self.view_index = 0
         self._press = None
         self._last = None
+        self.play = None
+        if game is not None:  # a GameSession: stamps, finds, quizzes, passport and toasts
+            self._start_game(game)
         self.guided = None
-        if tour is not None:  # (tour, path, log path): the tour steers until it hands over
+        if tour is not None:  # (tour, path, log path, from step): the tour steers until it hands over
             from engine.tour_playback import TourPlayback
             self.guided = TourPlayback(base, self.view, tour[0], tour[1], lang, log_path=tour[2],
-                                       on_free_roam=self._tour_handed_over, from_step=tour[3])
+                                       on_free_roam=self._tour_handed_over, from_step=tour[3],
+                                       on_event=self.game_event if self.play else None)
         self._bind_input()
         base.task_mgr.add(self._frame, "ludao-play")
+
+    def _start_game(self, game) -> None:
+        from direct.gui.DirectGui import DirectButton
+
+        from engine.game.collectible_nodes import build_collectibles
+        from engine.ui.fonts import ui_font
+        from engine.ui.passport import TITLE, Passport
+        from engine.ui.toasts import Toasts
+        self.play = game
+        self.collectibles = build_collectibles(self.view.built.root, game.collectible_points)
+        self.toasts = Toasts(self.base.aspect2d)
+        self.passport = Passport(self.base.aspect2d, game.game, self.view.built.manifest.name, self.lang)
+        self.passport_button = DirectButton(
+            parent=self.base.aspect2d, text=TITLE[self.lang], text_font=ui_font(), text_scale=0.05,
+            text_fg=(1, 1, 1, 1), frameSize=(-0.2, 0.2, -0.055, 0.055), frameColor=(0.78, 0.12, 0.12, 0.95),
+            pos=(1.5, 0, 0.9), command=self.toggle_passport)
+        self._since_position = 0.0
+
+    def toggle_passport(self) -> None:
+        if self.passport.visible:
+            self.passport.hide()
+        else:
+            self.passport.show(self.play.progress)
+
+    def game_event(self, event: dict) -> list[dict]:
+        """Feed one visit event to the game; show what it earned. Returns the game's events."""
+        from engine.game.collectible_nodes import remove_found
+        gained = self.play.handle(event)
+        for out in gained:
+            text = self.play.message(out)
+            if text:
+                self.toasts.show(text)
+            if out["type"] == "collectible":
+                remove_found(self.collectibles, out["id"])
+            print(f"game\t{out['type']}\t{out.get('id', out.get('total', ''))}", flush=True)
+        if gained and self.passport.visible:
+            self.passport.show(self.play.progress)
+        return gained
 
     @property
     def steered(self) -> bool:
@@ -113,10 +155,20 @@ class PlaySession:
         print(f"poi\t{poi.id}\t{getattr(poi.name, self.lang)}", flush=True)
 
     def click(self, ndc_x: float, ndc_y: float) -> str | None:
-        poi_id = self.picker.pick(self.base.camNode, ndc_x, ndc_y)
-        if poi_id:
-            self.open_poi(poi_id)
-        return poi_id
+        hit = self.picker.pick_any(self.base.camNode, ndc_x, ndc_y)
+        if hit is None:
+            return None
+        kind, item = hit
+        if kind == "poi":
+            self.open_poi(item)
+            if self.play:
+                self.game_event({"t": self._clock(), "type": "poi_tap", "poi": item})
+        elif self.play:
+            self.game_event({"t": self._clock(), "type": "collectible_click", "collectible": item})
+        return item
+
+    def _clock(self) -> float:
+        return self.base.clock.get_frame_time()
 
     # --- input plumbing ------------------------------------------------------------------------
     def _mouse(self):
@@ -148,6 +200,8 @@ class PlaySession:
 
     def _frame(self, task):
         dt = min(self.base.clock.get_dt(), 0.1)
+        if self.play is not None:
+            self._game_frame(dt)
         if self.guided is not None:
             self.guided.tick(dt)
             if self.guided.steering:
@@ -166,6 +220,24 @@ class PlaySession:
         if forward or right or up:
             self.nav.move(forward, right, up, dt)
         return task.cont
+
+
+    def _game_frame(self, dt: float) -> None:
+        from engine.game.collectible_nodes import spin
+        spin(self.collectibles, dt)
+        self.toasts.advance(dt)
+        self._since_position += dt
+        if self._since_position >= 0.25 and not self.steered:  # free roaming: where the visitor is
+            self._since_position = 0.0
+            p = self.view.rig.position
+            self.game_event({"t": self._clock(), "type": "camera", "pos": [p.x, p.y, p.z]})
+
+
+def open_store(settings: Settings):
+    """The visitor database in the data folder."""
+    from engine.store import Store
+    from engine.store.timestamps import system_clock
+    return Store(settings.data_dir / "ludao.db", clock=system_clock, kiosk_id=settings.kiosk_id)
 
 
 def has_display(environ=os.environ) -> bool:
@@ -192,7 +264,12 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     cache = SceneCache(settings.cache_dir) if settings.use_cache else None
     built, report = get_scene(manifest, base.loader, cache)
     print(f"scene\t{built.manifest.id}\t{'cache' if report.from_cache else 'built'}\t{report.seconds:.2f}s", flush=True)
-    session = PlaySession(base, built, settings.lang, view, tour=tour)
+    from engine.game.session import GameSession, game_for
+    game_content = game_for(manifest, manifest.parent.parent)  # the scene's own folder of scenes
+    game = None
+    if game_content is not None:
+        game = GameSession(game_content, built.manifest, built.ground, lang=settings.lang, store=open_store(settings))
+    session = PlaySession(base, built, settings.lang, view, tour=tour, game=game)
     if max_frames:
         for _ in range(max_frames):
             base.task_mgr.step()

@@ -1,4 +1,5 @@
-"""Which POI marker is under a screen point: a ray from the eye through it, against the pins."""
+"""What is under a screen point: a ray from the eye through it, against POI pins and hidden
+collectibles (anything carrying a collision solid in the pick mask and a `poi` or `collectible` tag)."""
 from __future__ import annotations
 
 from panda3d.core import CollisionHandlerQueue, CollisionNode, CollisionRay, CollisionTraverser, NodePath
@@ -8,7 +9,7 @@ from engine.world.markers import PICK_MASK
 
 class MarkerPicker:
     def __init__(self, camera: NodePath, markers: NodePath):
-        self.markers = markers
+        self.markers = markers  # the root searched: the markers, or a node holding them and more
         self.ray = CollisionRay()
         node = CollisionNode("pick-ray")
         node.add_solid(self.ray)
@@ -21,14 +22,22 @@ class MarkerPicker:
 
     def pick(self, lens_node, ndc_x: float, ndc_y: float) -> str | None:
         """The POI id under the point (-1..1 film coordinates), nearest first; None if none."""
+        hit = self.pick_any(lens_node, ndc_x, ndc_y)
+        return hit[1] if hit and hit[0] == "poi" else None
+
+    def pick_any(self, lens_node, ndc_x: float, ndc_y: float) -> tuple[str, str] | None:
+        """(kind, id) of the nearest pickable thing under the point: kind 'poi' or 'collectible'."""
         self.ray.set_from_lens(lens_node, ndc_x, ndc_y)
         self.traverser.traverse(self.markers)
         if self.queue.get_num_entries() == 0:
             return None
         self.queue.sort_entries()
         hit = self.queue.get_entry(0).get_into_node_path()
-        tagged = hit.find_net_tag("poi")
-        return tagged.get_tag("poi") if not tagged.is_empty() else None
+        for kind in ("poi", "collectible"):
+            tagged = hit.find_net_tag(kind)
+            if not tagged.is_empty():
+                return kind, tagged.get_tag(kind)
+        return None
 
     def destroy(self) -> None:
         self.ray_np.remove_node()

@@ -19,6 +19,7 @@ class Settings:
     scenes_dir: Path = PROJECT_ROOT / "scenes"
     scripts_dir: Path = PROJECT_ROOT / "scripts"
     use_cache: bool = True
+    kiosk_id: str = "kiosk-1"  # leaderboards and resume codes are per kiosk
 
     @property
     def cache_dir(self) -> Path:
@@ -34,6 +35,8 @@ class Settings:
             settings.scripts_dir = Path(env["LUDAO_SCRIPTS"])
         if env.get("LUDAO_SCENES"):
             settings.scenes_dir = Path(env["LUDAO_SCENES"])
+        if env.get("LUDAO_KIOSK"):
+            settings.kiosk_id = env["LUDAO_KIOSK"]
         if env.get("LUDAO_LANG") in ("zh", "en"):
             settings.lang = env["LUDAO_LANG"]
         for key, value in overrides.items():

@@ -17,11 +17,12 @@ from engine.ui.tour_controls import TourControls
 
 class TourPlayback:
     def __init__(self, base, view, tour, tour_path: Path, lang: str, *, log_path: Path | None = None,
-                 on_free_roam=None, from_step: str | None = None):
+                 on_free_roam=None, from_step: str | None = None, on_event=None):
         self.view = view
         self._log_file = Path(log_path).open("a", encoding="utf-8") if log_path else None
         self.stage = SceneStage(view, base.aspect2d, lang, on_answer=self.answer, on_free_roam=self._free_roam)
         self.on_free_roam = on_free_roam
+        self.on_event = on_event  # the game hears the tour's events; what it answers is logged too
         self.runner = TourRunner(tour, TourWorld(view.built.manifest, view.built.ground), lang=lang,
                                  stage=self.stage, log=self._log, tour_path=tour_path, start_pose=self._pose())
         self.controls = TourControls(base.aspect2d, lang, on_pause=self.toggle_pause, on_back=self.runner.back,
@@ -81,8 +82,10 @@ class TourPlayback:
             self.on_free_roam()
 
     def _log(self, event: dict) -> None:
+        events = [event] + (list(self.on_event(event) or []) if self.on_event else [])
         if self._log_file is not None:
-            self._log_file.write(json.dumps(event, ensure_ascii=False) + "\n")
+            for item in events:
+                self._log_file.write(json.dumps(item, ensure_ascii=False) + "\n")
             self._log_file.flush()
 
     def close(self) -> None:

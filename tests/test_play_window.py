@@ -126,6 +126,12 @@ def test_tapping_a_pin_opens_its_card_and_dragging_turns_the_view(display, tmp_p
         card_region = (slice(int(SIZE[1] * 0.17), int(SIZE[1] * 0.38)), slice(int(SIZE[0] * 0.60), int(SIZE[0] * 0.95)))
         player.xdotool("mousemove", "--sync", str(round(x)), str(round(y)), "click", "1")
         assert player.wait_for("poi\t", timeout=20) == "poi\tchapel\tChapel"
+        # the islet's game: tapping the chapel's pin stamps it, saved in the visitor database
+        assert player.wait_for("game\tstamp", timeout=20) == "game\tstamp\tstamp_chapel"
+        import sqlite3
+        with sqlite3.connect(tmp_path / "ludao.db") as db:
+            saved = {row[0] for row in db.execute("SELECT item FROM progress WHERE kind = 'stamp'")}
+        assert saved == {"stamp_chapel"}
         with_card = player.screen()
         # the card is a dark panel, with light text on it
         region = with_card[card_region].astype(int)

@@ -1,0 +1,75 @@
+"""A visitor's game: the rules of the scene's game content, fed with the visit's events, every gain
+saved in the store before it is shown, and short bilingual texts for the toasts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.game.loader import GAME_FILE, load_game
+from engine.game.rules import GameProgress, GameRules, game_points
+from engine.game.schema import GameContent
+
+TEXTS = {
+    "stamp": {"zh": "获得印章：{name} +{points}", "en": "Stamp: {name} +{points}"},
+    "collectible": {"zh": "找到了：{name} +{points}", "en": "Found: {name} +{points}"},
+    "badge": {"zh": "新徽章：{name}", "en": "New badge: {name}"},
+    "challenge": {"zh": "挑战完成：{name} +{points}", "en": "Challenge done: {name} +{points}"},
+    "right": {"zh": "答对了！+{points}", "en": "Right! +{points}"},
+    "wrong": {"zh": "答错了", "en": "Not quite"},
+}
+
+
+def game_for(manifest_path: Path, scenes_dir: Path) -> GameContent | None:
+    """The scene's game content (game.yaml beside its manifest), or None when it has none."""
+    path = Path(manifest_path).parent / GAME_FILE
+    if not path.is_file():
+        return None
+    game, _ = load_game(path, scenes_dir)
+    return game
+
+
+class GameSession:
+    def __init__(self, game: GameContent, scene, ground, *, lang: str, store=None, started_t: float = 0.0):
+        self.game, self.scene, self.lang, self.store = game, scene, lang, store
+        self.session = store.start_session(scene.id, lang) if store is not None else None
+        progress = GameProgress()
+        pois, items = game_points(game, scene, ground)
+        self.collectible_points = items
+        self.rules = GameRules(game, pois, items, persist=self._persist, progress=progress, started_t=started_t)
+        self.names = {("stamp", c.id): c.name for c in game.checkins}
+        self.names |= {("collectible", c.id): c.name for c in game.collectibles}
+        self.names |= {("badge", b.id): b.name for b in game.badges}
+        self.names |= {("challenge", c.id): c.name for c in game.challenges}
+
+    @property
+    def progress(self) -> GameProgress:
+        return self.rules.progress
+
+    def _persist(self, kind: str, item: str, points: int) -> None:
+        """Durable before it returns (the store commits with synchronous=FULL)."""
+        if self.store is None:
+            return
+        sid = self.session.id
+        if kind == "stamp":
+            self.store.record_stamp(sid, item)
+        elif kind == "collectible":
+            self.store.record_collectible(sid, item)
+        elif kind == "badge":
+            self.store.record_badge(sid, item)
+        else:  # quiz answers and challenges are statistics (no personal data)
+            self.store.record_stat(kind, f"{self.scene.id}/{item}", session_id=sid)
+        if points:
+            self.store.add_score(sid, points, f"{kind}:{item}")
+
+    def handle(self, event: dict) -> list[dict]:
+        return self.rules.handle(event)
+
+    def message(self, event: dict) -> str | None:
+        """The toast for a game event, in the visitor's language."""
+        kind = event["type"]
+        if kind == "quiz_result":
+            return TEXTS["right" if event["right"] else "wrong"][self.lang].format(points=event["points"])
+        if kind not in ("stamp", "collectible", "badge", "challenge"):
+            return None
+        name = self.names.get((kind, event["id"]))
+        return TEXTS[kind][self.lang].format(name=getattr(name, self.lang) if name else event["id"],
+                                             points=event.get("points", 0))
