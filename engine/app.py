@@ -233,13 +233,6 @@ class PlaySession:
             self.game_event({"t": self._clock(), "type": "camera", "pos": [p.x, p.y, p.z]})
 
 
-def open_store(settings: Settings):
-    """The visitor database in the data folder."""
-    from engine.store import Store
-    from engine.store.timestamps import system_clock
-    return Store(settings.data_dir / "ludao.db", clock=system_clock, kiosk_id=settings.kiosk_id)
-
-
 def has_display(environ=os.environ) -> bool:
     if sys.platform.startswith("linux"):
         return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
@@ -265,6 +258,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     built, report = get_scene(manifest, base.loader, cache)
     print(f"scene\t{built.manifest.id}\t{'cache' if report.from_cache else 'built'}\t{report.seconds:.2f}s", flush=True)
     from engine.game.session import GameSession, game_for
+    from engine.visit import open_store
     game_content = game_for(manifest, manifest.parent.parent)  # the scene's own folder of scenes
     game = None
     if game_content is not None:

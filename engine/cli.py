@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="the CSV table")
     p.add_argument("--lang", choices=("zh", "en"), required=True, help="the language translated into")
 
+    p = sub.add_parser("stats", parents=[common], help="anonymous visit statistics")
+    p.add_argument("action", choices=("export",))
+    p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
+
     p = sub.add_parser("render", parents=[common], help="render one offscreen frame to a PNG")
     p.add_argument("scene")
     p.add_argument("--out", type=Path, required=True)
@@ -177,6 +181,18 @@ def cmd_strings(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_stats(args, settings: Settings) -> int:
+    from engine.visit import open_store
+    store = open_store(settings)
+    try:
+        store.purge()  # rows past the retention go before anything is exported
+        rows = store.export_stats(args.out)
+    finally:
+        store.close()
+    print(f"{rows} row(s) written to {args.out}")
+    return EXIT_OK
+
+
 def cmd_render(args, settings: Settings) -> int:
     from engine.rendering import render_views
     written = render_views(settings, args.scene, [(args.view, args.out)])
@@ -227,6 +243,11 @@ def _tour_for(args, settings: Settings):
     return tour, path
 
 
+def _headless_visit(args, settings: Settings, tour):
+    from engine.visit import HeadlessVisit
+    return HeadlessVisit.open(settings, args.scene, tour.scene)
+
+
 def _play_headless(args, settings: Settings) -> int:
     import time
 
@@ -240,22 +261,25 @@ def _play_headless(args, settings: Settings) -> int:
             raise UsageError(f"--answer expects QUESTION=OPTION, got '{item}'")
         answers[question] = option
     tour, path = _tour_for(args, settings)
+    visit = _headless_visit(args, settings, tour)
     started = time.perf_counter()
     try:
         if args.frames_dir:
             from engine.tour.frames import run_with_frames
             preview = args.preview or args.frames_dir / "preview.webp"
             result, frames = run_with_frames(settings, tour, path, args.frames_dir, fps=args.fps, answers=answers,
-                                             from_step=args.from_step, preview=preview)
+                                             from_step=args.from_step, preview=preview, on_event=visit.on_event)
             print(f"frames\t{len(frames)} in {args.frames_dir}\tpreview {preview}")
         else:
             result = run_tour(tour, path, settings.scenes_dir, lang=settings.lang, answers=answers,
-                              from_step=args.from_step)
+                              from_step=args.from_step, on_event=visit.on_event)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    visit.finish()
     write_log(result.events, args.log)
     print(f"tour\t{tour.id}\t{'finished' if result.finished else 'stopped'}\t{result.duration_s:.1f} s simulated"
           f"\t{time.perf_counter() - started:.2f} s\t{len(result.events)} events -> {args.log}")
+    visit.report()
     return EXIT_OK if result.finished else EXIT_BAD_INPUT
 
 
@@ -272,5 +296,5 @@ def cmd_bench(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "validate": cmd_validate, "tag": cmd_tag, "strings": cmd_strings, "render": cmd_render, "showcase": cmd_showcase,
+COMMANDS = {"list": cmd_list, "validate": cmd_validate, "tag": cmd_tag, "strings": cmd_strings, "stats": cmd_stats, "render": cmd_render, "showcase": cmd_showcase,
             "play": cmd_play, "schema": cmd_schema, "bench": cmd_bench}

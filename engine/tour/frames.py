@@ -67,7 +67,7 @@ def make_preview(folder: Path, frames: list[dict], out: Path, *, width: int = 48
 
 
 def run_with_frames(settings, tour, tour_path: Path, frames_dir: Path, *, fps: float, answers: dict,
-                    from_step: str | None, preview: Path | None):
+                    from_step: str | None, preview: Path | None, on_event=None):
     """Run a tour headless with a real offscreen picture: frames, their index and a preview."""
     from engine.rendering import OffscreenRenderer
     from engine.tour.headless import run_tour
@@ -82,7 +82,7 @@ def run_with_frames(settings, tour, tour_path: Path, frames_dir: Path, *, fps: f
         world = TourWorld(view.built.manifest, view.built.ground)  # plans the same buildings the view shows
         result = run_tour(tour, tour_path, settings.scenes_dir, lang=settings.lang, answers=answers,
                           from_step=from_step, stage=stage, world=world, on_tick=recorder.tick,
-                          on_event=recorder.on_event)
+                          on_event=lambda event: (recorder.on_event(event), on_event(event) if on_event else None)[1])
         recorder.capture(result.duration_s, None, False)  # the last picture, where the tour ends
         recorder.finish()
         if preview is not None:

@@ -43,14 +43,14 @@ def run_tour(tour: Tour, tour_path: Path, scenes_dir: Path, *, lang: str = "zh",
 
     def log(event: dict) -> None:
         nonlocal recording
-        if on_event is not None:
-            on_event(event)
+        extra = (on_event(event) or []) if on_event is not None else []
         if not recording and event["type"] == "step_start" and event.get("step") == from_step:
             recording = True
             result.events.append({"t": event["t"], "type": "fast_forward", "to": from_step})
             result.events.append({"t": event["t"], "type": "camera", **_pose_fields(runner)})
         if recording:
             result.events.append(event)
+            result.events.extend(extra)  # what the event caused (the game's stamps, badges, ...)
 
     runner = TourRunner(tour, world, lang=lang, stage=stage, log=log, tour_path=Path(tour_path))
     runner.start()

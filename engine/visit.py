@@ -1,0 +1,53 @@
+"""A headless visit: the scene's game and the visit statistics listening to a tour run, saved in
+the visitor database of the data folder."""
+from __future__ import annotations
+
+import sys
+
+from engine.settings import Settings
+
+
+class HeadlessVisit:
+    def __init__(self, game=None, stats=None):
+        self.game, self.stats = game, stats
+
+    @classmethod
+    def open(cls, settings: Settings, scene_arg: str, scene_id: str) -> "HeadlessVisit":
+        from engine.game.session import GameSession, game_for
+        from engine.game.visit_stats import VisitStats
+        from engine.manifest.scene_loader import load_scene
+        from engine.scene_library import find_scene
+        from engine.world.terrain import build_heightfield
+        from engine.geo import LocalProjection
+        manifest = find_scene(scene_arg, settings.scenes_dir)
+        content = game_for(manifest, manifest.parent.parent)
+        store = open_store(settings)
+        game = None
+        if content is not None:
+            scene, _ = load_scene(manifest)
+            ground = build_heightfield(scene, LocalProjection(scene.origin.lat, scene.origin.lon))
+            game = GameSession(content, scene, ground, lang=settings.lang, store=store)
+        session_id = game.session.id if game is not None else None
+        return cls(game, VisitStats(store, scene_id, session_id))
+
+    def on_event(self, event: dict) -> list[dict]:
+        self.stats.handle(event)
+        return self.game.handle(event) if self.game is not None else []
+
+    def finish(self) -> None:
+        self.stats.finish()
+
+    def report(self) -> None:
+        if self.game is None:
+            return
+        p = self.game.progress
+        print(f"game\t{len(p.stamps)} stamp(s)\t{len(p.collectibles)} find(s)\t{len(p.badges)} badge(s)"
+              f"\tscore {p.score}\tsession {self.game.session.id[:8]} (resume code {self.game.session.resume_code})",
+              file=sys.stdout)
+
+
+def open_store(settings: Settings):
+    """The visitor database in the data folder."""
+    from engine.store import Store
+    from engine.store.timestamps import system_clock
+    return Store(settings.data_dir / "ludao.db", clock=system_clock, kiosk_id=settings.kiosk_id)

@@ -1,0 +1,66 @@
+"""A whole visit headless: the guided tour, then free roaming (movement and clicks), the game's
+rules, and what ends up in the visitor database, read back with SQL."""
+import sqlite3
+import subprocess
+import sys
+
+import numpy as np
+
+from engine.settings import Settings
+from engine.tour.headless import run_tour
+from engine.tour.loader import load_tour
+from engine.visit import HeadlessVisit
+from tests.conftest import DATA, ROOT
+
+SCENES = DATA / "scenes"
+TOUR = DATA / "tours" / "islet-basics.tour.yaml"
+
+
+def test_a_whole_visit_lands_in_the_database(tmp_path):
+    settings = Settings(data_dir=tmp_path, scenes_dir=SCENES, scripts_dir=DATA / "tours", lang="en")
+    visit = HeadlessVisit.open(settings, "islet", "islet")
+    tour, _, _ = load_tour(TOUR, SCENES)
+    result = run_tour(tour, TOUR, SCENES, lang="en", answers={"quiz_chapel": "white"}, on_event=visit.on_event)
+    t = result.duration_s
+    bell = visit.game.collectible_points["bell"]
+    for event in ({"type": "camera", "pos": list(bell + np.array([200.0, 0, 50]))},   # roaming, far away
+                  {"type": "collectible_click", "collectible": "bell"},                  # a tap finds it
+                  {"type": "quiz_answer", "quiz": "quiz_hill", "option": "m40"}):
+        t += 4.0
+        visit.on_event({"t": t, **event})
+    visit.finish()
+    store, sid = visit.game.store, visit.game.session.id
+    store.set_nickname(sid, "  鹭岛  Explorer ")
+    store.submit_to_leaderboard(sid)
+
+    with sqlite3.connect(tmp_path / "ludao.db") as db:
+        items = {(k, i) for k, i in db.execute("SELECT kind, item FROM progress WHERE session_id = ?", (sid,))}
+        score = db.execute("SELECT score FROM sessions WHERE id = ?", (sid,)).fetchone()[0]
+        board = db.execute("SELECT nickname, score, scene FROM leaderboard").fetchall()
+        stats = {(k, key) for k, key in db.execute("SELECT kind, key FROM stats")}
+    assert items == {("stamp", "stamp_summit"), ("stamp", "stamp_chapel"), ("collectible", "bell"),
+                     ("badge", "all_stamps"), ("badge", "two_right"), ("badge", "found_bell")}
+    assert score == 10 + 10 + 20 + 25 + 30 + 20 == visit.game.progress.score
+    assert board == [("鹭岛 Explorer", score, "islet")]
+    assert ("tour", "islet-basics") in stats and ("step", "islet-basics/welcome") in stats
+    assert ("scene", "islet") in stats and any(k == "quiz" for k, _ in stats)
+    # the log of the run carries the game's events beside the tour's
+    kinds = [e["type"] for e in result.events]
+    assert kinds.count("stamp") == 2 and "badge" in kinds and "quiz_result" in kinds
+
+
+def test_stats_export_writes_anonymous_rows(tmp_path):
+    common = ["--scenes", str(SCENES), "--scripts", str(DATA / "tours"), "--data", str(tmp_path)]
+    run = subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "play", "islet", "--tour", "islet-basics",
+                          "--headless", "--log", str(tmp_path / "log.jsonl"), *common],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    out = tmp_path / "stats.csv"
+    export = subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "stats", "export", "--out", str(out), *common],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert export.returncode == 0, export.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "kind,key,count,total_seconds,day"
+    assert "tour,islet-basics,1" in text and "step,islet-basics/welcome,1" in text
+    session_ids = [row[0] for row in sqlite3.connect(tmp_path / "ludao.db").execute("SELECT id FROM sessions")]
+    assert session_ids and not any(sid in text for sid in session_ids)
