@@ -17,7 +17,7 @@ def content_files(paths: list[Path], settings: Settings) -> list[Path]:
     found = []
     for path in paths:
         if path.is_dir():
-            found += (sorted(path.rglob("scene.yaml")) + sorted(path.rglob(GAME_FILE))
+            found += (sorted(path.rglob("scene.yaml")) + sorted(path.rglob(f"*{GAME_FILE}"))
                       + sorted(path.rglob(f"*{TOUR_SUFFIX}"))) or [path]
         else:
             found.append(path)

@@ -54,7 +54,34 @@ def check_game(doc: Document, game: GameContent, scenes_dir: Path) -> list[Diagn
             if abs(e) > half or abs(n) > half:
                 out.append(doc.diagnostic(("collectibles", i, "lat"), "P005",
                                           f"collectible '{c.id}' lies outside the scene (extent_m is {half:g})"))
+    out += _reachable(doc, game)
     out += stale_translations(doc)
+    return out
+
+
+def _reachable(doc: Document, game: GameContent) -> list[Diagnostic]:
+    """Goals and badges a visitor could never reach with what this game holds."""
+    out = []
+    have = {"checkins": len(game.checkins), "collectibles": len(game.collectibles), "quizzes_right": len(game.quizzes)}
+    best = (sum(c.points for c in game.checkins) + sum(c.points for c in game.collectibles)
+            + sum(q.points for q in game.quizzes) + sum(c.points for c in game.challenges)
+            + sum(b.points for b in game.badges))
+    for i, challenge in enumerate(game.challenges):
+        for name, count in have.items():
+            wanted = getattr(challenge.goal, name)
+            if wanted is not None and wanted > count:
+                out.append(doc.diagnostic(("challenges", i, "goal", name), "P007",
+                                          f"challenge '{challenge.id}' asks for {wanted} {name.replace('_', ' ')} "
+                                          f"but the game has {count}"))
+    for i, badge in enumerate(game.badges):
+        if badge.when.quiz_streak is not None and badge.when.quiz_streak > len(game.quizzes):
+            out.append(doc.diagnostic(("badges", i, "when", "quiz_streak"), "P007",
+                                      f"badge '{badge.id}' asks for {badge.when.quiz_streak} quizzes right in a row "
+                                      f"but the game has {len(game.quizzes)}"))
+        if badge.when.score_at_least is not None and badge.when.score_at_least > best:
+            out.append(doc.diagnostic(("badges", i, "when", "score_at_least"), "P007",
+                                      f"badge '{badge.id}' asks for a score of {badge.when.score_at_least}; "
+                                      f"the most a visitor can score is {best}"))
     return out
 
 
@@ -87,7 +114,11 @@ def _references(doc: Document, game: GameContent, pois: set[str] | None) -> list
         for i, c in enumerate(game.checkins):
             ref(("checkins", i, "poi"), c.poi, pois, "POI")
     for i, quiz in enumerate(game.quizzes):
-        ref(("quizzes", i, "answer"), quiz.answer, [o.id for o in quiz.options], f"option of quiz '{quiz.id}'")
+        options = [o.id for o in quiz.options]
+        if quiz.answer not in options:
+            out.append(doc.diagnostic(("quizzes", i, "answer"), "P004",
+                                      f"answer '{quiz.answer}' is not one of the options of quiz '{quiz.id}'",
+                                      hint=did_you_mean(quiz.answer, options) or f"the options are: {', '.join(options)}"))
     checkins = [c.id for c in game.checkins]
     collectibles = [c.id for c in game.collectibles]
     challenges = [c.id for c in game.challenges]

@@ -65,7 +65,8 @@ class GameRules:
             for item in self.game.collectibles:
                 if item.id == event.get("collectible"):
                     out += self._collect(item, t, "click")
-        elif kind in ("choice", "quiz_answer"):
+        elif kind in ("choice", "quiz_answer") and event.get("by") not in ("timeout", "skip"):
+            # an unattended question's default is not the visitor's answer: it can still be answered later
             quiz_id = event.get("id") if kind == "choice" else event.get("quiz")
             if quiz_id in self.quizzes:
                 out += self._answer(self.quizzes[quiz_id], event.get("option"), t)

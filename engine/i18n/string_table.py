@@ -12,6 +12,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.game.loader import game_files
 from engine.i18n.source_hash import bilingual_nodes, other, text_hash
 from engine.manifest import round_trip
 from engine.manifest.yaml_loader import Document, display_name, load_yaml
@@ -40,6 +41,8 @@ def content_documents(settings: Settings) -> list[tuple[str, Document]]:
     docs = []
     for path in sorted(settings.scenes_dir.glob("*/scene.yaml")):
         docs.append((f"scene:{path.parent.name}", load_yaml(path)))
+    for path in game_files(settings.scenes_dir):
+        docs.append((f"game:{path.parent.name}", load_yaml(path)))
     for path in tour_files(settings.scripts_dir):
         docs.append((f"tour:{path.name.removesuffix(TOUR_SUFFIX)}", load_yaml(path)))
     return docs

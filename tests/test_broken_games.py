@@ -1,0 +1,228 @@
+"""Broken game content: each file gives positioned diagnostics (FILE:LINE:COL, code, message), never a traceback.
+
+The corpus is tests/data/broken_games/islet-bNN-short-name.game.yaml. Each file is a copy of the islet's game
+(tests/data/scenes/islet/game.yaml) with ONE thing broken, and starts with what it must produce:
+
+    # expect: LINE:COL CODE substring of the message
+    # expect: LINE:COL CODE substring of the message | substring of the hint
+
+followed by one comment line saying what is broken, in place of the islet game's two header comments, so
+that line numbers are the islet game's (a removed line is kept as a comment). Every expected diagnostic must
+be present with exactly that line, column and code; others may be too.
+
+The files are named `<name>.game.yaml`, not `game.yaml`: `validate` takes a file ending in `.game.yaml` as game
+content, and only a file named exactly game.yaml must sit in the folder of the scene it names (P002), so the
+corpus can live outside tests/data/scenes. The end of the file holds gaps the corpus found, now checked.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine.diagnostics import ContentError, Diagnostic
+from engine.game.loader import load_game
+from tests.test_broken_manifests import Expect, expectations
+
+ROOT = Path(__file__).resolve().parents[1]
+BROKEN = ROOT / "tests" / "data" / "broken_games"
+SCENES = ROOT / "tests" / "data" / "scenes"
+ISLET_GAME = SCENES / "islet" / "game.yaml"
+SUFFIX = ".game.yaml"
+CASES = sorted(BROKEN.glob(f"islet-b[0-9][0-9]-*{SUFFIX}"))
+
+
+def _stem(path: Path) -> str:
+    return path.name.removesuffix(SUFFIX)
+
+
+def assert_expected(diagnostics: list[Diagnostic], expected: list[Expect]) -> None:
+    shown = "\n".join(d.format() for d in sorted(diagnostics))
+    for e in expected:
+        assert any(e.matches(d) for d in diagnostics), f"expected {e}; got:\n{shown}"
+    for d in diagnostics:
+        assert d.severity == "error" and d.line >= 1 and d.col >= 1, d.format()
+        assert "'None'" not in d.message, d.format()
+        assert d.code != "P002", f"a file not named game.yaml is not tied to a scene folder: {d.format()}"
+
+
+def diagnostics_of(path: Path, scenes: Path = SCENES) -> list[Diagnostic]:
+    """load_game must refuse the file with a ContentError (any other exception fails the test as is)."""
+    with pytest.raises(ContentError) as info:
+        load_game(path, scenes)
+    assert info.value.diagnostics, "ContentError without diagnostics"
+    assert any(d.severity == "error" for d in info.value.diagnostics), "refused with warnings only"
+    return info.value.diagnostics
+
+
+def _everything_said(path: Path, scenes: Path = SCENES) -> list[Diagnostic]:
+    """Errors or warnings, whichever load_game gives."""
+    try:
+        return load_game(path, scenes)[1].warnings
+    except ContentError as exc:
+        return exc.diagnostics
+
+
+def _islet_game(folder: Path, swaps: list[tuple[str, str]], name: str = "islet.game.yaml") -> Path:
+    """The islet game with `swaps` made, written to folder/name."""
+    text = ISLET_GAME.read_text(encoding="utf-8")
+    for old, new in swaps:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---- the committed corpus ------------------------------------------------------------------------
+
+def test_the_corpus_is_there_and_every_file_says_what_it_expects():
+    assert len(CASES) >= 15
+    assert sorted(BROKEN.iterdir()) == CASES, "a file in the corpus folder that the tests do not pick up"
+    for path in CASES:
+        expected = expectations(path)
+        assert expected, f"{path.name} has no '# expect: LINE:COL CODE text' line"
+        header = path.read_text(encoding="utf-8").splitlines()[:len(expected) + 1]
+        assert header[-1].startswith("# ") and "expect:" not in header[-1], f"{path.name}: say what is broken"
+    numbers = [p.name.split("-")[1] for p in CASES]
+    assert len(set(numbers)) == len(numbers), "two files share a number"
+
+
+def test_the_corpus_covers_every_game_check():
+    codes = {e.code for path in CASES for e in expectations(path)}
+    assert {"P001", "P003", "P004", "P005", "P006", "Y009", "S001", "S002", "S010", "S011"} <= codes, codes
+
+
+@pytest.mark.parametrize("path", CASES, ids=_stem)
+def test_broken_game_gives_the_expected_diagnostics(path):
+    assert_expected(diagnostics_of(path), expectations(path))
+
+
+def test_the_islet_game_the_corpus_copies_is_clean():
+    _, doc = load_game(ISLET_GAME, SCENES)
+    assert doc.warnings == []
+
+
+# ---- where a game file lives ---------------------------------------------------------------------
+
+def test_game_yaml_in_another_scenes_folder_is_refused(tmp_path):
+    path = _islet_game(tmp_path / "harbour", [], name="game.yaml")
+    (found,) = [d for d in diagnostics_of(path) if d.code == "P002"]
+    assert (found.line, found.col) == (3, 8) and "'harbour'" in found.message and "'islet'" in found.message
+
+
+def test_a_game_file_with_another_name_may_live_anywhere(tmp_path):
+    path = _islet_game(tmp_path / "harbour", [], name="anything.game.yaml")
+    game, doc = load_game(path, SCENES)
+    assert game.scene == "islet" and doc.warnings == []
+
+
+def test_a_scene_with_errors_of_its_own_is_named_as_such(tmp_path):
+    scenes = tmp_path / "scenes"
+    (scenes / "islet").mkdir(parents=True)
+    shutil.copy(SCENES / "islet" / "scene.yaml", scenes / "islet" / "scene.yaml")
+    scene = scenes / "islet" / "scene.yaml"
+    scene.write_text(scene.read_text(encoding="utf-8").replace("extent_m: 600", "extent_m: -600"), encoding="utf-8")
+    (found,) = [d for d in diagnostics_of(ISLET_GAME, scenes) if d.code == "P001"]
+    assert (found.line, found.col) == (3, 8) and "errors of its own" in found.message
+
+
+# ---- inputs beyond the corpus: never a traceback ---------------------------------------------------
+
+@pytest.mark.parametrize("text, line, code", [
+    ("", 1, "S006"),
+    ("- a\n- b\n", 1, "S006"),
+    ("scene: islet\nquizzes:\n  - null\n", 3, "S006"),
+    ("scene: islet\nbadges: [{id: a, name: {zh: 甲, en: A}, description: {zh: 甲, en: A}, when: null}]\n", 2, "S006"),
+    ("scene: islet\nchallenges: [{id: a, name: {zh: 甲, en: A}, description: {zh: 甲, en: A}, within_s: 1e400, "
+     "goal: {checkins: 1}}]\n", 2, "S004"),
+    ("scene: islet\ncheckins: [{id: a, poi: summit, name: {zh: 甲, en: A}, radius_m: .nan}]\n", 2, "S004"),
+])
+def test_hostile_documents_are_diagnosed(tmp_path, text, line, code):
+    path = tmp_path / "hostile.game.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert any((d.line, d.code) == (line, code) for d in diagnostics_of(path)), \
+        [d.format() for d in diagnostics_of(path)]
+
+
+# ---- the command line, the whole corpus in one call per format -----------------------------------
+
+def _validate(paths: list[Path], tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
+    args = [os.path.relpath(p, ROOT) for p in paths]
+    return subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "validate", *args, *extra,
+                           "--scenes", os.path.relpath(SCENES, ROOT), "--data", str(tmp_path)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.*) "
+                   r"\[(?P<code>[A-Z]\d{3})\](?: \((?P<hint>.*)\))?$")
+
+
+def _no_crash(result: subprocess.CompletedProcess) -> None:
+    for stream in (result.stderr, result.stdout):
+        assert "Traceback" not in stream and "internal error" not in stream, stream[-3000:]
+
+
+def _check_every_file(by_file: dict[str, list[Diagnostic]], paths: list[Path]) -> None:
+    assert set(by_file) == {os.path.relpath(p, ROOT) for p in paths}
+    for path in paths:
+        assert_expected(by_file[os.path.relpath(path, ROOT)], expectations(path))
+
+
+def test_cli_text_names_file_line_and_col_and_exits_2(tmp_path):
+    result = _validate(CASES, tmp_path)
+    _no_crash(result)
+    assert result.returncode == 2, result.stderr[-3000:]
+    errors = result.stderr.count(": error: ")
+    assert f"{len(CASES)} file(s) checked, {errors} error(s), 0 warning(s)" in result.stdout
+    by_file: dict[str, list[Diagnostic]] = {}
+    for text in result.stderr.splitlines():
+        m = _LINE.match(text)
+        assert m, f"not a FILE:LINE:COL diagnostic: {text!r}"
+        by_file.setdefault(m["file"], []).append(Diagnostic(m["file"], int(m["line"]), int(m["col"]), m["code"],
+                                                            m["message"], m["severity"], m["hint"] or ""))
+    _check_every_file(by_file, CASES)
+
+
+def test_cli_json_lists_file_line_col_code_and_exits_2(tmp_path):
+    result = _validate(CASES, tmp_path, "--format", "json")
+    _no_crash(result)
+    assert result.returncode == 2, result.stderr[-3000:]
+    listed = json.loads(result.stdout)
+    assert isinstance(listed, list) and listed
+    by_file: dict[str, list[Diagnostic]] = {}
+    for item in listed:
+        assert set(item) >= {"file", "line", "col", "code", "message", "severity", "hint"}, item
+        by_file.setdefault(item["file"], []).append(Diagnostic(**item))
+    _check_every_file(by_file, CASES)
+
+
+def test_cli_exits_0_for_the_clean_islet_game(tmp_path):
+    result = _validate([ISLET_GAME], tmp_path)
+    _no_crash(result)
+    assert result.returncode == 0 and "1 file(s) checked, 0 error(s), 0 warning(s)" in result.stdout, result.stderr
+
+
+# ---- gaps found by the corpus, now checked ------------------------------------------------------------
+
+def test_validate_a_folder_of_game_files(tmp_path):
+    result = _validate([BROKEN], tmp_path)
+    _no_crash(result)
+    assert f"{len(CASES)} file(s) checked" in result.stdout, result.stdout + result.stderr[-2000:]
+
+
+def test_a_challenge_goal_beyond_what_the_game_has_is_reported(tmp_path):
+    path = _islet_game(tmp_path, [("goal: {checkins: 2}", "goal: {checkins: 3}")])
+    assert any(d.line == 30 for d in _everything_said(path))
+
+
+def test_a_quiz_streak_longer_than_the_quizzes_is_reported(tmp_path):
+    path = _islet_game(tmp_path, [("when: {quiz_streak: 2}", "when: {quiz_streak: 3}")])
+    assert any(d.line == 40 for d in _everything_said(path))
