@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="the CSV table")
     p.add_argument("--lang", choices=("zh", "en"), required=True, help="the language translated into")
 
+    p = sub.add_parser("souvenir", parents=[common], help="check a souvenir: its certificate or its postcard PNG")
+    p.add_argument("action", choices=("verify",))
+    p.add_argument("file", type=Path)
+
     p = sub.add_parser("stats", parents=[common], help="anonymous visit statistics")
     p.add_argument("action", choices=("export",))
     p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
@@ -85,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --headless: render a frame at every step and at --fps into this folder")
     p.add_argument("--fps", type=float, default=2.0, help="frames per second of tour time for --frames")
     p.add_argument("--preview", type=Path, help="with --frames: an animated WebP of the run (default FRAMES/preview.webp)")
+    p.add_argument("--souvenir", type=Path, metavar="DIR",
+                   help="with --headless: write the visit's postcard and signed certificate into DIR")
 
     p = sub.add_parser("schema", parents=[common], help="write the JSON Schemas for editors to schemas/")
 
@@ -181,6 +187,18 @@ def cmd_strings(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_souvenir(args, settings: Settings) -> int:
+    from engine.souvenir import EXIT_CODES
+    from engine.souvenir.keys import Keyring, KeyringError
+    from engine.souvenir.verify_file import verify_file
+    try:
+        result = verify_file(args.file, Keyring(settings.data_dir))
+    except KeyringError as exc:
+        raise UsageError(str(exc)) from None
+    print(result.message, file=sys.stdout if result.genuine else sys.stderr)
+    return EXIT_CODES[result.status]
+
+
 def cmd_stats(args, settings: Settings) -> int:
     from engine.visit import open_store
     store = open_store(settings)
@@ -248,6 +266,22 @@ def _headless_visit(args, settings: Settings, tour):
     return HeadlessVisit.open(settings, args.scene, tour.scene)
 
 
+def _write_souvenir(visit, settings: Settings, args, tour) -> None:
+    if visit.game is None:
+        raise UsageError(f"scene '{tour.scene}' has no game content, so there is no souvenir to write")
+    from engine.rendering import OffscreenRenderer
+    renderer = OffscreenRenderer(settings)  # the postcard shows the scene's main view
+    try:
+        view, _ = renderer.open(args.scene)
+        picture = args.souvenir / "view.png"
+        view.save_png(picture)
+        view.detach()
+    finally:
+        renderer.close()
+    postcard, certificate = visit.write_souvenir(settings, args.souvenir, picture)
+    print(f"souvenir\t{postcard}\t{certificate}")
+
+
 def _play_headless(args, settings: Settings) -> int:
     import time
 
@@ -277,6 +311,8 @@ def _play_headless(args, settings: Settings) -> int:
         raise UsageError(str(exc)) from None
     visit.finish()
     write_log(result.events, args.log)
+    if args.souvenir:
+        _write_souvenir(visit, settings, args, tour)
     print(f"tour\t{tour.id}\t{'finished' if result.finished else 'stopped'}\t{result.duration_s:.1f} s simulated"
           f"\t{time.perf_counter() - started:.2f} s\t{len(result.events)} events -> {args.log}")
     visit.report()
@@ -296,5 +332,5 @@ def cmd_bench(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "validate": cmd_validate, "tag": cmd_tag, "strings": cmd_strings, "stats": cmd_stats, "render": cmd_render, "showcase": cmd_showcase,
+COMMANDS = {"list": cmd_list, "validate": cmd_validate, "tag": cmd_tag, "strings": cmd_strings, "stats": cmd_stats, "souvenir": cmd_souvenir, "render": cmd_render, "showcase": cmd_showcase,
             "play": cmd_play, "schema": cmd_schema, "bench": cmd_bench}

@@ -3,6 +3,7 @@ the visitor database of the data folder."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from engine.settings import Settings
 
@@ -36,6 +37,32 @@ class HeadlessVisit:
 
     def finish(self) -> None:
         self.stats.finish()
+
+    def write_souvenir(self, settings: Settings, folder: Path, view_image) -> tuple[Path, Path]:
+        """The visit's postcard (the view, stamps, badges, date, scene name, a QR code of the whole
+        certificate) and its signed certificate, written into `folder`."""
+        from datetime import date
+
+        from engine.souvenir.certificate import issue
+        from engine.souvenir.keys import Keyring
+        from engine.souvenir.postcard import render_postcard
+        game = self.game
+        p, content = game.progress, game.game
+        in_order = lambda items, have: [i for i in items if i.id in have]  # noqa: E731
+        stamps = in_order(content.checkins, p.stamps)
+        badges = in_order(content.badges, p.badges)
+        finds = in_order(content.collectibles, p.collectibles)
+        ring = Keyring(settings.data_dir)
+        today = game.store_today()
+        text = issue(ring, scene=game.scene.id, scene_name=game.scene.name, session=game.session.id[:8],
+                     stamps=stamps, badges=badges, collectibles=finds, score=p.score, issued=today)
+        folder.mkdir(parents=True, exist_ok=True)
+        certificate = folder / "certificate.txt"
+        certificate.write_text(text + "\n", encoding="utf-8")
+        postcard = render_postcard(view_image, text, scene_name=game.scene.name, stamps=stamps, badges=badges,
+                                   collectibles=finds, score=p.score, date=today, lang=settings.lang,
+                                   out=folder / "postcard.png", key_id=ring.public_key_id)
+        return postcard, certificate
 
     def report(self) -> None:
         if self.game is None:

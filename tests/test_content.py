@@ -60,7 +60,7 @@ def test_the_ui_font_has_every_character_the_content_uses():
     used = set()
     for path in list((PROJECT_ROOT / "scenes").rglob("*.yaml")) + list((PROJECT_ROOT / "scripts").rglob("*.yaml")):
         used |= {ch for ch in path.read_text(encoding="utf-8") if ord(ch) > 127}
-    for path in (PROJECT_ROOT / "engine" / "ui").glob("*.py"):  # the UI's own labels
+    for path in [p for d in ("ui", "souvenir", "game") for p in (PROJECT_ROOT / "engine" / d).glob("*.py")]:
         used |= {ch for ch in path.read_text(encoding="utf-8") if ord(ch) > 127}
     missing = sorted(ch for ch in used if ord(ch) not in cmap and not ch.isspace())
     assert not missing, f"the UI font lacks {''.join(missing)}: run tools/subset_font.py"

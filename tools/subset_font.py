@@ -35,8 +35,9 @@ DEFAULT_FONT_NUMBER = 2  # 0 JP, 1 KR, 2 SC, 3 TC, 4 HK
 DEFAULT_OUTPUT = ROOT / "assets" / "fonts" / "NotoSansSC-Ludao.otf"
 UNIHAN_OTHER = Path("/usr/share/unicode/Unihan_OtherMappings.txt.bz2")
 TONGYONG_FILE = ROOT / "tools" / "data" / "tongyong-level1.txt"
-CONTENT_DIRS = (ROOT / "scenes", ROOT / "scripts", ROOT / "engine" / "ui")
-CONTENT_GLOBS = ("*.yaml", "*.yml", "*.py")  # the UI's own labels live in engine/ui/*.py
+CONTENT_DIRS = (ROOT / "scenes", ROOT / "scripts", ROOT / "engine" / "ui", ROOT / "engine" / "souvenir",
+                ROOT / "engine" / "game")
+CONTENT_GLOBS = ("*.yaml", "*.yml", "*.py")  # labels of the UI, the postcard and the game's toasts are in .py files
 TONGYONG_LEVEL1 = 3500
 
 # Typographic punctuation and symbols used in Chinese and English UI text.
