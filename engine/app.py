@@ -240,7 +240,7 @@ def has_display(environ=os.environ) -> bool:
 
 
 def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
-         tour=None) -> int:
+         tour=None, resume_code: str | None = None) -> int:
     if not has_display():
         raise MissingCapability("no display found (DISPLAY is not set). Run it on a desktop or under Xvfb "
                                 "(xvfb-run -a python run_tour.py play ...), or render PNGs instead: "
@@ -262,7 +262,9 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     game_content = game_for(manifest, manifest.parent.parent)  # the scene's own folder of scenes
     game = None
     if game_content is not None:
-        game = GameSession(game_content, built.manifest, built.ground, lang=settings.lang, store=open_store(settings))
+        game = GameSession(game_content, built.manifest, built.ground, lang=settings.lang, store=open_store(settings),
+                           resume_code=resume_code)
+        print(f"visit\t{game.session.resume_code}", flush=True)  # the code a visitor can resume with
     session = PlaySession(base, built, settings.lang, view, tour=tour, game=game)
     if max_frames:
         for _ in range(max_frames):

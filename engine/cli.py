@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --headless: render a frame at every step and at --fps into this folder")
     p.add_argument("--fps", type=float, default=2.0, help="frames per second of tour time for --frames")
     p.add_argument("--preview", type=Path, help="with --frames: an animated WebP of the run (default FRAMES/preview.webp)")
+    p.add_argument("--resume", metavar="CODE", help="continue an earlier visit on this kiosk by its resume code")
     p.add_argument("--souvenir", type=Path, metavar="DIR",
                    help="with --headless: write the visit's postcard and signed certificate into DIR")
 
@@ -245,7 +246,12 @@ def cmd_play(args, settings: Settings) -> int:
             raise UsageError(f"tour '{found.id}' has no top-level step '{args.from_step}'")
         tour = (found, path, args.log, args.from_step)
     from engine.app import play
-    return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames, tour=tour)
+    from engine.game.session import ResumeRefused
+    try:
+        return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames, tour=tour,
+                    resume_code=args.resume)
+    except ResumeRefused as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _tour_for(args, settings: Settings):
@@ -262,8 +268,12 @@ def _tour_for(args, settings: Settings):
 
 
 def _headless_visit(args, settings: Settings, tour):
+    from engine.game.session import ResumeRefused
     from engine.visit import HeadlessVisit
-    return HeadlessVisit.open(settings, args.scene, tour.scene)
+    try:
+        return HeadlessVisit.open(settings, args.scene, tour.scene, resume_code=args.resume)
+    except ResumeRefused as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _write_souvenir(visit, settings: Settings, args, tour) -> None:

@@ -13,7 +13,7 @@ class HeadlessVisit:
         self.game, self.stats = game, stats
 
     @classmethod
-    def open(cls, settings: Settings, scene_arg: str, scene_id: str) -> "HeadlessVisit":
+    def open(cls, settings: Settings, scene_arg: str, scene_id: str, resume_code: str | None = None) -> "HeadlessVisit":
         from engine.game.session import GameSession, game_for
         from engine.game.visit_stats import VisitStats
         from engine.manifest.scene_loader import load_scene
@@ -27,7 +27,7 @@ class HeadlessVisit:
         if content is not None:
             scene, _ = load_scene(manifest)
             ground = build_heightfield(scene, LocalProjection(scene.origin.lat, scene.origin.lon))
-            game = GameSession(content, scene, ground, lang=settings.lang, store=store)
+            game = GameSession(content, scene, ground, lang=settings.lang, store=store, resume_code=resume_code)
         session_id = game.session.id if game is not None else None
         return cls(game, VisitStats(store, scene_id, session_id))
 

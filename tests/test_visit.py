@@ -64,3 +64,23 @@ def test_stats_export_writes_anonymous_rows(tmp_path):
     assert "tour,islet-basics,1" in text and "step,islet-basics/welcome,1" in text
     session_ids = [row[0] for row in sqlite3.connect(tmp_path / "ludao.db").execute("SELECT id FROM sessions")]
     assert session_ids and not any(sid in text for sid in session_ids)
+
+
+def test_a_visit_resumes_by_its_code_with_what_it_had(tmp_path):
+    common = ["--scenes", str(SCENES), "--scripts", str(DATA / "tours"), "--data", str(tmp_path)]
+
+    def visit(*extra):
+        return subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "play", "islet", "--tour", "islet-basics",
+                               "--headless", "--log", str(tmp_path / "log.jsonl"), *common, *extra],
+                              capture_output=True, text=True, cwd=ROOT)
+
+    first = visit("--answer", "quiz_chapel=red")
+    assert first.returncode == 0, first.stderr
+    code = first.stdout.split("resume code ")[1].split(")")[0]
+    second = visit("--resume", code.lower())  # codes are forgiving about case
+    assert second.returncode == 0, second.stderr
+    assert f"resume code {code}" in second.stdout  # the same visit, not a new one
+    with sqlite3.connect(tmp_path / "ludao.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 1
+    wrong = visit("--resume", "ZZZZZZ")
+    assert wrong.returncode == 2 and "no visit with code 'ZZZZZZ'" in wrong.stderr

@@ -18,6 +18,10 @@ TEXTS = {
 }
 
 
+class ResumeRefused(Exception):
+    """The code names no visit that can be resumed here."""
+
+
 def game_for(manifest_path: Path, scenes_dir: Path) -> GameContent | None:
     """The scene's game content (game.yaml beside its manifest), or None when it has none."""
     path = Path(manifest_path).parent / GAME_FILE
@@ -28,10 +32,21 @@ def game_for(manifest_path: Path, scenes_dir: Path) -> GameContent | None:
 
 
 class GameSession:
-    def __init__(self, game: GameContent, scene, ground, *, lang: str, store=None, started_t: float = 0.0):
+    def __init__(self, game: GameContent, scene, ground, *, lang: str, store=None, started_t: float = 0.0,
+                 resume_code: str | None = None):
         self.game, self.scene, self.lang, self.store = game, scene, lang, store
-        self.session = store.start_session(scene.id, lang) if store is not None else None
-        progress = GameProgress()
+        self.session, progress = None, GameProgress()
+        if store is not None and resume_code:
+            self.session = store.resume(resume_code)
+            if self.session is None:
+                raise ResumeRefused(f"no visit with code '{resume_code}' on this kiosk in the last hours")
+            if self.session.scene != scene.id:
+                raise ResumeRefused(f"visit '{resume_code}' was in scene '{self.session.scene}', not '{scene.id}'")
+            saved = store.progress(self.session.id)
+            progress = GameProgress(stamps=set(saved.stamps), collectibles=set(saved.collectibles),
+                                    badges=set(saved.badges), score=saved.score)
+        elif store is not None:
+            self.session = store.start_session(scene.id, lang)
         pois, items = game_points(game, scene, ground)
         self.collectible_points = items
         self.rules = GameRules(game, pois, items, persist=self._persist, progress=progress, started_t=started_t)
