@@ -61,11 +61,30 @@ class PlaySession:
         self.collectibles = build_collectibles(self.view.built.root, game.collectible_points)
         self.toasts = Toasts(self.base.aspect2d)
         self.passport = Passport(self.base.aspect2d, game.game, self.view.built.manifest.name, self.lang)
+        from engine.ui.question_panel import QuestionPanel
+        self.quiz_panel = QuestionPanel(self.base.aspect2d, self._answer_quiz)
+        self.open_quiz = None
         self.passport_button = DirectButton(
             parent=self.base.aspect2d, text=TITLE[self.lang], text_font=ui_font(), text_scale=0.05,
             text_fg=(1, 1, 1, 1), frameSize=(-0.2, 0.2, -0.055, 0.055), frameColor=(0.78, 0.12, 0.12, 0.95),
             pos=(1.5, 0, 0.9), command=self.toggle_passport)
         self._since_position = 0.0
+
+    def ask_quiz(self, poi_id: str) -> None:
+        """Free roaming: the first unanswered quiz about this POI, on large buttons."""
+        quiz = self.play.quiz_for(poi_id)
+        if quiz is None:
+            return
+        self.open_quiz = quiz.id
+        self.quiz_panel.show(getattr(quiz.question, self.lang), [(o.id, getattr(o.text, self.lang)) for o in quiz.options])
+        print(f"quiz\t{quiz.id}", flush=True)
+
+    def _answer_quiz(self, option_id: str) -> None:
+        quiz_id, self.open_quiz = self.open_quiz, None
+        self.quiz_panel.hide()
+        if quiz_id is not None:
+            self.game_event({"t": self._clock(), "type": "quiz_answer", "quiz": quiz_id, "option": option_id})
+            self.toasts.show(self.play.explanation(quiz_id), colour=(0.15, 0.18, 0.24, 0.92))
 
     def toggle_passport(self) -> None:
         if self.passport.visible:
@@ -83,7 +102,7 @@ class PlaySession:
                 self.toasts.show(text)
             if out["type"] == "collectible":
                 remove_found(self.collectibles, out["id"])
-            print(f"game\t{out['type']}\t{out.get('id', out.get('total', ''))}", flush=True)
+            print(f"game\t{out['type']}\t{out.get('id', out.get('quiz', out.get('total', '')))}", flush=True)
         if gained and self.passport.visible:
             self.passport.show(self.play.progress)
         return gained
@@ -163,6 +182,8 @@ class PlaySession:
             self.open_poi(item)
             if self.play:
                 self.game_event({"t": self._clock(), "type": "poi_tap", "poi": item})
+                if not self.steered:
+                    self.ask_quiz(item)
         elif self.play:
             self.game_event({"t": self._clock(), "type": "collectible_click", "collectible": item})
         return item

@@ -220,9 +220,9 @@ def test_validate_a_folder_of_game_files(tmp_path):
 
 def test_a_challenge_goal_beyond_what_the_game_has_is_reported(tmp_path):
     path = _islet_game(tmp_path, [("goal: {checkins: 2}", "goal: {checkins: 3}")])
-    assert any(d.line == 30 for d in _everything_said(path))
+    assert any(d.line == 31 and d.code == "P007" for d in _everything_said(path))
 
 
 def test_a_quiz_streak_longer_than_the_quizzes_is_reported(tmp_path):
     path = _islet_game(tmp_path, [("when: {quiz_streak: 2}", "when: {quiz_streak: 3}")])
-    assert any(d.line == 40 for d in _everything_said(path))
+    assert any(d.line == 41 and d.code == "P007" for d in _everything_said(path))

@@ -231,3 +231,24 @@ def test_a_window_tour_can_start_at_a_later_step(display, tmp_path):
         assert card["poi"] == "chapel"
     finally:
         player.close()
+
+
+def test_tapping_a_pin_asks_its_quiz_on_touch_buttons(display, tmp_path, open_view):
+    view = open_view(ISLET)
+    summit = next(p for p in view.built.manifest.pois if p.id == "summit")
+    anchor = marker_anchor(summit, view.built.projection, view.built.ground)
+    eye = view.rig.eye.get_pos(view.base.render)
+    x, y = expected_screen_point(eye, view.rig.heading, view.rig.pitch, view.default_view().fov_deg, *SIZE, anchor)
+    player = Player(display, tmp_path, "--lang", "en")
+    try:
+        player.wait_for("scene\tislet")
+        player.tap(round(x), round(y))
+        assert player.wait_for("quiz\t", timeout=20) == "quiz\tquiz_hill"
+        player.tap(*_aspect2d_to_pixels(0.0, 0.1))  # the first option: 40 m, the right one
+        assert player.wait_for("game\tquiz_result", timeout=20) == "game\tquiz_result\tquiz_hill"
+        import sqlite3
+        with sqlite3.connect(tmp_path / "ludao.db") as db:
+            score = db.execute("SELECT score FROM sessions").fetchone()[0]
+        assert score == 10 + 20  # the summit's stamp (tapped) and the quiz
+    finally:
+        player.close()

@@ -113,6 +113,9 @@ def _references(doc: Document, game: GameContent, pois: set[str] | None) -> list
     if pois is not None:
         for i, c in enumerate(game.checkins):
             ref(("checkins", i, "poi"), c.poi, pois, "POI")
+        for i, q in enumerate(game.quizzes):
+            if q.poi is not None:
+                ref(("quizzes", i, "poi"), q.poi, pois, "POI")
     for i, quiz in enumerate(game.quizzes):
         options = [o.id for o in quiz.options]
         if quiz.answer not in options:

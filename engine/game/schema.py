@@ -33,6 +33,7 @@ class Quiz(Strict):
     answer: Id = Field(description="the id of the right option")
     explanation: Text = Field(description="shown after the visitor answers, right or wrong")
     points: int = Field(20, ge=0, le=1000)
+    poi: Optional[Id] = Field(None, description="free roaming: asked when the visitor opens this POI's card")
 
 
 class Collectible(Strict):

@@ -80,6 +80,14 @@ class GameSession:
         if points:
             self.store.add_score(sid, points, f"{kind}:{item}")
 
+    def quiz_for(self, poi_id: str):
+        """A quiz about this POI the visitor has not answered yet, or None."""
+        return next((q for q in self.game.quizzes if q.poi == poi_id and q.id not in self.progress.quizzes), None)
+
+    def explanation(self, quiz_id: str) -> str:
+        quiz = next(q for q in self.game.quizzes if q.id == quiz_id)
+        return getattr(quiz.explanation, self.lang)
+
     def handle(self, event: dict) -> list[dict]:
         return self.rules.handle(event)
 
