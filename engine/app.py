@@ -90,7 +90,11 @@ class PlaySession:
         if self.passport.visible:
             self.passport.hide()
         else:
-            self.passport.show(self.play.progress)
+            self.passport.show(self.play.progress, self._best())
+
+    def _best(self) -> list:
+        store = self.play.store
+        return store.leaderboard("scene", self.view.built.manifest.id, limit=5) if store is not None else []
 
     def game_event(self, event: dict) -> list[dict]:
         """Feed one visit event to the game; show what it earned. Returns the game's events."""
@@ -103,8 +107,11 @@ class PlaySession:
             if out["type"] == "collectible":
                 remove_found(self.collectibles, out["id"])
             print(f"game\t{out['type']}\t{out.get('id', out.get('quiz', out.get('total', '')))}", flush=True)
+        if gained:
+            from engine.ui.passport import TITLE
+            self.passport_button["text"] = f"{TITLE[self.lang]} {self.play.progress.score}"
         if gained and self.passport.visible:
-            self.passport.show(self.play.progress)
+            self.passport.show(self.play.progress, self._best())
         return gained
 
     @property

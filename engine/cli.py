@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("verify",))
     p.add_argument("file", type=Path)
 
+    p = sub.add_parser("leaderboard", parents=[common], help="the best visits: by scene, on this kiosk, or on a day")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--scene")
+    group.add_argument("--kiosk", action="store_true", help="this kiosk (LUDAO_KIOSK)")
+    group.add_argument("--day", metavar="YYYY-MM-DD")
+    p.add_argument("--limit", type=int, default=10)
+
     p = sub.add_parser("stats", parents=[common], help="anonymous visit statistics")
     p.add_argument("action", choices=("export",))
     p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
@@ -90,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fps", type=float, default=2.0, help="frames per second of tour time for --frames")
     p.add_argument("--preview", type=Path, help="with --frames: an animated WebP of the run (default FRAMES/preview.webp)")
     p.add_argument("--resume", metavar="CODE", help="continue an earlier visit on this kiosk by its resume code")
+    p.add_argument("--nickname", help="with --headless: put the visit on the leaderboards under this nickname")
     p.add_argument("--souvenir", type=Path, metavar="DIR",
                    help="with --headless: write the visit's postcard and signed certificate into DIR")
 
@@ -200,6 +208,24 @@ def cmd_souvenir(args, settings: Settings) -> int:
     return EXIT_CODES[result.status]
 
 
+def cmd_leaderboard(args, settings: Settings) -> int:
+    from engine.visit import open_store
+    scope, key = (("scene", args.scene) if args.scene else ("kiosk", settings.kiosk_id) if args.kiosk
+                  else ("day", args.day))
+    store = open_store(settings)
+    try:
+        rows = store.leaderboard(scope, key, limit=args.limit)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        store.close()
+    for row in rows:
+        print(f"{row.rank}\t{row.nickname}\t{row.score}\t{row.scene}")
+    if not rows:
+        print(f"no entries for {scope} {key}")
+    return EXIT_OK
+
+
 def cmd_stats(args, settings: Settings) -> int:
     from engine.visit import open_store
     store = open_store(settings)
@@ -295,6 +321,14 @@ def _write_souvenir(visit, settings: Settings, args, tour) -> None:
 def _play_headless(args, settings: Settings) -> int:
     import time
 
+    if args.nickname is not None:  # refuse a bad nickname before the visit, not after it
+        from engine.store import NicknameRefused
+        from engine.store.nickname import normalise_nickname
+        try:
+            normalise_nickname(args.nickname)
+        except NicknameRefused as exc:
+            raise UsageError(f"nickname refused: {exc.reason}") from None
+
     from engine.tour.headless import run_tour, write_log
     if not args.tour or not args.log:
         raise UsageError("--headless needs --tour ID and --log FILE.jsonl")
@@ -321,6 +355,8 @@ def _play_headless(args, settings: Settings) -> int:
         raise UsageError(str(exc)) from None
     visit.finish()
     write_log(result.events, args.log)
+    if args.nickname is not None:
+        visit.sign(args.nickname)
     if args.souvenir:
         _write_souvenir(visit, settings, args, tour)
     print(f"tour\t{tour.id}\t{'finished' if result.finished else 'stopped'}\t{result.duration_s:.1f} s simulated"
@@ -342,5 +378,5 @@ def cmd_bench(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "validate": cmd_validate, "tag": cmd_tag, "strings": cmd_strings, "stats": cmd_stats, "souvenir": cmd_souvenir, "render": cmd_render, "showcase": cmd_showcase,
+COMMANDS = {"list": cmd_list, "validate": cmd_validate, "tag": cmd_tag, "strings": cmd_strings, "stats": cmd_stats, "souvenir": cmd_souvenir, "leaderboard": cmd_leaderboard, "render": cmd_render, "showcase": cmd_showcase,
             "play": cmd_play, "schema": cmd_schema, "bench": cmd_bench}

@@ -64,6 +64,19 @@ class HeadlessVisit:
                                    out=folder / "postcard.png", key_id=ring.public_key_id)
         return postcard, certificate
 
+    def sign(self, nickname: str) -> str:
+        """Put the visit on the leaderboards under a nickname (refused: UsageError with the reason)."""
+        from engine.errors import UsageError
+        from engine.store import NicknameRefused
+        if self.game is None:
+            raise UsageError("this scene has no game, so there is no score to put on a leaderboard")
+        try:
+            shown = self.game.store.set_nickname(self.game.session.id, nickname)
+        except NicknameRefused as exc:
+            raise UsageError(f"nickname refused: {exc.reason}") from None
+        self.game.store.submit_to_leaderboard(self.game.session.id)
+        return shown
+
     def report(self) -> None:
         if self.game is None:
             return

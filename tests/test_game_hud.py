@@ -49,3 +49,21 @@ def test_toasts_stack_and_fade(open_view):
         assert np.abs(view.pixels()[top].astype(int) - before[top].astype(int)).mean() < 1
     finally:
         toasts.destroy()
+
+
+def test_passport_lists_the_best_visits(open_view):
+    from engine.store.models import LeaderboardRow
+    view = open_view(ISLET)
+    game, _ = load_game(DATA / "scenes" / "islet" / "game.yaml", DATA / "scenes")
+    passport = Passport(view.base.aspect2d, game, view.built.manifest.name, "en")
+    try:
+        passport.show(GameProgress())
+        without = view.pixels().astype(int)
+        rows = [LeaderboardRow(rank=1, nickname="Egret", score=120, scene="islet", day="2026-11-25", kiosk="k"),
+                LeaderboardRow(rank=2, nickname="Seagull", score=90, scene="islet", day="2026-11-25", kiosk="k")]
+        passport.show(GameProgress(), rows)
+        with_board = view.pixels().astype(int)
+        lower_right = (slice(130, 200), slice(200, 300))
+        assert np.abs(with_board[lower_right] - without[lower_right]).mean() > 2  # text appeared there
+    finally:
+        passport.hide()

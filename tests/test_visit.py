@@ -84,3 +84,28 @@ def test_a_visit_resumes_by_its_code_with_what_it_had(tmp_path):
         assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 1
     wrong = visit("--resume", "ZZZZZZ")
     assert wrong.returncode == 2 and "no visit with code 'ZZZZZZ'" in wrong.stderr
+
+
+def test_nicknames_on_the_leaderboard_and_hostile_ones_refused(tmp_path):
+    common = ["--scenes", str(SCENES), "--scripts", str(DATA / "tours"), "--data", str(tmp_path)]
+
+    def cli(*args):
+        return subprocess.run([sys.executable, str(ROOT / "run_tour.py"), *args, *common],
+                              capture_output=True, text=True, cwd=ROOT)
+
+    def visit(nickname, *answers):
+        return cli("play", "islet", "--tour", "islet-basics", "--headless", "--log", str(tmp_path / "log.jsonl"),
+                   "--nickname", nickname, *answers)
+
+    assert visit("白鹭 Egret", "--answer", "quiz_chapel=white").returncode == 0
+    assert visit("Ｓｅａｇｕｌｌ", "--answer", "quiz_chapel=red").returncode == 0  # full-width: normalised
+    for hostile, reason in [("x" * 40, "long"), ("evil\u202eemag", "invisible"), ("f.u.c.k", "not allowed")]:
+        refused = visit(hostile)
+        assert refused.returncode == 2 and "nickname refused" in refused.stderr, hostile
+        assert reason in refused.stderr.lower(), refused.stderr
+        assert "tour\t" not in refused.stdout  # refused before the visit ran
+    board = cli("leaderboard", "--scene", "islet")
+    assert board.returncode == 0
+    rows = [line.split("\t") for line in board.stdout.splitlines()]
+    assert [(r[0], r[1]) for r in rows] == [("1", "白鹭 Egret"), ("2", "Seagull")]
+    assert int(rows[0][2]) > int(rows[1][2])

@@ -18,6 +18,7 @@ BADGES = {"zh": "徽章", "en": "Badges"}
 SCORE = {"zh": "得分", "en": "Score"}
 CLOSE = {"zh": "关闭", "en": "Close"}
 NONE_YET = {"zh": "还没有", "en": "none yet"}
+BEST = {"zh": "排行榜", "en": "Best visits"}
 COLUMNS = 4
 
 
@@ -30,7 +31,8 @@ class Passport:
     def visible(self) -> bool:
         return self.frame is not None
 
-    def show(self, progress: GameProgress) -> None:
+    def show(self, progress: GameProgress, best: list | None = None) -> None:
+        """best: leaderboard rows (rank, nickname, score) for this scene, shown at the bottom right."""
         self.hide()
         font, lang = ui_font(), self.lang
         self.frame = DirectFrame(parent=self.parent, frameColor=PAPER, frameSize=(-1.3, 1.3, -0.85, 0.85))
@@ -52,6 +54,10 @@ class Passport:
         names = "  ·  ".join(getattr(b.name, lang) for b in earned) or NONE_YET[lang]
         OnscreenText(parent=self.frame, text=f"{BADGES[lang]}: {names}", font=font, scale=0.055,
                      pos=(-1.2, -0.62), fg=INK, align=TextNode.A_left, wordwrap=40)
+        if best:
+            lines = "\n".join(f"{row.rank}. {row.nickname}  {row.score}" for row in best[:5])
+            OnscreenText(parent=self.frame, text=f"{BEST[lang]}\n{lines}", font=font, scale=0.045,
+                         pos=(0.55, -0.3), fg=INK, align=TextNode.A_left)
         DirectButton(parent=self.frame, text=CLOSE[lang], text_font=font, text_scale=0.055, text_fg=(1, 1, 1, 1),
                      frameSize=(-0.18, 0.18, -0.055, 0.055), frameColor=SEAL, pos=(1.05, 0, -0.74), command=self.hide)
 
