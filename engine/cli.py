@@ -100,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nickname", help="with --headless: put the visit on the leaderboards under this nickname")
     p.add_argument("--souvenir", type=Path, metavar="DIR",
                    help="with --headless: write the visit's postcard and signed certificate into DIR")
+    p.add_argument("--postcard-view", metavar="VIEWPOINT",
+                   help="the view on the postcard (default: the tour's postcard_view, else the scene's main view)")
 
     p = sub.add_parser("schema", parents=[common], help="write the JSON Schemas for editors to schemas/")
 
@@ -302,13 +304,27 @@ def _headless_visit(args, settings: Settings, tour):
         raise UsageError(str(exc)) from None
 
 
-def _write_souvenir(visit, settings: Settings, args, tour) -> None:
-    if visit.game is None:
+def _check_souvenir_request(args, settings: Settings, tour) -> None:
+    from engine.game.loader import GAME_FILE
+    from engine.manifest.scene_loader import load_scene
+    from engine.scene_library import find_scene
+    manifest = find_scene(args.scene, settings.scenes_dir)
+    if not (manifest.parent / GAME_FILE).is_file():
         raise UsageError(f"scene '{tour.scene}' has no game content, so there is no souvenir to write")
+    chosen = args.postcard_view or tour.postcard_view
+    known = [vp.id for vp in load_scene(manifest)[0].viewpoints]
+    if chosen and chosen not in known:
+        raise UsageError(f"scene '{tour.scene}' has no viewpoint '{chosen}' (it has: {', '.join(known)})")
+
+
+def _write_souvenir(visit, settings: Settings, args, tour) -> None:
     from engine.rendering import OffscreenRenderer
     renderer = OffscreenRenderer(settings)  # the postcard shows the scene's main view
     try:
         view, _ = renderer.open(args.scene)
+        chosen = args.postcard_view or tour.postcard_view  # checked before the visit ran
+        if chosen:
+            view.go_to_view(view.viewpoint(chosen))
         picture = args.souvenir / "view.png"
         view.save_png(picture)
         view.detach()
@@ -339,6 +355,8 @@ def _play_headless(args, settings: Settings) -> int:
             raise UsageError(f"--answer expects QUESTION=OPTION, got '{item}'")
         answers[question] = option
     tour, path = _tour_for(args, settings)
+    if args.souvenir:  # refuse before the visit (and its database rows) what would stop the souvenir after it
+        _check_souvenir_request(args, settings, tour)
     visit = _headless_visit(args, settings, tour)
     started = time.perf_counter()
     try:

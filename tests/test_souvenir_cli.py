@@ -43,3 +43,11 @@ def test_visit_to_verified_souvenir(tmp_path):
     assert untrusted.returncode == 4 and "not one this installation trusts" in untrusted.stderr
 
     assert run("souvenir", "verify", str(tmp_path / "missing.png"), data=kiosk).returncode == 2
+
+
+def test_a_souvenir_request_that_cannot_be_met_is_refused_before_the_visit(tmp_path):
+    result = run("play", "islet", "--tour", "islet-basics", "--headless", "--log", str(tmp_path / "log.jsonl"),
+                 "--souvenir", str(tmp_path / "out"), "--postcard-view", "nowhere", "--scenes", str(DATA / "scenes"),
+                 "--scripts", str(DATA / "tours"), data=tmp_path / "data")
+    assert result.returncode == 2 and "has no viewpoint 'nowhere'" in result.stderr
+    assert not (tmp_path / "data").exists() and not (tmp_path / "log.jsonl").exists()  # nothing half-done

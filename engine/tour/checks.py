@@ -84,6 +84,8 @@ def _scene_references(doc: Document, tour: Tour, names: SceneNames) -> list[Diag
                                       hint=did_you_mean(value, known)))
 
     places = names.pois | names.viewpoints
+    if tour.postcard_view is not None:
+        ref(("postcard_view",), tour.postcard_view, names.viewpoints, "viewpoint")
     for loc, step in walk(tour.steps):
         if step.fly_to:
             ref(loc + ("fly_to", "target"), step.fly_to.target, places, "POI or viewpoint")

@@ -161,6 +161,8 @@ class Tour(Strict):
     summary: Text
     duration_min: float = Field(gt=0, le=60, description="estimated length in minutes")
     reading_speed: ReadingSpeed = ReadingSpeed()
+    postcard_view: Optional[Id] = Field(None, description="the viewpoint shown on this tour's souvenir postcard "
+                                                           "(default: the scene's main view)")
     steps: list[Step] = Field(min_length=1)
 
 
