@@ -20,6 +20,7 @@ class Settings:
     scripts_dir: Path = PROJECT_ROOT / "scripts"
     use_cache: bool = True
     kiosk_id: str = "kiosk-1"  # leaderboards and resume codes are per kiosk
+    retention_days: int = 180  # visit data older than this is deleted
 
     @property
     def cache_dir(self) -> Path:
@@ -35,6 +36,8 @@ class Settings:
             settings.scripts_dir = Path(env["LUDAO_SCRIPTS"])
         if env.get("LUDAO_SCENES"):
             settings.scenes_dir = Path(env["LUDAO_SCENES"])
+        if env.get("LUDAO_RETENTION_DAYS", "").isdigit():
+            settings.retention_days = int(env["LUDAO_RETENTION_DAYS"])
         if env.get("LUDAO_KIOSK"):
             settings.kiosk_id = env["LUDAO_KIOSK"]
         if env.get("LUDAO_LANG") in ("zh", "en"):

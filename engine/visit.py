@@ -90,4 +90,7 @@ def open_store(settings: Settings):
     """The visitor database in the data folder."""
     from engine.store import Store
     from engine.store.timestamps import system_clock
-    return Store(settings.data_dir / "ludao.db", clock=system_clock, kiosk_id=settings.kiosk_id)
+    store = Store(settings.data_dir / "ludao.db", clock=system_clock, kiosk_id=settings.kiosk_id,
+                  retention_days=settings.retention_days)
+    store.purge()  # every start: visit data past the retention goes
+    return store
