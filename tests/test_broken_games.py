@@ -16,21 +16,18 @@ corpus can live outside tests/data/scenes. The end of the file holds gaps the co
 """
 from __future__ import annotations
 
-import json
-import os
-import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from engine.diagnostics import ContentError, Diagnostic
 from engine.game.loader import load_game
-from tests.test_broken_manifests import Expect, expectations
+from tests import corpus
+from tests.corpus import (ROOT, Expect, assert_every_file, assert_exits, assert_no_crash, diagnostics_from_json,
+                          diagnostics_from_text, expectations, expected_by_name, refusal, run_validate,
+                          says_what_it_expects, swapped)
 
-ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "data" / "broken_games"
 SCENES = ROOT / "tests" / "data" / "scenes"
 ISLET_GAME = SCENES / "islet" / "game.yaml"
@@ -43,22 +40,15 @@ def _stem(path: Path) -> str:
 
 
 def assert_expected(diagnostics: list[Diagnostic], expected: list[Expect]) -> None:
-    shown = "\n".join(d.format() for d in sorted(diagnostics))
-    for e in expected:
-        assert any(e.matches(d) for d in diagnostics), f"expected {e}; got:\n{shown}"
+    """corpus.assert_expected: errors only, no message says 'None', and never P002."""
+    corpus.assert_expected(diagnostics, expected, forbid={"message": "'None'"})
     for d in diagnostics:
-        assert d.severity == "error" and d.line >= 1 and d.col >= 1, d.format()
-        assert "'None'" not in d.message, d.format()
         assert d.code != "P002", f"a file not named game.yaml is not tied to a scene folder: {d.format()}"
 
 
 def diagnostics_of(path: Path, scenes: Path = SCENES) -> list[Diagnostic]:
     """load_game must refuse the file with a ContentError (any other exception fails the test as is)."""
-    with pytest.raises(ContentError) as info:
-        load_game(path, scenes)
-    assert info.value.diagnostics, "ContentError without diagnostics"
-    assert any(d.severity == "error" for d in info.value.diagnostics), "refused with warnings only"
-    return info.value.diagnostics
+    return refusal(load_game, path, scenes, require_error=True)
 
 
 def _everything_said(path: Path, scenes: Path = SCENES) -> list[Diagnostic]:
@@ -71,10 +61,7 @@ def _everything_said(path: Path, scenes: Path = SCENES) -> list[Diagnostic]:
 
 def _islet_game(folder: Path, swaps: list[tuple[str, str]], name: str = "islet.game.yaml") -> Path:
     """The islet game with `swaps` made, written to folder/name."""
-    text = ISLET_GAME.read_text(encoding="utf-8")
-    for old, new in swaps:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
+    text = swapped(ISLET_GAME.read_text(encoding="utf-8"), swaps)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_text(text, encoding="utf-8")
@@ -87,10 +74,7 @@ def test_the_corpus_is_there_and_every_file_says_what_it_expects():
     assert len(CASES) >= 15
     assert sorted(BROKEN.iterdir()) == CASES, "a file in the corpus folder that the tests do not pick up"
     for path in CASES:
-        expected = expectations(path)
-        assert expected, f"{path.name} has no '# expect: LINE:COL CODE text' line"
-        header = path.read_text(encoding="utf-8").splitlines()[:len(expected) + 1]
-        assert header[-1].startswith("# ") and "expect:" not in header[-1], f"{path.name}: say what is broken"
+        says_what_it_expects(path)
     numbers = [p.name.split("-")[1] for p in CASES]
     assert len(set(numbers)) == len(numbers), "two files share a number"
 
@@ -154,67 +138,33 @@ def test_hostile_documents_are_diagnosed(tmp_path, text, line, code):
 
 # ---- the command line, the whole corpus in one call per format -----------------------------------
 
-def _validate(paths: list[Path], tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
-    args = [os.path.relpath(p, ROOT) for p in paths]
-    return subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "validate", *args, *extra,
-                           "--scenes", os.path.relpath(SCENES, ROOT), "--data", str(tmp_path)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
-
-
-_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.*) "
-                   r"\[(?P<code>[A-Z]\d{3})\](?: \((?P<hint>.*)\))?$")
-
-
-def _no_crash(result: subprocess.CompletedProcess) -> None:
-    for stream in (result.stderr, result.stdout):
-        assert "Traceback" not in stream and "internal error" not in stream, stream[-3000:]
-
-
-def _check_every_file(by_file: dict[str, list[Diagnostic]], paths: list[Path]) -> None:
-    assert set(by_file) == {os.path.relpath(p, ROOT) for p in paths}
-    for path in paths:
-        assert_expected(by_file[os.path.relpath(path, ROOT)], expectations(path))
-
-
 def test_cli_text_names_file_line_and_col_and_exits_2(tmp_path):
-    result = _validate(CASES, tmp_path)
-    _no_crash(result)
-    assert result.returncode == 2, result.stderr[-3000:]
+    result = run_validate(CASES, tmp_path, scenes=SCENES)
+    assert_exits(result, 2)
     errors = result.stderr.count(": error: ")
     assert f"{len(CASES)} file(s) checked, {errors} error(s), 0 warning(s)" in result.stdout
-    by_file: dict[str, list[Diagnostic]] = {}
-    for text in result.stderr.splitlines():
-        m = _LINE.match(text)
-        assert m, f"not a FILE:LINE:COL diagnostic: {text!r}"
-        by_file.setdefault(m["file"], []).append(Diagnostic(m["file"], int(m["line"]), int(m["col"]), m["code"],
-                                                            m["message"], m["severity"], m["hint"] or ""))
-    _check_every_file(by_file, CASES)
+    expected = expected_by_name(CASES)
+    assert_every_file(diagnostics_from_text(result.stderr, expected), expected, assert_expected, nothing_else=True)
 
 
 def test_cli_json_lists_file_line_col_code_and_exits_2(tmp_path):
-    result = _validate(CASES, tmp_path, "--format", "json")
-    _no_crash(result)
-    assert result.returncode == 2, result.stderr[-3000:]
-    listed = json.loads(result.stdout)
-    assert isinstance(listed, list) and listed
-    by_file: dict[str, list[Diagnostic]] = {}
-    for item in listed:
-        assert set(item) >= {"file", "line", "col", "code", "message", "severity", "hint"}, item
-        by_file.setdefault(item["file"], []).append(Diagnostic(**item))
-    _check_every_file(by_file, CASES)
+    result = run_validate(CASES, tmp_path, "--format", "json", scenes=SCENES)
+    assert_exits(result, 2)
+    assert_every_file(diagnostics_from_json(result.stdout), expected_by_name(CASES), assert_expected,
+                      nothing_else=True)
 
 
 def test_cli_exits_0_for_the_clean_islet_game(tmp_path):
-    result = _validate([ISLET_GAME], tmp_path)
-    _no_crash(result)
+    result = run_validate([ISLET_GAME], tmp_path, scenes=SCENES)
+    assert_no_crash(result)
     assert result.returncode == 0 and "1 file(s) checked, 0 error(s), 0 warning(s)" in result.stdout, result.stderr
 
 
 # ---- gaps found by the corpus, now checked ------------------------------------------------------------
 
 def test_validate_a_folder_of_game_files(tmp_path):
-    result = _validate([BROKEN], tmp_path)
-    _no_crash(result)
+    result = run_validate([BROKEN], tmp_path, scenes=SCENES)
+    assert_no_crash(result)
     assert f"{len(CASES)} file(s) checked" in result.stdout, result.stdout + result.stderr[-2000:]
 
 

@@ -15,73 +15,32 @@ in a temporary folder. Known engine bugs are strict xfails at the end: they star
 """
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from engine.diagnostics import ContentError, Diagnostic
+from engine.diagnostics import Diagnostic
 from engine.manifest.scene_loader import load_scene
 from engine.manifest.yaml_loader import MAX_FILE_BYTES
+from tests import corpus
+from tests.corpus import (ROOT, Expect, assert_every_file, cli_name, diagnostics_from_json,
+                          diagnostics_from_text, expectations, refusal, run_validate, swapped)
 
-ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "data" / "broken"
 ISLET = ROOT / "tests" / "data" / "scenes" / "islet" / "scene.yaml"
 CASES = sorted(BROKEN.glob("[0-9][0-9]-*.yaml"))
 
-_EXPECT = re.compile(r"^#\s*expect:\s*(\d+):(\d+)\s+([A-Z]\d{3})\s+(.+?)\s*$")
-
-
-@dataclass(frozen=True)
-class Expect:
-    line: int
-    col: int
-    code: str
-    message: str  # a substring of the message
-    hint: str = ""  # a substring of the hint ('' : not checked)
-
-    def matches(self, d: Diagnostic) -> bool:
-        return ((d.line, d.col, d.code) == (self.line, self.col, self.code) and self.message in d.message
-                and self.hint in d.hint)
-
-    def __str__(self) -> str:
-        return f"{self.line}:{self.col} {self.code} {self.message!r}" + (f" hint {self.hint!r}" if self.hint else "")
-
-
-def expectations(path: Path) -> list[Expect]:
-    """The `# expect:` lines of the file's leading comment block."""
-    found = []
-    with path.open(encoding="utf-8") as f:
-        for raw in f:
-            if not raw.startswith("#"):
-                break
-            m = _EXPECT.match(raw)
-            if m:
-                message, _, hint = m.group(4).partition(" | ")
-                found.append(Expect(int(m.group(1)), int(m.group(2)), m.group(3), message.strip(), hint.strip()))
-    return found
-
 
 def diagnostics_of(path: Path) -> list[Diagnostic]:
     """load_scene must refuse the file with a ContentError (any other exception fails the test as is)."""
-    with pytest.raises(ContentError) as info:
-        load_scene(path)
-    assert info.value.diagnostics, "ContentError without diagnostics"
-    return info.value.diagnostics
+    return refusal(load_scene, path)
 
 
 def assert_expected(diagnostics: list[Diagnostic], expected: list[Expect]) -> None:
-    shown = "\n".join(d.format() for d in sorted(diagnostics))
-    for e in expected:
-        assert any(e.matches(d) for d in diagnostics), f"expected {e}; got:\n{shown}"
-    for d in diagnostics:
-        assert d.severity == "error" and d.line >= 1 and d.col >= 1, d.format()
-        assert "while while" not in d.hint, d.format()
+    """corpus.assert_expected: errors only, and no hint says "while while"."""
+    corpus.assert_expected(diagnostics, expected, forbid={"hint": "while while"})
 
 
 # ---- the committed corpus ------------------------------------------------------------------------
@@ -151,10 +110,7 @@ def test_yaml_1_1_booleans_dates_and_sexagesimals_stay_text(tmp_path):
              ("    kind: church\n", "    kind: on\n"),
              ("en: A small white chapel.}", "en: 2024-11-13}"),
              ("name: {zh: 海上, en: From the sea}", "name: {zh: 海上, en: off}")]
-    for old, new in swaps:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    scene, _ = load_scene(_islet_copy(tmp_path, text))
+    scene, _ = load_scene(_islet_copy(tmp_path, swapped(text, swaps)))
     assert scene.name.en == "no"
     assert scene.summary.en == "1:20"
     assert [p.kind for p in scene.pois] == ["yes", "on"]
@@ -172,49 +128,21 @@ def everything(generated) -> dict[str, list[Expect]]:
     return files
 
 
-def _validate(paths: list[str], tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "validate", *paths, *extra,
-                           "--data", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=300)
-
-
-def _shown(arg: str) -> str:
-    """How the CLI names a file: relative to the working folder (ROOT here)."""
-    return os.path.relpath(Path(arg), ROOT) if Path(arg).is_absolute() else arg
-
-
-_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.*) \[(?P<code>[A-Z]\d{3})\]"
-                   r"(?: \((?P<hint>.*)\))?$")
-
-
 def test_cli_text_names_file_line_and_col_and_exits_2(everything, tmp_path):
-    result = _validate(list(everything), tmp_path)
+    result = run_validate(list(everything), tmp_path)
     assert result.returncode == 2, result.stderr[-3000:]
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr[-3000:]
     assert f"{len(everything)} file(s) checked" in result.stdout
-    shown = {_shown(arg): arg for arg in everything}
-    by_file: dict[str, list[Diagnostic]] = {}
-    for text in result.stderr.splitlines():
-        m = _LINE.match(text)
-        assert m and m["file"] in shown, f"not a FILE:LINE:COL diagnostic of a file we passed: {text!r}"
-        by_file.setdefault(m["file"], []).append(Diagnostic(m["file"], int(m["line"]), int(m["col"]), m["code"],
-                                                            m["message"], "error", m["hint"] or ""))
-    for name, arg in shown.items():
-        assert name in by_file, f"no diagnostic for {name}"
-        assert_expected(by_file[name], everything[arg])
+    expected = {cli_name(arg): found for arg, found in everything.items()}
+    assert_every_file(diagnostics_from_text(result.stderr, expected), expected, assert_expected)
 
 
 def test_cli_json_lists_file_line_col_code_and_exits_2(everything, tmp_path):
-    result = _validate(list(everything), tmp_path, "--format", "json")
+    result = run_validate(list(everything), tmp_path, "--format", "json")
     assert result.returncode == 2, result.stderr[-3000:]
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr[-3000:]
-    listed = json.loads(result.stdout)
-    assert isinstance(listed, list) and listed
-    for item in listed:
-        assert set(item) >= {"file", "line", "col", "code", "message", "severity", "hint"}, item
-    for arg, expected in everything.items():
-        mine = [Diagnostic(**item) for item in listed if item["file"] == _shown(arg)]
-        assert mine, f"no diagnostic for {arg}"
-        assert_expected(mine, expected)
+    expected = {cli_name(arg): found for arg, found in everything.items()}
+    assert_every_file(diagnostics_from_json(result.stdout), expected, assert_expected)
 
 
 # ---- inputs that once escaped as tracebacks or passed unchecked --------------------------------------

@@ -17,20 +17,16 @@ The end of the file holds inputs that once slipped through or crashed.
 """
 from __future__ import annotations
 
-import json
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from engine.diagnostics import ContentError, Diagnostic
 from engine.tour.loader import load_tour
-from tests.test_broken_manifests import Expect, expectations
+from tests import corpus
+from tests.corpus import (ROOT, Expect, assert_every_file, assert_exits, diagnostics_from_json, diagnostics_from_text,
+                          expectations, expected_by_name, refusal, run_validate, says_what_it_expects, swapped)
 
-ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "data" / "broken_tours"
 SCENES = ROOT / "tests" / "data" / "scenes"
 ISLET_TOUR = ROOT / "tests" / "data" / "tours" / "islet-basics.tour.yaml"
@@ -44,24 +40,15 @@ def _stem(path: Path) -> str:
 
 
 def assert_expected(diagnostics: list[Diagnostic], expected: list[Expect]) -> None:
-    shown = "\n".join(d.format() for d in sorted(diagnostics))
-    for e in expected:
-        assert any(e.matches(d) for d in diagnostics), f"expected {e}; got:\n{shown}"
-    for d in diagnostics:
-        assert d.severity in ("error", "warning") and d.line >= 1 and d.col >= 1, d.format()
-        assert d.severity == ("warning" if d.code.startswith("T1") else "error"), d.format()
-        assert "'None'" not in d.message, d.format()
+    """corpus.assert_expected: T1xx codes are warnings, no message says 'None', and no T010 unless expected."""
+    corpus.assert_expected(diagnostics, expected, warnings="T1", forbid={"message": "'None'"})
     if not any(e.code == "T010" for e in expected):  # every file is named after its id
-        assert not any(d.code == "T010" for d in diagnostics), shown
+        assert not any(d.code == "T010" for d in diagnostics), corpus.listing(diagnostics)
 
 
 def diagnostics_of(path: Path) -> list[Diagnostic]:
     """load_tour must refuse the file with a ContentError (any other exception fails the test as is)."""
-    with pytest.raises(ContentError) as info:
-        load_tour(path, SCENES)
-    assert info.value.diagnostics, "ContentError without diagnostics"
-    assert any(d.severity == "error" for d in info.value.diagnostics), "refused with warnings only"
-    return info.value.diagnostics
+    return refusal(load_tour, path, SCENES, require_error=True)
 
 
 def warnings_of(path: Path) -> list[Diagnostic]:
@@ -76,10 +63,7 @@ def warnings_of(path: Path) -> list[Diagnostic]:
 def test_the_corpus_is_there_and_every_file_says_what_it_expects():
     assert len(ERRORS) >= 24 and len(WARNINGS) >= 3
     for path in ERRORS + WARNINGS:
-        expected = expectations(path)
-        assert expected, f"{path.name} has no '# expect: LINE:COL CODE text' line"
-        header = path.read_text(encoding="utf-8").splitlines()[:len(expected) + 1]
-        assert header[-1].startswith("# ") and "expect:" not in header[-1], f"{path.name}: say what is broken"
+        expected = says_what_it_expects(path)
         if path in WARNINGS:
             assert all(e.code.startswith("T1") for e in expected), f"{path.name} expects an error"
     for group in (ERRORS, WARNINGS):
@@ -108,12 +92,8 @@ def test_the_islet_tour_the_corpus_copies_is_clean():
 
 def _islet_tour(folder: Path, swaps: list[tuple[str, str]]) -> Path:
     """The islet tour with `swaps` made, as islet-basics.tour.yaml in `folder` (so its id still fits)."""
-    text = ISLET_TOUR.read_text(encoding="utf-8")
-    for old, new in swaps:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
     path = folder / ISLET_TOUR.name
-    path.write_text(text, encoding="utf-8")
+    path.write_text(swapped(ISLET_TOUR.read_text(encoding="utf-8"), swaps), encoding="utf-8")
     return path
 
 
@@ -140,82 +120,36 @@ def test_yaml_1_1_booleans_dates_and_sexagesimals_stay_text(tmp_path):
 
 # ---- the command line, the whole corpus in one call per format -----------------------------------
 
-def _validate(paths: list[Path], tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
-    args = [os.path.relpath(p, ROOT) for p in paths]
-    return subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "validate", *args, *extra,
-                           "--scenes", os.path.relpath(SCENES, ROOT), "--data", str(tmp_path)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
-
-
-_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.*) "
-                   r"\[(?P<code>[A-Z]\d{3})\](?: \((?P<hint>.*)\))?$")
-
-
-def _no_crash(result: subprocess.CompletedProcess) -> None:
-    for stream in (result.stderr, result.stdout):
-        assert "Traceback" not in stream and "internal error" not in stream, stream[-3000:]
-
-
-def _from_text(result: subprocess.CompletedProcess, paths: list[Path]) -> dict[str, list[Diagnostic]]:
-    names = {os.path.relpath(p, ROOT) for p in paths}
-    by_file: dict[str, list[Diagnostic]] = {}
-    for text in result.stderr.splitlines():
-        m = _LINE.match(text)
-        assert m and m["file"] in names, f"not a FILE:LINE:COL diagnostic of a file we passed: {text!r}"
-        by_file.setdefault(m["file"], []).append(Diagnostic(m["file"], int(m["line"]), int(m["col"]), m["code"],
-                                                            m["message"], m["severity"], m["hint"] or ""))
-    return by_file
-
-
-def _from_json(result: subprocess.CompletedProcess) -> dict[str, list[Diagnostic]]:
-    listed = json.loads(result.stdout)
-    assert isinstance(listed, list) and listed
-    by_file: dict[str, list[Diagnostic]] = {}
-    for item in listed:
-        assert set(item) >= {"file", "line", "col", "code", "message", "severity", "hint"}, item
-        by_file.setdefault(item["file"], []).append(Diagnostic(**item))
-    return by_file
-
-
-def _check_every_file(by_file: dict[str, list[Diagnostic]], paths: list[Path]) -> None:
-    for path in paths:
-        name = os.path.relpath(path, ROOT)
-        assert name in by_file, f"no diagnostic for {name}"
-        assert_expected(by_file[name], expectations(path))
-
-
 def test_cli_text_names_file_line_and_col_and_exits_2(tmp_path):
     paths = ERRORS + WARNINGS
-    result = _validate(paths, tmp_path)
-    _no_crash(result)
-    assert result.returncode == 2, result.stderr[-3000:]
+    result = run_validate(paths, tmp_path, scenes=SCENES)
+    assert_exits(result, 2)
     errors = result.stderr.count(": error: ")
     assert f"{len(paths)} file(s) checked, {errors} error(s)" in result.stdout
-    _check_every_file(_from_text(result, paths), paths)
+    expected = expected_by_name(paths)
+    assert_every_file(diagnostics_from_text(result.stderr, expected), expected, assert_expected)
 
 
 def test_cli_json_lists_file_line_col_code_and_exits_2(tmp_path):
     paths = ERRORS + WARNINGS
-    result = _validate(paths, tmp_path, "--format", "json")
-    _no_crash(result)
-    assert result.returncode == 2, result.stderr[-3000:]
-    _check_every_file(_from_json(result), paths)
+    result = run_validate(paths, tmp_path, "--format", "json", scenes=SCENES)
+    assert_exits(result, 2)
+    assert_every_file(diagnostics_from_json(result.stdout), expected_by_name(paths), assert_expected)
 
 
 def test_cli_exits_0_when_there_are_only_warnings(tmp_path):
-    text = _validate(WARNINGS + [ISLET_TOUR], tmp_path)
-    _no_crash(text)
-    assert text.returncode == 0, text.stderr[-3000:]
+    expected = expected_by_name(WARNINGS)
+    text = run_validate(WARNINGS + [ISLET_TOUR], tmp_path, scenes=SCENES)
+    assert_exits(text, 0)
     assert f"{len(WARNINGS) + 1} file(s) checked, 0 error(s)" in text.stdout
-    by_file = _from_text(text, WARNINGS)
-    _check_every_file(by_file, WARNINGS)
+    by_file = diagnostics_from_text(text.stderr, expected)
+    assert_every_file(by_file, expected, assert_expected)
     assert all(d.severity == "warning" for found in by_file.values() for d in found)
 
-    listed = _validate(WARNINGS, tmp_path, "--format", "json")
-    _no_crash(listed)
-    assert listed.returncode == 0, listed.stderr[-3000:]
-    by_file = _from_json(listed)
-    _check_every_file(by_file, WARNINGS)
+    listed = run_validate(WARNINGS, tmp_path, "--format", "json", scenes=SCENES)
+    assert_exits(listed, 0)
+    by_file = diagnostics_from_json(listed.stdout)
+    assert_every_file(by_file, expected, assert_expected)
     assert all(d.severity == "warning" for found in by_file.values() for d in found)
 
 
