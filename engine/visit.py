@@ -43,6 +43,7 @@ class HeadlessVisit:
         certificate) and its signed certificate, written into `folder`."""
         from datetime import date
 
+        from engine.files import atomic_write
         from engine.souvenir.certificate import issue
         from engine.souvenir.keys import Keyring
         from engine.souvenir.postcard import render_postcard
@@ -58,7 +59,8 @@ class HeadlessVisit:
                      stamps=stamps, badges=badges, collectibles=finds, score=p.score, issued=today)
         folder.mkdir(parents=True, exist_ok=True)
         certificate = folder / "certificate.txt"
-        certificate.write_text(text + "\n", encoding="utf-8")
+        with atomic_write(certificate) as f:
+            f.write(text + "\n")
         postcard = render_postcard(view_image, text, scene_name=game.scene.name, stamps=stamps, badges=badges,
                                    collectibles=finds, score=p.score, date=today, lang=settings.lang,
                                    out=folder / "postcard.png", key_id=ring.public_key_id)

@@ -110,13 +110,17 @@ def _changed(a: np.ndarray, b: np.ndarray) -> float:
     return float((np.abs(a.astype(int) - b.astype(int)).sum(axis=2) > 30).mean())
 
 
-def test_tapping_a_pin_opens_its_card_and_dragging_turns_the_view(display, tmp_path, open_view):
-    # Where the chapel's pin is on screen at the default view, worked out independently.
+def _pin_on_screen(open_view, poi_id: str) -> tuple[float, float]:
+    """Where a POI's pin is in the window at the islet's default view, worked out independently."""
     view = open_view(ISLET)
-    chapel = next(p for p in view.built.manifest.pois if p.id == "chapel")
-    anchor = marker_anchor(chapel, view.built.projection, view.built.ground)
+    poi = next(p for p in view.built.manifest.pois if p.id == poi_id)
+    anchor = marker_anchor(poi, view.built.projection, view.built.ground)
     eye = view.rig.eye.get_pos(view.base.render)
-    x, y = expected_screen_point(eye, view.rig.heading, view.rig.pitch, view.default_view().fov_deg, *SIZE, anchor)
+    return expected_screen_point(eye, view.rig.heading, view.rig.pitch, view.default_view().fov_deg, *SIZE, anchor)
+
+
+def test_tapping_a_pin_opens_its_card_and_dragging_turns_the_view(display, tmp_path, open_view):
+    x, y = _pin_on_screen(open_view, "chapel")
 
     player = Player(display, tmp_path, "--lang", "en")
     try:
@@ -234,11 +238,7 @@ def test_a_window_tour_can_start_at_a_later_step(display, tmp_path):
 
 
 def test_tapping_a_pin_asks_its_quiz_on_touch_buttons(display, tmp_path, open_view):
-    view = open_view(ISLET)
-    summit = next(p for p in view.built.manifest.pois if p.id == "summit")
-    anchor = marker_anchor(summit, view.built.projection, view.built.ground)
-    eye = view.rig.eye.get_pos(view.base.render)
-    x, y = expected_screen_point(eye, view.rig.heading, view.rig.pitch, view.default_view().fov_deg, *SIZE, anchor)
+    x, y = _pin_on_screen(open_view, "summit")
     player = Player(display, tmp_path, "--lang", "en")
     try:
         player.wait_for("scene\tislet")

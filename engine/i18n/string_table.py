@@ -12,6 +12,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.files import atomic_write
 from engine.game.loader import game_files
 from engine.i18n.source_hash import bilingual_nodes, other, text_hash
 from engine.manifest import round_trip
@@ -71,8 +72,7 @@ def collect(settings: Settings, lang: str) -> list[Entry]:
 
 def export_table(settings: Settings, lang: str, out: Path) -> int:
     entries = collect(settings, lang)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as f:
+    with atomic_write(out, newline="") as f:
         writer = csv.writer(f)
         writer.writerow(COLUMNS)
         for e in entries:

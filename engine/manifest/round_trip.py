@@ -3,11 +3,11 @@ layout stay; the file is replaced atomically. Used by the tools that edit conten
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from ruamel.yaml import YAML
+
+from engine.files import atomic_write
 
 
 def _yaml() -> YAML:
@@ -25,9 +25,6 @@ def load(path: Path):
 
 def save(path: Path, data) -> None:
     out = io.StringIO()
-    _yaml().dump(data, out)
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
+    _yaml().dump(data, out)  # render first: a dump error never touches the file
+    with atomic_write(path) as f:
         f.write(out.getvalue())
-    os.replace(tmp, path)

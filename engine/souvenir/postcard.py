@@ -13,8 +13,6 @@ read_certificate_from_png tries rescaled and binarised copies and OpenCV's ArUco
 """
 from __future__ import annotations
 
-import os
-import secrets
 from datetime import date as Date
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +21,7 @@ import numpy as np
 import segno
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from engine.files import atomic_write
 from engine.settings import PROJECT_ROOT
 
 FONT_PATH = PROJECT_ROOT / "assets" / "fonts" / "NotoSansSC-Ludao.otf"
@@ -304,16 +303,8 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
 
 
 def _save_atomically(image: Image.Image, out: Path) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            image.save(handle, format="PNG")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_write(out, "wb") as handle:
+        image.save(handle, format="PNG")
     return out
 
 

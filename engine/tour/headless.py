@@ -6,11 +6,10 @@ cover waits out its timeout and takes its default, as an unattended kiosk would.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.files import atomic_write
 from engine.manifest.scene_loader import load_scene
 from engine.tour.runner import Stage, TourRunner
 from engine.tour.schema import Tour
@@ -74,11 +73,7 @@ def _pose_fields(runner: TourRunner) -> dict:
 
 
 def write_log(events: list[dict], path: Path) -> None:
-    """JSON Lines, written to a temporary file and renamed: never a half-written log."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
+    """JSON Lines, written whole or not at all (engine.files.atomic_write)."""
+    with atomic_write(path) as f:
         for event in events:
             f.write(json.dumps(event, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
