@@ -28,7 +28,8 @@ system-deps:
 	fi
 
 # With a display: open Gulangyu for free navigation. Without: render every scene's viewpoints to
-# out/, then run the default tour headless with its frames and an animated preview.
+# out/, then run the default tour headless with its frames, an animated preview and the visit's
+# souvenir postcard.
 DEFAULT_SCENE := gulangyu
 DEFAULT_TOUR := gulangyu-highlights
 run: $(STAMP)
@@ -38,8 +39,9 @@ run: $(STAMP)
 		echo "no display: rendering every scene's viewpoints and the $(DEFAULT_TOUR) tour offscreen into out/"; \
 		$(PY) run_tour.py showcase --out out && \
 		$(PY) run_tour.py play $(DEFAULT_SCENE) --tour $(DEFAULT_TOUR) --headless --log out/tour.jsonl \
-			--frames out/tour-frames --preview out/tour-preview.webp --size 960x540 && \
-		echo "viewpoints: out/*.png; tour: out/tour.jsonl, out/tour-frames/, preview out/tour-preview.webp"; \
+			--frames out/tour-frames --preview out/tour-preview.webp --size 960x540 --souvenir out/souvenir && \
+		echo "viewpoints: out/*.png; tour: out/tour.jsonl, out/tour-frames/, preview out/tour-preview.webp;" \
+			"souvenir: out/souvenir/postcard.png (check it: $(PY) run_tour.py souvenir verify out/souvenir/postcard.png)"; \
 	fi
 
 test: $(STAMP) system-deps
