@@ -6,6 +6,7 @@ from pathlib import Path
 from engine.diagnostics import ContentError, Diagnostic
 from engine.manifest.scene_loader import load_scene
 from engine.game.loader import GAME_FILE, game_files, load_game
+from engine.game.tour_links import check_tour_quizzes
 from engine.settings import Settings
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
 
@@ -30,7 +31,8 @@ def validate_file(path: Path, settings: Settings) -> list[Diagnostic]:
         if path.name.endswith(TOUR_SUFFIX):
             return load_tour(path, settings.scenes_dir)[2]
         if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
-            return load_game(path, settings.scenes_dir)[1].warnings
+            game, doc = load_game(path, settings.scenes_dir)
+            return doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)
         return load_scene(path)[1].warnings
     except ContentError as exc:
         return exc.diagnostics
