@@ -4,9 +4,9 @@ when a visit starts."""
 from __future__ import annotations
 
 import numpy as np
-from panda3d.core import BitMask32, CollisionNode, CollisionSphere, NodePath
+from panda3d.core import NodePath
 
-from engine.world.markers import PICK_MASK
+from engine.world.markers import pick_sphere
 from engine.world.mesh import Mesh, to_geom_node
 
 GOLD = (1.0, 0.78, 0.18, 1.0)
@@ -37,11 +37,7 @@ def build_collectibles(parent: NodePath, points: dict[str, np.ndarray], size: fl
         node.set_pos(*point)
         node.set_tag("collectible", item_id)
         node.attach_new_node(to_geom_node(mesh, "gem"))
-        solid = CollisionNode(f"pick:{item_id}")
-        solid.add_solid(CollisionSphere(0, 0, 0, size * 2.5))  # easier to tap than to see
-        solid.set_into_collide_mask(PICK_MASK)
-        solid.set_from_collide_mask(BitMask32.all_off())
-        node.attach_new_node(solid)
+        node.attach_new_node(pick_sphere(f"pick:{item_id}", size * 2.5))  # easier to tap than to see
     return root
 
 

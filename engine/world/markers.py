@@ -55,12 +55,17 @@ def build_markers(parent: NodePath, pois: list[Poi], proj: LocalProjection, grou
         pole = node.attach_new_node(to_geom_node(merge([from_trimesh(
             trimesh.creation.cylinder(radius=0.25, height=pole_h, sections=5), POLE_COLOUR)]), "pole"))
         pole.set_z(-pole_h / 2)
-        solid = CollisionNode(f"pick:{poi.id}")
-        solid.add_solid(CollisionSphere(0, 0, 0, PIN_RADIUS * 1.6))
-        solid.set_into_collide_mask(PICK_MASK)
-        solid.set_from_collide_mask(BitMask32.all_off())
-        head.attach_new_node(solid)
+        head.attach_new_node(pick_sphere(f"pick:{poi.id}", PIN_RADIUS * 1.6))
     return root
+
+
+def pick_sphere(name: str, radius: float) -> CollisionNode:
+    """A sphere the tap ray (engine.picking) can hit and nothing else collides with."""
+    solid = CollisionNode(name)
+    solid.add_solid(CollisionSphere(0, 0, 0, radius))
+    solid.set_into_collide_mask(PICK_MASK)
+    solid.set_from_collide_mask(BitMask32.all_off())
+    return solid
 
 
 def keep_marker_size(markers: NodePath, eye: NodePath) -> None:
