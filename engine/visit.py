@@ -41,8 +41,6 @@ class HeadlessVisit:
     def write_souvenir(self, settings: Settings, folder: Path, view_image) -> tuple[Path, Path]:
         """The visit's postcard (the view, stamps, badges, date, scene name, a QR code of the whole
         certificate) and its signed certificate, written into `folder`."""
-        from datetime import date
-
         from engine.files import atomic_write
         from engine.souvenir.certificate import issue
         from engine.souvenir.keys import Keyring
@@ -54,7 +52,7 @@ class HeadlessVisit:
         badges = in_order(content.badges, p.badges)
         finds = in_order(content.collectibles, p.collectibles)
         ring = Keyring(settings.data_dir)
-        today = game.store_today()
+        today = game.store.today()  # by the store's (injected) clock
         text = issue(ring, scene=game.scene.id, scene_name=game.scene.name, session=game.session.id[:8],
                      stamps=stamps, badges=badges, collectibles=finds, score=p.score, issued=today)
         folder.mkdir(parents=True, exist_ok=True)

@@ -55,11 +55,6 @@ class GameSession:
         self.names |= {("badge", b.id): b.name for b in game.badges}
         self.names |= {("challenge", c.id): c.name for c in game.challenges}
 
-    def store_today(self):
-        """Today's date by the store's clock (the injected one in tests)."""
-        from datetime import date
-        return self.store.today() if self.store is not None and hasattr(self.store, "today") else date.today()
-
     @property
     def progress(self) -> GameProgress:
         return self.rules.progress

@@ -81,6 +81,10 @@ class Store:
     def _now(self) -> datetime:
         return ts.checked(self._clock())
 
+    def today(self) -> date:
+        """The kiosk's date by the injected clock (the day leaderboards and souvenirs carry)."""
+        return self._now().date()
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction; committed (and so on disk) when the block ends, rolled back on error."""
