@@ -368,7 +368,7 @@ def _play_headless(args, settings: Settings) -> int:
             print(f"frames\t{len(frames)} in {args.frames_dir}\tpreview {preview}")
         else:
             result = run_tour(tour, path, settings.scenes_dir, lang=settings.lang, answers=answers,
-                              from_step=args.from_step, on_event=visit.on_event)
+                              from_step=args.from_step, on_event=visit.on_event, world=visit.world)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     visit.finish()

@@ -9,8 +9,9 @@ from engine.settings import Settings
 
 
 class HeadlessVisit:
-    def __init__(self, game=None, stats=None):
+    def __init__(self, game=None, stats=None, world=None):
         self.game, self.stats = game, stats
+        self.world = world  # the scene's tour world, built once for the game and the tour run
 
     @classmethod
     def open(cls, settings: Settings, scene_arg: str, scene_id: str, resume_code: str | None = None) -> "HeadlessVisit":
@@ -18,18 +19,17 @@ class HeadlessVisit:
         from engine.game.visit_stats import VisitStats
         from engine.manifest.scene_loader import load_scene
         from engine.scene_library import find_scene
-        from engine.world.terrain import build_heightfield
-        from engine.geo import LocalProjection
+        from engine.tour.world import TourWorld
         manifest = find_scene(scene_arg, settings.scenes_dir)
         content = game_for(manifest, manifest.parent.parent)
         store = open_store(settings)
+        scene, _ = load_scene(manifest)
+        world = TourWorld.build(scene)
         game = None
         if content is not None:
-            scene, _ = load_scene(manifest)
-            ground = build_heightfield(scene, LocalProjection(scene.origin.lat, scene.origin.lon))
-            game = GameSession(content, scene, ground, lang=settings.lang, store=store, resume_code=resume_code)
+            game = GameSession(content, scene, world.ground, lang=settings.lang, store=store, resume_code=resume_code)
         session_id = game.session.id if game is not None else None
-        return cls(game, VisitStats(store, scene_id, session_id))
+        return cls(game, VisitStats(store, scene_id, session_id), world)
 
     def on_event(self, event: dict) -> list[dict]:
         self.stats.handle(event)
