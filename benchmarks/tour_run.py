@@ -8,7 +8,7 @@ from engine.manifest.scene_loader import load_scene
 from engine.settings import Settings
 from engine.tour.headless import run_tour
 from engine.tour.loader import load_tour, tour_files
-from engine.tour.world import TourWorld
+from engine.tour_worlds import tour_world_of
 
 RUNS = 3
 
@@ -19,12 +19,12 @@ def bench_tours(settings: Settings) -> dict:
         tour, _, _ = load_tour(path, settings.scenes_dir)
         started = time.perf_counter()
         scene, _ = load_scene(settings.scenes_dir / tour.scene / "scene.yaml")
-        world = TourWorld.build(scene)
+        world = tour_world_of(scene)
         setup = time.perf_counter() - started
         walls = []
         for _ in range(RUNS):
             t = time.perf_counter()
-            result = run_tour(tour, path, settings.scenes_dir, world=world)
+            result = run_tour(tour, path, world)
             walls.append(time.perf_counter() - t)
         results[tour.id] = {"simulated_s": round(result.duration_s, 1), "events": len(result.events),
                             "scene_setup_s": round(setup, 3), "run_wall_s_median": round(statistics.median(walls), 3)}

@@ -20,7 +20,7 @@ from engine.scene_view import SceneView
 from engine.settings import Settings
 from engine.ui.hud import Hud
 from engine.ui.info_card import InfoCard
-from engine.world.markers import marker_anchor
+from engine.world.plan.anchors import marker_anchor
 
 CLICK_SLOP_PX = 6  # a press and release closer than this is a tap, not a drag
 
@@ -274,7 +274,8 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
                                 "(xvfb-run -a python run_tour.py play ...), or render PNGs instead: "
                                 "python run_tour.py render SCENE --out FILE.png")
     from engine.display.base import make_base
-    from engine.scene_library import find_scene, get_scene
+    from engine.scene_library import find_scene
+    from engine.world.library import get_scene
     from engine.world.cache import SceneCache
 
     manifest = find_scene(scene, settings.scenes_dir)

@@ -367,8 +367,8 @@ def _play_headless(args, settings: Settings) -> int:
                                              from_step=args.from_step, preview=preview, on_event=visit.on_event)
             print(f"frames\t{len(frames)} in {args.frames_dir}\tpreview {preview}")
         else:
-            result = run_tour(tour, path, settings.scenes_dir, lang=settings.lang, answers=answers,
-                              from_step=args.from_step, on_event=visit.on_event, world=visit.world)
+            result = run_tour(tour, path, visit.world, lang=settings.lang, answers=answers,
+                              from_step=args.from_step, on_event=visit.on_event)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     visit.finish()
@@ -384,7 +384,7 @@ def _play_headless(args, settings: Settings) -> int:
 
 
 def cmd_schema(args, settings: Settings) -> int:
-    from engine.manifest.json_schema import export_schemas
+    from engine.content_kinds import export_schemas
     for path in export_schemas():
         print(os.path.relpath(path))
     return EXIT_OK

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from panda3d.core import Vec3
 
 from engine.display.camera_rig import CameraRig
-from engine.world.heightfield import Heightfield
+from engine.world.plan.heightfield import Heightfield
 
 EYE_HEIGHT_M = 1.7
 MIN_CLEARANCE_M = 2.0  # orbit and fly never take the eye closer than this to the ground

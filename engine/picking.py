@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from panda3d.core import CollisionHandlerQueue, CollisionNode, CollisionRay, CollisionTraverser, NodePath
 
-from engine.world.markers import PICK_MASK
+from engine.world.nodes.markers import PICK_MASK
 
 
 class MarkerPicker:

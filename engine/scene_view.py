@@ -8,17 +8,18 @@ from panda3d.core import CompassEffect, Filename, PerspectiveLens, Point2, Point
 
 from engine.display.camera_rig import CameraRig
 from engine.manifest.scene_schema import Viewpoint
-from engine.world.built import BuiltScene
-from engine.world.markers import keep_marker_size, marker_anchor
+from engine.world.nodes.live_scene import LiveScene
+from engine.world.nodes.markers import keep_marker_size
+from engine.world.plan.anchors import marker_anchor
 
 
 class SceneView:
-    def __init__(self, base, built: BuiltScene):
+    def __init__(self, base, built: LiveScene):
         self.base = base
         self.built = built
         self.rig = CameraRig(base.render, base.camera)
         built.root.reparent_to(base.render)
-        sky = built.root.find("sky")
+        sky = built.sky.node
         sky.reparent_to(self.rig.rig)  # the dome travels with the viewer...
         sky.set_effect(CompassEffect.make(base.render, CompassEffect.P_rot))  # ...but never turns
         self.sky = sky
@@ -26,7 +27,7 @@ class SceneView:
         lens.set_near_far(0.5, built.manifest.extent_m * 8)
         base.cam.node().set_lens(lens)
         self.lens = lens
-        self.markers = built.root.find("markers")
+        self.markers = built.markers
         self.go_to_view(self.default_view())
         base.task_mgr.add(self._update_task, "ludao-scene-view")
 
@@ -61,9 +62,7 @@ class SceneView:
         self.lens.set_fov(horizontal, vertical_deg)
 
     def set_time_of_day(self, hour: float) -> None:
-        from engine.world.sky import apply_time_of_day  # builds the dome mesh: only when the light changes
-        manifest = self.built.manifest
-        apply_time_of_day(self.built.root, hour, manifest.sky.haze, manifest.extent_m, sky=self.sky)
+        self.built.set_time_of_day(hour)
 
     def _update_task(self, task):
         keep_marker_size(self.markers, self.rig.eye)

@@ -23,7 +23,7 @@ class TourPlayback:
         self.stage = SceneStage(view, base.aspect2d, lang, on_answer=self.answer, on_free_roam=self._free_roam)
         self.on_free_roam = on_free_roam
         self.on_event = on_event  # the game hears the tour's events; what it answers is logged too
-        self.runner = TourRunner(tour, TourWorld(view.built.manifest, view.built.ground), lang=lang,
+        self.runner = TourRunner(tour, TourWorld(view.built.manifest, view.built), lang=lang,
                                  stage=self.stage, log=self._log, tour_path=tour_path, start_pose=self._pose())
         self.controls = TourControls(base.aspect2d, lang, on_pause=self.toggle_pause, on_back=self.runner.back,
                                      on_skip=self.runner.skip, on_roam=self.toggle_roam)

@@ -19,12 +19,13 @@ class HeadlessVisit:
         from engine.game.visit_stats import VisitStats
         from engine.manifest.scene_loader import load_scene
         from engine.scene_library import find_scene
-        from engine.tour.world import TourWorld
+        from engine.tour_worlds import tour_world
+        from engine.world.cache import SceneCache
         manifest = find_scene(scene_arg, settings.scenes_dir)
         content = game_for(manifest, manifest.parent.parent)
         store = open_store(settings)
         scene, _ = load_scene(manifest)
-        world = TourWorld.build(scene)
+        world = tour_world(manifest, SceneCache(settings.cache_dir) if settings.use_cache else None)
         game = None
         if content is not None:
             game = GameSession(content, scene, world.ground, lang=settings.lang, store=store, resume_code=resume_code)

@@ -1,10 +1,15 @@
 """The built-scene cache: a second load comes from it, and a stale or broken entry is never used."""
 import shutil
+import struct
 
-from engine.scene_library import get_scene
+import pytest
+from PIL import Image
+
+from engine.world.library import get_scene
 from engine.world.cache import SceneCache, cache_key
 from engine.manifest.scene_loader import load_scene
 from tests.conftest import ISLET, ROOT
+from tests.gltf_files import write_textured_quad
 
 
 def _copy_islet(tmp_path):
@@ -46,15 +51,55 @@ def test_an_edited_manifest_never_uses_the_old_entry(offscreen_base, tmp_path):
     assert not any(cache.folder.glob(f"islet-{old_key}*")), "the stale entry was left behind"
 
 
-def test_a_corrupt_entry_is_rebuilt(offscreen_base, tmp_path):
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped"])
+def test_a_corrupt_entry_is_rebuilt(offscreen_base, tmp_path, damage):
     manifest = _copy_islet(tmp_path)
     cache = SceneCache(tmp_path / "cache")
-    get_scene(manifest, offscreen_base.loader, cache)
-    for bam in cache.folder.glob("*.bam"):
-        bam.write_bytes(b"not a bam file")
+    first, _ = get_scene(manifest, offscreen_base.loader, cache)
+    entries = list(cache.folder.glob("*.plan.npz"))
+    assert len(entries) == 1
+    data = entries[0].read_bytes()
+    if damage == "garbage":
+        data = b"not a plan file"
+    elif damage == "truncated":
+        data = data[:-1]
+    else:  # a byte in the middle of the mesh data
+        middle = len(data) // 2
+        data = data[:middle] + bytes([data[middle] ^ 0x5A]) + data[middle + 1:]
+    entries[0].write_bytes(data)
     built, report = get_scene(manifest, offscreen_base.loader, cache)
     assert not report.from_cache
-    assert _geom_count(built.root) > 5
+    assert _geom_count(built.root) == _geom_count(first.root) > 5
+    _, again = get_scene(manifest, offscreen_base.loader, cache)
+    assert again.from_cache, "the rebuilt entry was not written back"
+
+
+def _islet_with_gltf(tmp_path):
+    """The islet with a textured glTF whose buffer and image are files of their own."""
+    manifest = _copy_islet(tmp_path)
+    write_textured_quad(manifest.parent / "quad")
+    text = manifest.read_text()
+    manifest.write_text(text.replace("model: boat.glb", "model: quad/quad.gltf"))
+    assert "quad/quad.gltf" in manifest.read_text()
+    return manifest
+
+
+@pytest.mark.parametrize("edited", ["quad.bin", "quad.png"])
+def test_editing_a_gltf_buffer_or_texture_rebuilds_the_scene(offscreen_base, tmp_path, edited):
+    manifest = _islet_with_gltf(tmp_path)
+    cache = SceneCache(tmp_path / "cache")
+    _, first = get_scene(manifest, offscreen_base.loader, cache)
+    _, second = get_scene(manifest, offscreen_base.loader, cache)
+    assert not first.from_cache and second.from_cache
+    path = manifest.parent / "quad" / edited
+    if edited == "quad.png":
+        Image.new("RGB", (8, 8), (20, 40, 220)).save(path)
+    else:
+        data = bytearray(path.read_bytes())
+        data[0:4] = struct.pack("<f", -12.5)  # the first corner moves
+        path.write_bytes(bytes(data))
+    _, third = get_scene(manifest, offscreen_base.loader, cache)
+    assert not third.from_cache, f"a changed {edited} was served from the old cache entry"
 
 
 def test_a_changed_model_file_never_uses_the_old_entry(offscreen_base, tmp_path):

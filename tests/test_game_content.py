@@ -14,7 +14,7 @@ from engine.manifest.scene_loader import load_scene
 from engine.tour.checks import walk
 from engine.tour.headless import run_tour
 from engine.tour.loader import load_tour, tour_files
-from engine.tour.world import TourWorld
+from engine.tour_worlds import tour_world_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENES = ROOT / "scenes"
@@ -38,7 +38,7 @@ def scenes():
         if scene_id not in cache:
             game, _ = load_game(SCENES / scene_id / GAME_FILE, SCENES)
             scene, _ = load_scene(SCENES / scene_id / "scene.yaml")
-            world = TourWorld.build(scene)
+            world = tour_world_of(scene)
             pois, items = game_points(game, scene, world.ground)
             cache[scene_id] = (game, scene, world, pois, items)
         return cache[scene_id]
@@ -126,7 +126,7 @@ def _play(scenes, path, answer):
             shown.append(out)
 
     answers = {c.id: answer(quizzes[c.id]) for c in _choices(tour)}
-    result = run_tour(tour, path, SCENES, world=world, answers=answers, on_event=on_event)
+    result = run_tour(tour, path, world, answers=answers, on_event=on_event)
     assert result.finished
     return tour, game, rules.progress, shown
 

@@ -8,7 +8,7 @@ from engine.game.rules import GameRules, game_points
 from engine.manifest.scene_loader import load_scene
 from engine.tour.headless import run_tour
 from engine.tour.loader import load_tour
-from engine.tour.world import TourWorld
+from engine.tour_worlds import tour_world_of
 from tests.conftest import DATA
 
 SCENES = DATA / "scenes"
@@ -19,7 +19,7 @@ TOUR = DATA / "tours" / "islet-basics.tour.yaml"
 def islet():
     game, _ = load_game(SCENES / "islet" / "game.yaml", SCENES)
     scene, _ = load_scene(SCENES / "islet" / "scene.yaml")
-    world = TourWorld.build(scene)
+    world = tour_world_of(scene)
     pois, items = game_points(game, scene, world.ground)
     return game, scene, world, pois, items
 
@@ -37,7 +37,7 @@ def visit(islet, answers, roam):
                 assert (out["type"], out["id"]) in saved, "shown before it was saved"
 
     tour, _, _ = load_tour(TOUR, SCENES)
-    result = run_tour(tour, TOUR, SCENES, world=world, answers=answers, on_event=on_event)
+    result = run_tour(tour, TOUR, world, answers=answers, on_event=on_event)
     t = result.duration_s
     for event in roam:
         t += 5.0

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.world.markers import marker_anchor
+from engine.world.plan.anchors import marker_anchor
 from tests.conftest import ISLET, ROOT
 from tests.screen import expected_screen_point
 

@@ -6,7 +6,7 @@ import pytest
 
 from engine.scene_library import scene_manifests
 from engine.settings import PROJECT_ROOT
-from engine.world.markers import marker_anchor
+from engine.world.plan.anchors import marker_anchor
 from tests.conftest import ISLET
 from tests.pixels import fractions, marker_mask
 from tests.screen import expected_screen_point

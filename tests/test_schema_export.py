@@ -1,7 +1,8 @@
 """The committed JSON Schema matches the pydantic models, so editors never suggest stale fields."""
 import json
 
-from engine.manifest.json_schema import SCHEMA_DIR, SCHEMAS, render_schema
+from engine.content_kinds import SCHEMAS
+from engine.manifest.json_schema import SCHEMA_DIR, render_schema
 from engine.scene_library import scene_manifests
 from engine.settings import PROJECT_ROOT
 

@@ -8,7 +8,7 @@ from engine.manifest.scene_loader import load_scene
 from engine.tour.headless import run_tour
 from engine.tour.loader import load_tour
 from engine.tour.runner import TourRunner
-from engine.tour.world import TourWorld
+from engine.tour_worlds import tour_world_of
 from tests.conftest import DATA
 from tests.tour_checks import assert_never_underground, assert_smooth_and_comfortable, camera_track, steps_run
 
@@ -21,12 +21,12 @@ def islet():
     tour, _, warnings = load_tour(TOUR, SCENES)
     assert warnings == []
     scene, _ = load_scene(SCENES / "islet" / "scene.yaml")
-    return tour, TourWorld.build(scene)
+    return tour, tour_world_of(scene)
 
 
 def run(islet, **kwargs):
     tour, world = islet
-    return run_tour(tour, TOUR, SCENES, world=world, **kwargs)
+    return run_tour(tour, TOUR, world, **kwargs)
 
 
 def test_a_whole_run_follows_the_script(islet):
@@ -164,7 +164,7 @@ class RecordingStage:
 def test_time_of_day_fades_over_its_duration_and_the_stage_hears_everything(islet):
     tour, world = islet
     stage = RecordingStage()
-    run_tour(tour, TOUR, SCENES, world=world, stage=stage, lang="en")
+    run_tour(tour, TOUR, world, stage=stage, lang="en")
     hours = [args[0] for name, args in stage.calls if name == "time_of_day"]
     assert hours[0] > world.scene.sky.time_of_day and hours[-1] == pytest.approx(18.0)
     assert len(hours) >= 15 and hours == sorted(hours)  # a fade over 2 s at 10 ticks a second
@@ -189,10 +189,10 @@ def test_narration_audio_found_by_convention_sets_the_line_length(islet, tmp_pat
         f.setframerate(16000)
         f.writeframes(b"\0\0" * 48000)
     stage = RecordingStage()
-    events = run_tour(tour, path, SCENES, world=world, lang="en", stage=stage).events
+    events = run_tour(tour, path, world, lang="en", stage=stage).events
     welcome = next(e for e in events if e["type"] == "narrate" and e["id"] == "welcome_line")
     assert welcome["duration"] == pytest.approx(3.8, abs=0.01)  # the recording plus a breath
     assert ("sound", (audio.resolve(), 1.0)) in stage.calls
-    chinese = run_tour(tour, path, SCENES, world=world, lang="zh").events  # no zh recording: read from text
+    chinese = run_tour(tour, path, world, lang="zh").events  # no zh recording: read from text
     line = next(e for e in chinese if e["type"] == "narrate" and e["id"] == "welcome_line")
     assert line["duration"] == pytest.approx(6 / 4.5 + 0.8, abs=0.01)  # six characters at 4.5 a second

@@ -12,7 +12,7 @@ from engine.settings import PROJECT_ROOT
 from engine.tour.checks import walk
 from engine.tour.headless import run_tour
 from engine.tour.loader import load_tour, tour_files
-from engine.tour.world import TourWorld
+from engine.tour_worlds import tour_world_of
 from tests.tour_checks import (assert_never_inside_buildings, assert_never_underground,
                                assert_smooth_and_comfortable, camera_track, steps_run)
 
@@ -34,7 +34,7 @@ def worlds():
     def world(scene_id):
         if scene_id not in cache:
             scene, _ = load_scene(SCENES / scene_id / "scene.yaml")
-            cache[scene_id] = TourWorld.build(scene)
+            cache[scene_id] = tour_world_of(scene)
         return cache[scene_id]
     return world
 
@@ -65,7 +65,7 @@ def test_tour_runs_to_the_end_down_every_branch(name, lang, worlds):
     texts = {s.narrate.id: getattr(s.narrate, lang) for _, s in walk(tour.steps) if s.narrate}
     ran = set()
     for plan in answer_plans(tour):
-        result = run_tour(tour, path, SCENES, lang=lang, answers=plan, world=world)
+        result = run_tour(tour, path, world, lang=lang, answers=plan)
         assert result.finished
         events = result.events
         assert 3 * 60 <= result.duration_s <= 8 * 60, f"{result.duration_s:.0f} s is not a 3-8 minute tour"
@@ -114,8 +114,8 @@ def test_transcript_replays(name, worlds):
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     tour, _, _ = load_tour(TOURS[name], SCENES)
     for case in spec["runs"]:
-        result = run_tour(tour, TOURS[name], SCENES, lang=spec.get("lang", "zh"), answers=case.get("answers", {}),
-                          world=worlds(tour.scene))
+        result = run_tour(tour, TOURS[name], worlds(tour.scene), lang=spec.get("lang", "zh"),
+                          answers=case.get("answers", {}))
         got = []
         for e in result.events:
             if e["type"] == "narrate":

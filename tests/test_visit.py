@@ -20,7 +20,7 @@ def test_a_whole_visit_lands_in_the_database(tmp_path):
     settings = Settings(data_dir=tmp_path, scenes_dir=SCENES, scripts_dir=DATA / "tours", lang="en")
     visit = HeadlessVisit.open(settings, "islet", "islet")
     tour, _, _ = load_tour(TOUR, SCENES)
-    result = run_tour(tour, TOUR, SCENES, lang="en", answers={"quiz_chapel": "white"}, on_event=visit.on_event)
+    result = run_tour(tour, TOUR, visit.world, lang="en", answers={"quiz_chapel": "white"}, on_event=visit.on_event)
     t = result.duration_s
     bell = visit.game.collectible_points["bell"]
     for event in ({"type": "camera", "pos": list(bell + np.array([200.0, 0, 50]))},   # roaming, far away

@@ -35,7 +35,7 @@ def on_event(event):
     return shown
 
 while True:  # visit after visit of the same session: the stamps stay, the tour repeats
-    run_tour(tour, tour_path, scenes, on_event=on_event)
+    run_tour(tour, tour_path, visit.world, on_event=on_event)
 """
 
 

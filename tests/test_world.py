@@ -8,8 +8,8 @@ from engine.geo import LocalProjection
 from engine.manifest.scene_loader import load_scene
 from engine.scene_library import scene_manifests
 from engine.settings import PROJECT_ROOT
-from engine.world.scatter import Occupancy, SightLines
-from engine.world.terrain import build_heightfield
+from engine.world.plan.placement import Occupancy, SightLines
+from engine.world.plan.terrain import build_heightfield
 
 SCENES = scene_manifests(PROJECT_ROOT / "scenes")
 

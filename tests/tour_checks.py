@@ -40,7 +40,7 @@ def assert_never_underground(events: list[dict], world: TourWorld) -> None:
 
 def assert_never_inside_buildings(events: list[dict], world: TourWorld) -> None:
     """No camera sample inside the circle of a generated building below its roof."""
-    from engine.world.layout import plan_layout
+    from engine.world.plan.layout import plan_layout
     footprints = np.array(plan_layout(world.scene, world.proj, world.ground).footprints()).reshape(-1, 4)
     t, pos, _ = camera_track(events)
     if not len(footprints):

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from engine.tour.checks import walk  # noqa: E402
 from engine.tour.headless import run_tour  # noqa: E402
 from engine.tour.loader import load_tour  # noqa: E402
+from engine.tour_worlds import tour_world  # noqa: E402
 
 
 def main() -> None:
@@ -29,10 +30,11 @@ def main() -> None:
     ap.add_argument("--scenes", type=Path, default=ROOT / "scenes")
     args = ap.parse_args()
     tour, _, _ = load_tour(args.tour, args.scenes)
+    world = tour_world(args.scenes / tour.scene / "scene.yaml")
     plans = [{}] + [{s.choice.id: o.id} for _, s in walk(tour.steps) if s.choice for o in s.choice.options]
     runs = []
     for plan in plans:
-        events = run_tour(tour, args.tour, args.scenes, lang=args.lang, answers=plan).events
+        events = run_tour(tour, args.tour, world, lang=args.lang, answers=plan).events
         expect = [f"narrate {e['id']}" if e["type"] == "narrate" else f"choice {e['id']}={e['option']}"
                   for e in events if e["type"] in ("narrate", "choice")]
         runs.append({"answers": plan, "expect": expect})

@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 from panda3d.core import NodePath
 
-from engine.world.markers import pick_sphere
-from engine.world.mesh import Mesh, to_geom_node
+from engine.world.nodes.geom import to_geom_node
+from engine.world.nodes.markers import pick_sphere
+from engine.world.plan.mesh import Mesh
 
 GOLD = (1.0, 0.78, 0.18, 1.0)
 

@@ -6,6 +6,7 @@ from typing import Optional
 
 from pydantic import Field, model_validator
 
+from engine.manifest.kinds import ContentKind, register
 from engine.manifest.common import Id, Lat, Lon, Strict, Text
 
 
@@ -104,3 +105,6 @@ class GameContent(Strict):
     collectibles: list[Collectible] = []
     badges: list[Badge] = []
     challenges: list[Challenge] = []
+
+
+register(ContentKind("game", GameContent, "game.schema.json"))

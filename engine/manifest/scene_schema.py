@@ -10,6 +10,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import Field
 
+from engine.manifest.kinds import ContentKind, register
 from engine.manifest.common import (AssetPath, Colour, Id, Lat, LatLon, Lon, Metres,  # noqa: F401
                                     Strict, Text)
 
@@ -154,3 +155,6 @@ class SceneManifest(Strict):
     pois: list[Poi] = Field(min_length=1)
     viewpoints: list[Viewpoint] = Field(min_length=1)
     default_view: Optional[Id] = Field(None, description="viewpoint shown first; default: the first one")
+
+
+register(ContentKind("scene", SceneManifest, "scene.schema.json"))

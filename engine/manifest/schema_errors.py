@@ -1,6 +1,8 @@
 """Turn pydantic's validation errors into positioned, readable diagnostics."""
 from __future__ import annotations
 
+import functools
+import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -65,22 +67,35 @@ def _unwrap(annotation: Any, typing) -> Any:
 _BRANCH_NAMES = {"str", "int", "float", "bool", "list", "dict", "constrained-str"}
 
 
-def _model_names() -> set[str]:
-    from engine.manifest import scene_schema
-    from engine.game import schema as game_schema
-    from engine.tour import schema as tour_schema
-    return {name for module in (scene_schema, tour_schema, game_schema) for name, obj in vars(module).items()
-            if isinstance(obj, type) and issubclass(obj, BaseModel)}
+@functools.lru_cache(maxsize=None)
+def _model_names(root: type[BaseModel]) -> frozenset[str]:
+    """Names of every model reachable from `root`'s fields: pydantic puts them in `loc` as union
+    branch names. Found by walking the annotations, so no content kind's schema is imported here."""
+    seen: set[type] = set()
+    pending = [root]
+    while pending:
+        model = pending.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for field in model.model_fields.values():
+            stack = [field.annotation]
+            while stack:
+                annotation = stack.pop()
+                if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                    pending.append(annotation)
+                stack.extend(a for a in typing.get_args(annotation) if a is not None)
+    return frozenset(m.__name__ for m in seen)
 
 
-def _is_branch(part) -> bool:
+def _is_branch(part, models: frozenset[str]) -> bool:
     """pydantic adds union branch names and validator tags to `loc` between the data keys."""
     return isinstance(part, str) and (part.startswith(("function-", "union[")) or part in _BRANCH_NAMES
-                                      or "[" in part or part in _model_names())
+                                      or "[" in part or part in models)
 
 
-def _clean_loc(loc: tuple) -> tuple:
-    return tuple(p for p in loc if not _is_branch(p))
+def _clean_loc(loc: tuple, models: frozenset[str]) -> tuple:
+    return tuple(p for p in loc if not _is_branch(p, models))
 
 
 def _value_at(data, loc: tuple):
@@ -92,18 +107,18 @@ def _value_at(data, loc: tuple):
     return data
 
 
-def _union_filter(errors: list[dict], data) -> list[dict]:
+def _union_filter(errors: list[dict], data, models: frozenset[str]) -> list[dict]:
     """Keep only the union branch that fits the value: a mapping is checked as the model branch,
     anything else as the plain ones. Without this `look_at: {lat: 24.4}` would also be told it is
     not text. When no branch fits (a list where text or a number is expected), one error says so."""
     groups: dict[tuple, list[dict]] = {}
     order: list = []
     for err in errors:
-        branches = [p for p in err["loc"] if _is_branch(p) and not str(p).startswith("function-")]
+        branches = [p for p in err["loc"] if _is_branch(p, models) and not str(p).startswith("function-")]
         if not branches:
             order.append(err)
             continue
-        key = _clean_loc(tuple(err["loc"]))
+        key = _clean_loc(tuple(err["loc"]), models)
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -114,8 +129,8 @@ def _union_filter(errors: list[dict], data) -> list[dict]:
             kept.append(item)
             continue
         value = _value_at(data, item)
-        fitting = [err for branch, err in groups[item] if (branch in _model_names()) == isinstance(value, dict)]
-        if all(branch not in _model_names() for branch, _ in groups[item]):
+        fitting = [err for branch, err in groups[item] if (branch in models) == isinstance(value, dict)]
+        if all(branch not in models for branch, _ in groups[item]):
             fitting = []  # text-or-number-or-boolean: one message naming them all, not one per type
         if fitting:
             kept += fitting
@@ -139,8 +154,9 @@ SYNONYMS = {"latitude": "lat", "lattitude": "lat", "longitude": "lon", "lng": "l
 def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseModel]) -> list[Diagnostic]:
     seen: set[tuple] = set()
     out: list[Diagnostic] = []
-    for err in _union_filter(exc.errors(include_url=False), doc.data):
-        loc = _clean_loc(tuple(err["loc"]))
+    models = _model_names(model)
+    for err in _union_filter(exc.errors(include_url=False), doc.data, models):
+        loc = _clean_loc(tuple(err["loc"]), models)
         kind = err["type"]
         value = err.get("input")
         where = _dotted(loc)

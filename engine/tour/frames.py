@@ -79,9 +79,9 @@ def run_with_frames(settings, tour, tour_path: Path, frames_dir: Path, *, fps: f
         view, _ = renderer.open(tour.scene)
         stage = SceneStage(view, renderer.base.aspect2d, settings.lang)
         recorder = FrameRecorder(view, stage, frames_dir, fps)
-        world = TourWorld(view.built.manifest, view.built.ground)  # plans the same buildings the view shows
-        result = run_tour(tour, tour_path, settings.scenes_dir, lang=settings.lang, answers=answers,
-                          from_step=from_step, stage=stage, world=world, on_tick=recorder.tick,
+        world = TourWorld(view.built.manifest, view.built)  # the floor of the scene on screen, layers and all
+        result = run_tour(tour, tour_path, world, lang=settings.lang, answers=answers,
+                          from_step=from_step, stage=stage, on_tick=recorder.tick,
                           on_event=lambda event: (recorder.on_event(event), on_event(event) if on_event else None)[1])
         recorder.capture(result.duration_s, None, False)  # the last picture, where the tour ends
         recorder.finish()

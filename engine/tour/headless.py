@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.files import atomic_write
-from engine.manifest.scene_loader import load_scene
 from engine.tour.runner import Stage, TourRunner
 from engine.tour.schema import Tour
 from engine.tour.world import TourWorld
@@ -29,13 +28,10 @@ class HeadlessResult:
         return self.events[-1]["t"] if self.events else 0.0
 
 
-def run_tour(tour: Tour, tour_path: Path, scenes_dir: Path, *, lang: str = "zh", answers: dict | None = None,
-             from_step: str | None = None, stage: Stage | None = None, world: TourWorld | None = None,
+def run_tour(tour: Tour, tour_path: Path, world: TourWorld, *, lang: str = "zh", answers: dict | None = None,
+             from_step: str | None = None, stage: Stage | None = None,
              on_tick=None, on_event=None) -> HeadlessResult:
     """Run `tour` to its end in simulated time; returns every event (after `from_step`, if given)."""
-    if world is None:
-        scene, _ = load_scene(Path(scenes_dir) / tour.scene / "scene.yaml")
-        world = TourWorld.build(scene)
     answers = dict(answers or {})
     result = HeadlessResult()
     recording = from_step is None

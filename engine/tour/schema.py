@@ -15,6 +15,7 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import Field, model_validator
 
+from engine.manifest.kinds import ContentKind, register
 from engine.manifest.common import AssetPath, Id, Strict, Text
 
 Seconds = float
@@ -167,3 +168,23 @@ class Tour(Strict):
 
 
 Step.model_rebuild()
+
+
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+def _list_registered_actions(schema: dict) -> None:
+    """The `action` step as one alternative per registered action, with its own parameters."""
+    if "Action" not in schema.get("$defs", {}):
+        return
+    from engine.tour.actions import REGISTRY
+    schema["$defs"]["Action"] = {"description": "calls an action registered in engine code, by name", "oneOf": [
+        {"type": "object", "additionalProperties": False, "required": ["name"] + (["params"] if spec.required else []),
+         "description": spec.description,
+         "properties": {"name": {"const": name}, "params": {
+             "type": "object", "additionalProperties": False, "required": sorted(spec.required),
+             "properties": {p: {"type": _JSON_TYPES[t]} for p, t in spec.params.items()}}}}
+        for name, spec in sorted(REGISTRY.items())]}
+
+
+register(ContentKind("tour", Tour, "tour.schema.json", customise=_list_registered_actions))

@@ -1,72 +1,152 @@
-"""The built-scene cache: a .bam of the scene graph plus the heightfield, keyed by content hash.
+"""The world-plan cache: a scene's plan (its facts, meshes, placements and footprints) in one .npz
+file, keyed by a hash of everything that could change it.
 
-The key hashes the manifest's validated content, every file it loads (models), the engine version
-and the source of the world builder itself, so any change that could alter the result makes a new
-key: a stale cache is never used. Files are written under a temporary name and renamed into place,
-so a crash mid-write never leaves a half-written entry.
+The key hashes the manifest's validated content, every file a model loads (the glTF itself, and
+its external buffers and images), the engine version and the source of the whole world package,
+so a stale entry is never used. An entry is written under a temporary name and renamed into
+place, so a crash mid-write never leaves a half-written one; a damaged entry (a zip's CRC fails,
+a member is missing) is deleted and rebuilt. Only numpy is needed to read it: a headless tour
+reads the facts of a cached plan without Panda3D or trimesh.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import tempfile
+import urllib.parse
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
-from panda3d.core import NodePath
 
 import engine
+from engine.manifest.content_paths import gltf_references
 from engine.manifest.scene_schema import SceneManifest
+from engine.world.plan.facts import SceneFacts
+from engine.world.plan.layers import LayerPlan, Marker, MeshBatch, ModelPlacement, WorldPlan
+from engine.world.plan.mesh import Mesh
 
-WORLD_SOURCES = sorted((Path(__file__).resolve().parent).glob("*.py")) + [
+WORLD_SOURCES = sorted(Path(__file__).resolve().parent.rglob("*.py")) + [
     Path(engine.__file__).resolve().parent / "geo.py"]
+FORMAT = 1  # bump when the file layout changes
+
+
+def model_files(model: Path) -> list[Path]:
+    """The model file and every external file it names (as the loader decodes the URIs)."""
+    files = [model]
+    try:
+        uris = gltf_references(model)
+    except ValueError:
+        return files  # the manifest checks report an unreadable model; hash what is there
+    for uri in uris:
+        files.append(model.parent / urllib.parse.unquote(uri))
+    return files
 
 
 def cache_key(scene: SceneManifest, manifest_path: Path) -> str:
     h = hashlib.sha256()
-    h.update(f"ludao {engine.__version__}\n".encode())
+    h.update(f"ludao {engine.__version__} plan {FORMAT}\n".encode())
     for source in WORLD_SOURCES:
         h.update(source.read_bytes())
     h.update(scene.model_dump_json().encode())
     for lm in scene.landmarks:
         if lm.model:
-            h.update((manifest_path.parent / lm.model).resolve().read_bytes())
+            for path in model_files((manifest_path.parent / lm.model).resolve()):
+                h.update(str(path.name).encode())
+                h.update(path.read_bytes() if path.is_file() else b"<missing>")
     return h.hexdigest()[:32]
+
+
+def _mesh_arrays(prefix: str, mesh: Mesh) -> dict:
+    colours = np.clip(np.round(mesh.colours * 255), 0, 255).astype(np.uint8)  # as the GPU gets them
+    return {f"{prefix}/v": mesh.vertices.astype(np.float32), f"{prefix}/n": mesh.normals.astype(np.float32),
+            f"{prefix}/c": colours, f"{prefix}/t": mesh.triangles.astype(np.uint32)}
+
+
+def _mesh_from(arrays, prefix: str) -> Mesh:
+    return Mesh(arrays[f"{prefix}/v"], arrays[f"{prefix}/n"], arrays[f"{prefix}/c"].astype(np.float64) / 255.0,
+                arrays[f"{prefix}/t"].astype(np.int64))
+
+
+def plan_to_arrays(plan: WorldPlan) -> dict:
+    arrays = {f"facts/{k}": v for k, v in plan.facts.to_arrays().items()}
+    index = {"time_of_day": plan.time_of_day, "haze": plan.haze, "layers": []}
+    for li, layer in enumerate(plan.layers):
+        index["layers"].append({"name": layer.name, "exact": layer.exact_footprints,
+                                "batches": [{"name": b.name, "material": b.material} for b in layer.batches],
+                                "models": [asdict(m) for m in layer.models],
+                                "markers": [asdict(m) for m in layer.markers]})
+        arrays[f"{li}/footprints"] = np.asarray(layer.footprints, dtype=np.float64).reshape(-1, 4)
+        for bi, batch in enumerate(layer.batches):
+            arrays.update(_mesh_arrays(f"{li}/{bi}", batch.mesh))
+    arrays["index"] = np.frombuffer(json.dumps(index).encode(), dtype=np.uint8)
+    return arrays
+
+
+def _tuple(value):
+    return tuple(value) if value is not None else None
+
+
+def plan_from_arrays(arrays, scene: SceneManifest) -> WorldPlan:
+    index = json.loads(bytes(arrays["index"]).decode())
+    layers = []
+    for li, entry in enumerate(index["layers"]):
+        batches = [MeshBatch(b["name"], _mesh_from(arrays, f"{li}/{bi}"), b["material"])
+                   for bi, b in enumerate(entry["batches"])]
+        models = [ModelPlacement(m["id"], m["path"], _tuple(m["position"]), m["heading_deg"], _tuple(m["scale"]))
+                  for m in entry["models"]]
+        markers = [Marker(m["poi_id"], _tuple(m["position"]), m["pole_height"]) for m in entry["markers"]]
+        layers.append(LayerPlan(entry["name"], batches, models, markers, arrays[f"{li}/footprints"], entry["exact"]))
+    return WorldPlan(scene, facts_from_arrays(arrays), layers, index["time_of_day"], index["haze"])
+
+
+def facts_from_arrays(arrays) -> SceneFacts:
+    return SceneFacts.from_arrays({k.removeprefix("facts/"): arrays[k] for k in arrays.files if k.startswith("facts/")})
 
 
 class SceneCache:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
 
-    def paths(self, scene_id: str, key: str) -> tuple[Path, Path]:
-        stem = self.folder / f"{scene_id}-{key}"
-        return stem.with_suffix(".bam"), stem.with_suffix(".ground.npz")
+    def path(self, scene_id: str, key: str) -> Path:
+        return self.folder / f"{scene_id}-{key}.plan.npz"
 
-    def load(self, scene_id: str, key: str, loader) -> tuple[NodePath, dict] | None:
-        bam, ground = self.paths(scene_id, key)
-        if not (bam.is_file() and ground.is_file()):
+    def _read(self, scene_id: str, key: str, read):
+        path = self.path(scene_id, key)
+        if not path.is_file():
             return None
         try:
-            root = loader.load_model(str(bam), noCache=True, okMissing=True)
-            with np.load(ground) as arrays:
-                ground_arrays = {k: arrays[k] for k in arrays.files}
-        except (OSError, ValueError):
+            with np.load(path, allow_pickle=False) as arrays:
+                return read(arrays)
+        except Exception:  # any damage (bad zip, CRC, missing member, bad JSON): rebuild
+            path.unlink(missing_ok=True)
             return None
-        if root is None or root.is_empty():
-            return None
-        return root, ground_arrays
 
-    def store(self, scene_id: str, key: str, root: NodePath, ground_arrays: dict) -> None:
+    def load(self, scene: SceneManifest, key: str) -> WorldPlan | None:
+        return self._read(scene.id, key, lambda arrays: plan_from_arrays(arrays, scene))
+
+    def load_facts(self, scene: SceneManifest, key: str) -> SceneFacts | None:
+        """Only the facts (ground and footprints): the rest of the file is never read."""
+        return self._read(scene.id, key, facts_from_arrays)
+
+    def store(self, plan: WorldPlan, key: str) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        bam, ground = self.paths(scene_id, key)
-        for old in self.folder.glob(f"{scene_id}-*"):  # older builds of this scene are stale now
-            if old.name not in (bam.name, ground.name):
+        scene_id = plan.scene.id
+        target = self.path(scene_id, key)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{scene_id}-", suffix=".npz")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                np.savez(f, **plan_to_arrays(plan))
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        # Older entries of this scene (plans, and the .bam files of the earlier format) are stale now.
+        ours = re.compile(rf"{re.escape(scene_id)}-[0-9a-f]{{32}}\.(plan\.npz|bam|tmp\.bam|ground\.npz)")
+        for old in self.folder.iterdir():
+            if old.name != target.name and ours.fullmatch(old.name):
                 old.unlink(missing_ok=True)
-        fd, tmp_ground = tempfile.mkstemp(dir=self.folder, suffix=".npz")
-        os.close(fd)
-        np.savez(tmp_ground, **ground_arrays)
-        tmp_bam = bam.with_suffix(".tmp.bam")
-        if not root.write_bam_file(str(tmp_bam)):
-            raise OSError(f"could not write {tmp_bam}")
-        os.replace(tmp_ground, ground)
-        os.replace(tmp_bam, bam)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import trimesh
 
-from engine.world.mesh import Mesh, from_trimesh, merge
+from engine.world.plan.mesh import Mesh, from_trimesh, merge
 
 WALL = (0.91, 0.87, 0.78, 1.0)
 STONE = (0.70, 0.68, 0.64, 1.0)

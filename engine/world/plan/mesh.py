@@ -1,17 +1,11 @@
-"""numpy arrays <-> Panda3D geometry, and a small mesh type the builders share.
-
-A Mesh is triangles with per-vertex normals and colours, in scene metres. Builders produce
-Meshes with numpy/trimesh and combine many into one (one draw call per batch); only `to_geom_node`
-touches Panda3D. Arrays go in with copy_data_from (fast) and are cast to float32 first, since
-float64 is accepted silently and gives garbage.
-"""
+"""The small mesh type every planner shares: triangles with per-vertex normals and colours, in
+scene metres. Planners produce Meshes with numpy/trimesh and merge many into one (one draw call
+per batch); engine.world.nodes.geom turns them into Panda3D geometry."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
-from panda3d.core import (Geom, GeomEnums, GeomNode, GeomTriangles, GeomVertexArrayFormat,
-                          GeomVertexData, GeomVertexFormat)
 
 
 @dataclass
@@ -72,42 +66,8 @@ def hex_colour(text: str, alpha: float = 1.0) -> tuple[float, float, float, floa
     return (int(text[0:2], 16) / 255, int(text[2:4], 16) / 255, int(text[4:6], 16) / 255, alpha)
 
 
-_FORMAT = None
-
-
-def _vertex_format() -> GeomVertexFormat:
-    """Three single-column arrays, so each fills straight from one contiguous numpy array."""
-    global _FORMAT
-    if _FORMAT is None:
-        fmt = GeomVertexFormat()
-        for name, count, kind, contents in (
-            ("vertex", 3, GeomEnums.NT_float32, GeomEnums.C_point),
-            ("normal", 3, GeomEnums.NT_float32, GeomEnums.C_normal),
-            ("color", 4, GeomEnums.NT_uint8, GeomEnums.C_color),
-        ):
-            array = GeomVertexArrayFormat()
-            array.add_column(name, count, kind, contents)
-            fmt.add_array(array)
-        _FORMAT = GeomVertexFormat.register_format(fmt)
-    return _FORMAT
-
-
-def to_geom_node(mesh: Mesh, name: str) -> GeomNode:
-    node = GeomNode(name)
-    if not mesh.triangle_count:
-        return node
-    vdata = GeomVertexData(name, _vertex_format(), Geom.UH_static)
-    vdata.unclean_set_num_rows(len(mesh.vertices))
-    colours = np.clip(np.round(mesh.colours * 255), 0, 255).astype(np.uint8)
-    for index, array in enumerate((mesh.vertices.astype(np.float32), mesh.normals.astype(np.float32), colours)):
-        handle = vdata.modify_array(index).modify_handle()
-        handle.copy_data_from(np.ascontiguousarray(array))
-    index_type = GeomEnums.NT_uint32 if len(mesh.vertices) > 65535 else GeomEnums.NT_uint16
-    prim = GeomTriangles(Geom.UH_static)
-    prim.set_index_type(index_type)
-    indices = mesh.triangles.astype(np.uint32 if index_type == GeomEnums.NT_uint32 else np.uint16).ravel()
-    prim.modify_vertices().modify_handle().copy_data_from(indices)
-    geom = Geom(vdata)
-    geom.add_primitive(prim)
-    node.add_geom(geom)
-    return node
+def heading_rotation(heading_deg: float) -> np.ndarray:
+    """Heading is clockwise from north; the local frame has x east, y north."""
+    a = -np.radians(heading_deg)
+    c, s = np.cos(a), np.sin(a)
+    return np.array([[c, -s, 0], [s, c, 0], [0, 0, 1]])

@@ -10,10 +10,10 @@ from shapely.geometry import box
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
-from engine.world.heightfield import Heightfield
-from engine.world.markers import marker_anchor
-from engine.world.scatter import DistrictPlan, Occupancy, SightLines, plan_district
-from engine.world.terrain import area_polygons
+from engine.world.plan.heightfield import Heightfield
+from engine.world.plan.anchors import marker_anchor
+from engine.world.plan.placement import DistrictPlan, Occupancy, SightLines, plan_district
+from engine.world.plan.terrain import area_polygons
 
 
 @dataclass

@@ -7,18 +7,11 @@ import numpy as np
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import Landmark
-from engine.world import kit
-from engine.world.mesh import Mesh, hex_colour
-from engine.world.sizes import DEFAULT_SIZE
-from engine.world.heightfield import Heightfield
+from engine.world.plan import kit
+from engine.world.plan.mesh import Mesh, heading_rotation, hex_colour
+from engine.world.plan.sizes import DEFAULT_SIZE
+from engine.world.plan.heightfield import Heightfield
 
-
-
-def heading_rotation(heading_deg: float) -> np.ndarray:
-    """Heading is clockwise from north; the local frame has x east, y north."""
-    a = -np.radians(heading_deg)
-    c, s = np.cos(a), np.sin(a)
-    return np.array([[c, -s, 0], [s, c, 0], [0, 0, 1]])
 
 
 def landmark_mesh(lm: Landmark, proj: LocalProjection, ground: Heightfield) -> Mesh | None:

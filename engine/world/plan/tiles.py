@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.world.mesh import Mesh, merge
+from engine.world.plan.mesh import Mesh, merge
 
 MIN_TILE_M = 500.0
 TILES_ACROSS = 6

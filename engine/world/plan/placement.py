@@ -1,7 +1,8 @@
-"""Districts of small buildings and vegetation, scattered over land areas.
+"""Where generated props go, without their meshes: the occupancy of footprints, random points in
+an area that keep clear of POIs and sight lines, and each district's building plan.
 
-One template mesh per variant is copied to many places; the builder merges the copies of every
-district and planting per map tile (engine.world.tiles), so thousands of props cost a few draw calls.
+Pure numpy and shapely (no trimesh): the tour camera's clearance floor is planned from these
+without building any geometry.
 """
 from __future__ import annotations
 
@@ -10,11 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from engine.manifest.scene_schema import District, Vegetation
-from engine.world import kit
-from engine.world.landmarks import heading_rotation
-from engine.world.mesh import Mesh, hex_colour, merge
-from engine.world.heightfield import Heightfield
+from engine.manifest.scene_schema import District
+from engine.world.plan.heightfield import Heightfield
+from engine.world.plan.mesh import hex_colour
+
 
 class Occupancy:
     """Round footprints already placed (buildings, trees), so later props never overlap them,
@@ -65,7 +65,7 @@ def sample_points(polygon, count: int, rng: np.random.Generator, accept, radius:
     return np.array(chosen).reshape(-1, 2)
 
 
-def _clear_of(points: np.ndarray, radius: float):
+def clear_of(points: np.ndarray, radius: float):
     def accept(xs, ys):
         if not len(points) or radius <= 0:
             return np.ones(xs.shape, dtype=bool)
@@ -127,7 +127,7 @@ def plan_district(district: District, polygon, ground: Heightfield, keep_clear: 
     def accept(xs, ys):
         g = ground.height_at(xs, ys)
         return ((g > 1.2) & (g < district.max_ground_m) & ground.is_land(xs, ys)
-                & _flat_enough(ground, xs, ys, footprint[1]) & _clear_of(keep_clear, district.keep_clear_m)(xs, ys)
+                & _flat_enough(ground, xs, ys, footprint[1]) & clear_of(keep_clear, district.keep_clear_m)(xs, ys)
                 & ~sight.blocked(xs, ys, g + hi * 1.15, radius))
 
     points = sample_points(polygon, district.count, rng, accept, radius, occupancy)
@@ -147,33 +147,6 @@ def plan_district(district: District, polygon, ground: Heightfield, keep_clear: 
         heading = float(rng.choice([0, 90, 180, 270]) + rng.uniform(-12, 12))
         buildings.append((float(x), float(y), base, variant, heading, float(rng.uniform(0.85, 1.15))))
     return DistrictPlan(district, variants, buildings)
-
-
-def district_meshes(plan: DistrictPlan) -> list[tuple[float, float, Mesh]]:
-    wall = hex_colour(plan.district.wall_colour)
-    meshes = [kit.district_building(plan.district.style, w, d, h, wall, tint) for w, d, h, tint in plan.variants]
-    return [(x, y, meshes[v].transformed(heading_rotation(heading), (x, y, base), scale))
-            for x, y, base, v, heading, scale in plan.buildings]
-
-
-def vegetation_meshes(veg: Vegetation, polygon, ground: Heightfield, keep_clear: np.ndarray,
-                      occupancy: Occupancy) -> list[tuple[float, float, Mesh]]:
-    rng = np.random.default_rng(veg.seed)
-    lo, hi = veg.height_m
-    templates = [kit.tree(veg.kind, h) for h in np.linspace(lo, hi, 4)]
-
-    def accept(xs, ys):
-        g = ground.height_at(xs, ys)
-        return (g > 0.8) & ground.is_land(xs, ys) & _clear_of(keep_clear, 12.0)(xs, ys)
-
-    points = sample_points(polygon, veg.count, rng, accept, hi * 0.25, occupancy)
-    placed = []
-    for x, y in points:
-        mesh = templates[rng.integers(len(templates))]
-        rot = heading_rotation(rng.uniform(0, 360))
-        placed.append((x, y, mesh.transformed(rot, (x, y, float(ground.height_at(x, y)) - 0.3),
-                                              rng.uniform(0.8, 1.2))))
-    return placed
 
 
 def _flat_enough(ground: Heightfield, xs, ys, size: float) -> np.ndarray:

@@ -16,9 +16,10 @@ from shapely.geometry import Polygon
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
-from engine.world.heightfield import Heightfield
-from engine.world.mesh import Mesh
+from engine.world.plan.heightfield import Heightfield
+from engine.world.plan.mesh import Mesh, hex_colour
 
+WATER_REACH = 6.0  # the water plane reaches this many extents out, towards the horizon
 LAND_EDGE_M = 0.6  # lowest land vertex: keeps the beach line off the water plane (no z-fighting)
 WATER_EDGE_M = -0.8
 
@@ -132,3 +133,20 @@ def terrain_mesh(field: Heightfield, scene: SceneManifest, proj: LocalProjection
     a, b, c, d = a[keep], b[keep], c[keep], d[keep]
     tris = np.concatenate([np.stack([a, b, d], -1), np.stack([a, d, c], -1)])
     return Mesh(vertices, normals.reshape(-1, 3), colours.reshape(-1, 4), tris)
+
+
+def water_mesh(scene: SceneManifest) -> Mesh:
+    """A grid, finer near the centre: fixed-function fog is computed per vertex, so one big quad
+    would fog the near water as if it were at the horizon. Plain diffuse (no specular): that
+    uses an infinitely distant viewer and brightens the whole flat plane evenly."""
+    r = scene.extent_m * WATER_REACH
+    t = np.linspace(-1.0, 1.0, 41)
+    coords = np.sign(t) * t * t * r
+    gx, gy = np.meshgrid(coords, coords)
+    verts = np.stack([gx, gy, np.full(gx.shape, scene.water.level_m)], axis=-1).reshape(-1, 3)
+    n = len(coords)
+    idx = np.arange(n * n).reshape(n, n)
+    a, b, c, d = idx[:-1, :-1].ravel(), idx[:-1, 1:].ravel(), idx[1:, :-1].ravel(), idx[1:, 1:].ravel()
+    tris = np.concatenate([np.stack([a, b, d], -1), np.stack([a, d, c], -1)])
+    colour = np.tile(hex_colour(scene.water.colour), (len(verts), 1))
+    return Mesh(verts, np.tile((0.0, 0.0, 1.0), (len(verts), 1)), colour, tris)

@@ -1,0 +1,49 @@
+"""Plan meshes -> Panda3D geometry. Arrays go in with copy_data_from (fast) and are cast to
+float32 first, since float64 is accepted silently and gives garbage."""
+from __future__ import annotations
+
+import numpy as np
+from panda3d.core import (Geom, GeomEnums, GeomNode, GeomTriangles, GeomVertexArrayFormat,
+                          GeomVertexData, GeomVertexFormat)
+
+from engine.world.plan.mesh import Mesh
+
+_FORMAT = None
+
+
+def _vertex_format() -> GeomVertexFormat:
+    """Three single-column arrays, so each fills straight from one contiguous numpy array."""
+    global _FORMAT
+    if _FORMAT is None:
+        fmt = GeomVertexFormat()
+        for name, count, kind, contents in (
+            ("vertex", 3, GeomEnums.NT_float32, GeomEnums.C_point),
+            ("normal", 3, GeomEnums.NT_float32, GeomEnums.C_normal),
+            ("color", 4, GeomEnums.NT_uint8, GeomEnums.C_color),
+        ):
+            array = GeomVertexArrayFormat()
+            array.add_column(name, count, kind, contents)
+            fmt.add_array(array)
+        _FORMAT = GeomVertexFormat.register_format(fmt)
+    return _FORMAT
+
+
+def to_geom_node(mesh: Mesh, name: str) -> GeomNode:
+    node = GeomNode(name)
+    if not mesh.triangle_count:
+        return node
+    vdata = GeomVertexData(name, _vertex_format(), Geom.UH_static)
+    vdata.unclean_set_num_rows(len(mesh.vertices))
+    colours = np.clip(np.round(mesh.colours * 255), 0, 255).astype(np.uint8)
+    for index, array in enumerate((mesh.vertices.astype(np.float32), mesh.normals.astype(np.float32), colours)):
+        handle = vdata.modify_array(index).modify_handle()
+        handle.copy_data_from(np.ascontiguousarray(array))
+    index_type = GeomEnums.NT_uint32 if len(mesh.vertices) > 65535 else GeomEnums.NT_uint16
+    prim = GeomTriangles(Geom.UH_static)
+    prim.set_index_type(index_type)
+    indices = mesh.triangles.astype(np.uint32 if index_type == GeomEnums.NT_uint32 else np.uint16).ravel()
+    prim.modify_vertices().modify_handle().copy_data_from(indices)
+    geom = Geom(vdata)
+    geom.add_primitive(prim)
+    node.add_geom(geom)
+    return node

@@ -1,0 +1,88 @@
+"""A realised world plan: the scene as named layers of Panda3D nodes that can be added to and
+removed from while it is shown.
+
+The root holds the sky and light layer (engine.world.nodes.sky), a `world` node for everything
+lit and hazed (terrain, water, landmarks, districts, vegetation, and layers added at run time)
+and the marker layers (unlit, pickable). Removing a layer takes away exactly the nodes and the
+footprints it brought, so the frame and the clearance floor are as they were before it came.
+"""
+from __future__ import annotations
+
+from panda3d.core import NodePath
+
+from engine.world.nodes.geom import to_geom_node
+from engine.world.nodes.markers import build_markers
+from engine.world.nodes.models import load_model
+from engine.world.nodes.sky import SkyNodes
+from engine.world.plan.clearance import Clearance
+from engine.world.plan.layers import LayerPlan, WorldPlan
+
+
+class LayerExists(ValueError):
+    """A layer of that name is already in the scene."""
+
+
+class LiveScene:
+    def __init__(self, plan: WorldPlan, loader=None):
+        self.plan = plan
+        self.manifest = plan.scene
+        self.ground = plan.facts.ground
+        self.projection = plan.facts.projection
+        self.loader = loader  # for glTF models; a plan without models needs none
+        self.root = NodePath(f"scene:{plan.scene.id}")
+        self.world = self.root.attach_new_node("world")
+        self.sky = SkyNodes(self.root, self.world, plan.scene.extent_m)
+        self.layers: dict[str, LayerPlan] = {}
+        self.nodes: dict[str, NodePath] = {}
+        for layer in plan.layers:
+            self.add_layer(layer)
+        self.sky.apply(plan.time_of_day, plan.haze)
+        self._clearance: Clearance | None = None
+
+    @property
+    def markers(self) -> NodePath:
+        """The scene's own POI markers (tapping picks them)."""
+        return self.nodes["markers"]
+
+    def add_layer(self, layer: LayerPlan) -> NodePath:
+        if layer.name in self.layers:
+            raise LayerExists(f"the scene already has a layer '{layer.name}'")
+        if layer.markers:
+            node = build_markers(self.root, layer)
+        else:
+            node = self.world.attach_new_node(layer.name)
+            for batch in layer.batches:
+                geom = node.attach_new_node(to_geom_node(batch.mesh, batch.name))
+                if batch.material == "unlit":
+                    geom.set_light_off(1)
+                    geom.set_fog_off(1)
+            for placement in layer.models:
+                load_model(placement, self.loader).reparent_to(node)
+        self.layers[layer.name] = layer
+        self.nodes[layer.name] = node
+        self._clearance = None
+        return node
+
+    def remove_layer(self, name: str) -> LayerPlan:
+        layer = self.layers.pop(name)
+        self.nodes.pop(name).remove_node()
+        self._clearance = None
+        return layer
+
+    @property
+    def clearance(self) -> Clearance:
+        """The floor a camera keeps above, from the footprints of every layer now in the scene."""
+        if self._clearance is None:
+            self._clearance = Clearance(self.ground, self.manifest.water.level_m,
+                                        [(lay.footprints, lay.exact_footprints) for lay in self.layers.values()])
+        return self._clearance
+
+    # The scene is a tour's floor (engine.tour.world.Floor): a layer added while a tour runs counts.
+    def ground_at(self, x: float, y: float) -> float:
+        return self.clearance.ground_at(x, y)
+
+    def floor(self, x: float, y: float) -> float:
+        return self.clearance.floor(x, y)
+
+    def set_time_of_day(self, hour: float) -> None:
+        self.sky.apply(hour, self.manifest.sky.haze)

@@ -1,0 +1,51 @@
+"""The sky and light layer as nodes: the dome (drawn first, behind everything), the sun and the
+ambient light on the scene root, and the haze on the lit world. `apply` can be called again at
+run time (a tour's set_time_of_day) and updates the same nodes; the scene keeps a reference to
+each instead of finding them again by name."""
+from __future__ import annotations
+
+from panda3d.core import AmbientLight, DirectionalLight, Fog, NodePath, Vec3, Vec4
+
+from engine.world.nodes.geom import to_geom_node
+from engine.world.plan.mesh import Mesh
+from engine.world.plan.sky import SkyColours, dome_mesh, sky_colours
+
+
+class SkyNodes:
+    def __init__(self, scene_root: NodePath, world: NodePath, extent_m: float):
+        self.scene_root, self.world, self.extent_m = scene_root, world, extent_m
+        self.node = scene_root.attach_new_node("sky")  # SceneView moves it to travel with the viewer
+        self.dome = self.node.attach_new_node(to_geom_node(Mesh.empty(), "dome"))
+        self.dome.set_bin("background", 0)
+        self.dome.set_depth_write(False)
+        self.dome.set_depth_test(False)
+        self.dome.set_light_off(1)
+        self.dome.set_fog_off(1)
+        self.sun = scene_root.attach_new_node(DirectionalLight("sun"))
+        self.ambient = scene_root.attach_new_node(AmbientLight("ambient"))
+        scene_root.set_light(self.sun)
+        scene_root.set_light(self.ambient)
+        self.hour: float | None = None
+
+    def apply(self, hour: float, haze: float) -> SkyColours:
+        """Set sky, sun, ambient light and haze for an hour."""
+        colours = sky_colours(hour, haze)
+        dome = self.dome.node()
+        dome.remove_all_geoms()
+        dome.add_geoms_from(to_geom_node(dome_mesh(colours), "dome"))
+        self.sun.node().set_color(Vec4(*colours.sun, 1))
+        self.sun.look_at(Vec3(*colours.sun_dir))
+        self.ambient.node().set_color(Vec4(*colours.ambient, 1))
+        fog = Fog("haze")
+        fog.set_color(*colours.horizon)
+        # Haze thickens with distance: at the scene's edge about half the colour is the horizon's.
+        fog.set_exp_density(max(1e-5, haze * 0.7 / max(self.extent_m * 2.0, 1.0)))
+        self.world.set_fog(fog)
+        self.hour = hour
+        return colours
+
+    def remove(self) -> None:
+        self.scene_root.clear_light(self.sun)
+        self.scene_root.clear_light(self.ambient)
+        for node in (self.node, self.sun, self.ambient):
+            node.remove_node()

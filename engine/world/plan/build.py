@@ -1,0 +1,61 @@
+"""Manifest -> world plan: every layer's meshes, batched for drawing, with its footprints.
+
+Static geometry is planned already batched: terrain, districts and vegetation one mesh per 500 m
+map tile each (tiles out of view are culled), all kit landmarks one mesh, glTF models placed
+whole; POI markers stay their own nodes. A few dozen draw calls in all.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.manifest.scene_schema import SceneManifest
+from engine.geo import LocalProjection
+from engine.world.plan import landmarks as lm_plan
+from engine.world.plan.facts import facts_from
+from engine.world.plan.layers import LayerPlan, MeshBatch, ModelPlacement, WorldPlan
+from engine.world.plan.layout import plan_layout
+from engine.world.plan.markers import plan_markers
+from engine.world.plan.mesh import Mesh, merge
+from engine.world.plan.scatter import district_meshes, vegetation_meshes
+from engine.world.plan.terrain import build_heightfield, terrain_mesh, water_mesh
+from engine.world.plan.tiles import merge_by_tile, split_by_tile, tile_size
+
+
+def _tiled(name: str, tiles: dict[tuple[int, int], Mesh]) -> list[MeshBatch]:
+    return [MeshBatch(f"{name}:{i}:{j}", mesh) for (i, j), mesh in tiles.items()]
+
+
+def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
+    proj = LocalProjection(scene.origin.lat, scene.origin.lon)
+    ground = build_heightfield(scene, proj)
+    layout = plan_layout(scene, proj, ground)
+    facts = facts_from(scene, proj, ground, layout)
+    tile = tile_size(scene.extent_m)
+
+    terrain = LayerPlan("terrain", _tiled("terrain", split_by_tile(terrain_mesh(ground, scene, proj), tile)))
+    water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
+
+    kit_meshes = [m for m in (lm_plan.landmark_mesh(lm, proj, ground) for lm in scene.landmarks) if m is not None]
+    models = [_placement(lm, manifest_path, proj, ground) for lm in scene.landmarks if lm.kind == "model" or lm.model]
+    landmarks = LayerPlan("landmarks", [MeshBatch("landmarks", merge(kit_meshes))], models,
+                          footprints=facts.footprints["landmarks"][0], exact_footprints=True)
+
+    districts = LayerPlan("districts", _tiled("districts", merge_by_tile(
+        [item for plan in layout.districts for item in district_meshes(plan)], tile)),
+        footprints=facts.footprints["districts"][0])
+    trees = []
+    for veg in scene.vegetation:  # after the districts: trees fill what the houses left free
+        trees += vegetation_meshes(veg, layout.polygons[veg.area], ground, layout.keep_clear, layout.occupancy)
+    vegetation = LayerPlan("vegetation", _tiled("vegetation", merge_by_tile(trees, tile)))
+
+    markers = plan_markers(scene.pois, proj, ground)
+    return WorldPlan(scene, facts, [terrain, water, landmarks, districts, vegetation, markers],
+                     time_of_day=scene.sky.time_of_day, haze=scene.sky.haze)
+
+
+def _placement(lm, manifest_path: Path, proj, ground) -> ModelPlacement:
+    pos, heading, _ = lm_plan.model_placement(lm, proj, ground)
+    scale = tuple(float(v) for v in lm.size_m) if lm.size_m else None
+    return ModelPlacement(lm.id, str(lm_plan.resolve_model(lm, manifest_path)), tuple(float(v) for v in pos),
+                          float(heading), scale)
+

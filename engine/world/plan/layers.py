@@ -1,0 +1,91 @@
+"""The world plan as plain data: named layers of mesh batches, model placements, markers and
+footprints. It is what the node stage realises, what the cache stores, and what a glTF export or
+a baseline renderer can read; nothing here touches Panda3D.
+
+A layer's footprints are (x, y, radius, top) circles in scene metres: everything a tour camera
+must keep clear of. They feed the clearance floor (engine.world.plan.clearance) whether the layer
+was planned with the scene or added at run time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engine.geo import LocalProjection
+from engine.manifest.scene_schema import SceneManifest
+from engine.world.plan.facts import SceneFacts
+from engine.world.plan.mesh import Mesh
+
+MATERIALS = ("lit", "unlit")  # lit: vertex colours under sun, ambient light and haze; unlit: markers
+
+
+def no_footprints() -> np.ndarray:
+    return np.zeros((0, 4))
+
+
+@dataclass
+class MeshBatch:
+    """One draw call: a mesh in one material, already in scene coordinates."""
+
+    name: str
+    mesh: Mesh
+    material: str = "lit"
+
+
+@dataclass
+class ModelPlacement:
+    """A glTF model file placed in the scene (loaded, placed and flattened by the node stage)."""
+
+    id: str
+    path: str  # absolute, checked by the manifest stage to stay inside the content roots
+    position: tuple[float, float, float]
+    heading_deg: float
+    scale: tuple[float, float, float] | None = None  # the manifest's size_m, applied as a scale
+
+
+@dataclass
+class Marker:
+    """A POI's marker: where its pin floats and how tall the pole under it is."""
+
+    poi_id: str
+    position: tuple[float, float, float]
+    pole_height: float
+
+
+@dataclass
+class LayerPlan:
+    name: str
+    batches: list[MeshBatch] = field(default_factory=list)
+    models: list[ModelPlacement] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    footprints: np.ndarray = field(default_factory=no_footprints)  # (N, 4): x, y, radius, top
+    # exact: each footprint is checked as a circle (few, large: landmarks); otherwise they are
+    # rasterised on the ground grid (many, small: buildings, props)
+    exact_footprints: bool = False
+
+    @property
+    def triangle_count(self) -> int:
+        return sum(b.mesh.triangle_count for b in self.batches)
+
+
+@dataclass
+class WorldPlan:
+    """Everything the scene shows, as data: the ground facts, the sky's settings and the layers
+    in drawing order (terrain, water, landmarks, districts, vegetation, markers)."""
+
+    scene: SceneManifest
+    facts: SceneFacts
+    layers: list[LayerPlan]
+    time_of_day: float
+    haze: float
+
+    @property
+    def projection(self) -> LocalProjection:
+        return self.facts.projection
+
+    def layer(self, name: str) -> LayerPlan:
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise KeyError(name)
