@@ -44,7 +44,10 @@ run: $(STAMP)
 			"souvenir: out/souvenir/postcard.png (check it: $(PY) run_tour.py souvenir verify out/souvenir/postcard.png)"; \
 	fi
 
+# Lint and the layer rules first (seconds), then the suite.
 test: $(STAMP) system-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
 
 bench: $(STAMP)

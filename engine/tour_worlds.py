@@ -10,8 +10,8 @@ from engine.manifest.scene_loader import load_scene
 from engine.manifest.scene_schema import SceneManifest
 from engine.tour.world import TourWorld
 from engine.world.cache import SceneCache
-from engine.world.plan.facts import plan_facts
-from engine.world.plans import load_facts
+from engine.world.plan.plan_facts import plan_facts
+from engine.world.scene_facts import load_facts
 
 
 def tour_world(manifest_path: Path, cache: SceneCache | None = None) -> TourWorld:

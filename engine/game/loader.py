@@ -7,7 +7,7 @@ from pathlib import Path
 from engine.diagnostics import ContentError, Diagnostic, did_you_mean
 from engine.geo import LocalProjection
 from engine.game.schema import GameContent
-from engine.i18n.source_hash import stale_translations
+from engine.manifest.source_hash import stale_translations
 from engine.manifest.schema_errors import validate_model
 from engine.manifest.yaml_loader import Document, load_yaml
 

@@ -4,7 +4,7 @@ Each row is one bilingual text: a stable key (built from the ids on its path, ne
 position or wording), where it is (FILE:LINE), the source text and a short hash of it, and the
 translation. Importing writes the translation into the content file (comments and layout kept)
 together with `<lang>_from: <hash>`, the hash of the source it was made from; when the source is
-edited later, `validate` warns that the translation is stale (engine.i18n.source_hash).
+edited later, `validate` warns that the translation is stale (engine.manifest.source_hash).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from engine.files import atomic_write
 from engine.game.loader import game_files
-from engine.i18n.source_hash import bilingual_nodes, other, text_hash
+from engine.manifest.source_hash import bilingual_nodes, other, text_hash
 from engine.manifest import round_trip
 from engine.manifest.yaml_loader import Document, display_name, load_yaml
 from engine.settings import Settings

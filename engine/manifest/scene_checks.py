@@ -8,7 +8,7 @@ from shapely.validation import explain_validity
 
 from engine.diagnostics import Diagnostic, did_you_mean
 from engine.geo import LocalProjection
-from engine.i18n.source_hash import stale_translations
+from engine.manifest.source_hash import stale_translations
 from engine.manifest.content_paths import check_asset_path, gltf_references
 from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.yaml_loader import Document

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine.diagnostics import Diagnostic, did_you_mean
-from engine.i18n.source_hash import stale_translations
+from engine.manifest.source_hash import stale_translations
 from engine.manifest.content_paths import check_asset_path
 from engine.manifest.yaml_loader import Document
 from engine.tour.actions import REGISTRY

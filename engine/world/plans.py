@@ -1,5 +1,5 @@
-"""A scene's world plan, or only its facts, from the cache or planned (and cached) on a miss.
-Pure: nothing here loads Panda3D, and reading only the facts never loads trimesh."""
+"""A scene's world plan from the cache, or planned (and cached) on a miss. Pure: nothing here loads
+Panda3D. (Only the facts, without meshes or trimesh: engine.world.scene_facts.)"""
 from __future__ import annotations
 
 import time
@@ -8,7 +8,6 @@ from pathlib import Path
 
 from engine.manifest.scene_loader import load_scene
 from engine.world.cache import SceneCache, cache_key
-from engine.world.plan.facts import SceneFacts
 from engine.world.plan.layers import WorldPlan
 
 
@@ -32,15 +31,3 @@ def load_plan(manifest_path: Path, cache: SceneCache | None) -> tuple[WorldPlan,
     if cache is not None:
         cache.store(plan, key)
     return plan, LoadReport(False, time.perf_counter() - start)
-
-
-def load_facts(manifest_path: Path, cache: SceneCache | None = None) -> SceneFacts:
-    """The ground and footprints a tour needs: from a cached plan when there is one, else planned
-    without meshes (and not cached: the full plan is what the cache holds)."""
-    scene, _ = load_scene(manifest_path)
-    if cache is not None:
-        facts = cache.load_facts(scene, cache_key(scene, manifest_path))
-        if facts is not None:
-            return facts
-    from engine.world.plan.facts import plan_facts
-    return plan_facts(scene)

@@ -8,7 +8,7 @@ from panda3d.core import BitMask32, CollisionNode, CollisionSphere, NodePath
 
 from engine.world.nodes.geom import to_geom_node
 from engine.world.plan.layers import LayerPlan
-from engine.world.plan.markers import PIN_RADIUS
+from engine.world.plan.anchors import PIN_RADIUS
 
 PICK_MASK = BitMask32.bit(4)
 REFERENCE_DISTANCE = 200.0  # at this distance a marker is drawn at scale 1 (metres)

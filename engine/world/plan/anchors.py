@@ -6,6 +6,8 @@ from engine.geo import LocalProjection
 from engine.manifest.scene_schema import Poi
 from engine.world.plan.heightfield import Heightfield
 
+PIN_RADIUS = 1.0  # a pin's unit size; the node stage scales it with distance
+
 
 def marker_anchor(poi: Poi, proj: LocalProjection, ground: Heightfield) -> tuple[float, float, float]:
     """Where the pin floats: above the ground at the POI, in scene metres."""

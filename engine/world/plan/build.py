@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from engine.manifest.scene_schema import SceneManifest
 from engine.geo import LocalProjection
 from engine.world.plan import landmarks as lm_plan
-from engine.world.plan.facts import facts_from
+from engine.world.plan.plan_facts import facts_from
 from engine.world.plan.layers import LayerPlan, MeshBatch, ModelPlacement, WorldPlan
 from engine.world.plan.layout import plan_layout
 from engine.world.plan.markers import plan_markers
@@ -46,11 +48,18 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     trees = []
     for veg in scene.vegetation:  # after the districts: trees fill what the houses left free
         trees += vegetation_meshes(veg, layout.polygons[veg.area], ground, layout.keep_clear, layout.occupancy)
-    vegetation = LayerPlan("vegetation", _tiled("vegetation", merge_by_tile(trees, tile)))
+    vegetation = LayerPlan("vegetation", _tiled("vegetation", merge_by_tile(trees, tile)),
+                           footprints=np.array([mesh_footprint(x, y, mesh) for x, y, mesh in trees]).reshape(-1, 4))
 
     markers = plan_markers(scene.pois, proj, ground)
     return WorldPlan(scene, facts, [terrain, water, landmarks, districts, vegetation, markers],
                      time_of_day=scene.sky.time_of_day, haze=scene.sky.haze)
+
+
+def mesh_footprint(x: float, y: float, mesh: Mesh) -> tuple[float, float, float, float]:
+    """The circle around (x, y) that holds a placed mesh, and its top."""
+    v = mesh.vertices
+    return (x, y, float(np.hypot(v[:, 0] - x, v[:, 1] - y).max()), float(v[:, 2].max()))
 
 
 def _placement(lm, manifest_path: Path, proj, ground) -> ModelPlacement:

@@ -8,14 +8,13 @@ import trimesh
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import Poi
-from engine.world.plan.anchors import marker_anchor
+from engine.world.plan.anchors import PIN_RADIUS, marker_anchor
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.layers import LayerPlan, Marker, MeshBatch
 from engine.world.plan.mesh import from_trimesh, merge
 
 MARKER_COLOUR = (1.0, 0.18, 0.72, 1.0)  # a magenta found nowhere else in the scenes
 POLE_COLOUR = (1.0, 1.0, 1.0, 1.0)
-PIN_RADIUS = 1.0  # unit size; scaled per frame
 
 
 def _pin_mesh():
