@@ -16,7 +16,7 @@ def test_the_caret_stands_under_the_column(tmp_path):
 
 
 def test_tabs_and_wide_characters_keep_the_caret_aligned():
-    shown, caret = excerpt("\tname: 鼓浪屿 x", 7, 11)  # column 11 is the 'x' after three wide characters
+    shown, caret = excerpt("\tname: 鼓浪屿 x", 7, 12)  # column 12 is the 'x' after three wide characters
     before = shown[:shown.index("x")]
     assert caret.index("^") == len(before) + 3  # a terminal shows each of 鼓浪屿 two columns wide
     assert "\t" not in shown
