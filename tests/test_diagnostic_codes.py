@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -64,7 +63,8 @@ def test_the_registry_has_no_dead_entries():
 
 def test_each_code_has_the_severity_it_is_raised_with():
     for code, severities in _raised().items():
-        assert severities == {CODES[code].severity}, f"{code} is raised as {severities}, registered as {CODES[code].severity}"
+        registered = CODES[code].severity
+        assert severities == {registered}, f"{code} is raised as {severities}, registered as {registered}"
 
 
 @pytest.mark.parametrize("code", sorted(CODES))

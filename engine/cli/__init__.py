@@ -4,7 +4,8 @@ main.py: arguments -> Settings -> the command, and the one place exceptions beco
 parser.py: every argparse definition. content.py, render.py, play.py, visitors.py, bench.py: the
 commands, each parsing nothing and deciding nothing, only calling the library and printing.
 """
-from engine.cli.exit_codes import EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, EXIT_MISSING_CAPABILITY, EXIT_OK
+from engine.cli.exit_codes import (EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED, EXIT_MISSING_CAPABILITY,
+                                   EXIT_OK)
 from engine.cli.main import main, settings_from_args
 from engine.cli.parser import build_parser
 

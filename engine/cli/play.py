@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from engine import visit_requests as requests
+from engine import visit_requests
 from engine.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from engine.errors import UsageError
 from engine.settings import Settings
@@ -23,7 +23,7 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
     if args.tour:
         found, path = _tour_for(args, settings)
         if args.from_step:
-            requests.check_from_step(found, args.from_step)
+            visit_requests.check_from_step(found, args.from_step)
         tour = (found, path, args.log, args.from_step)
     from engine.app import play
     from engine.game.session import ResumeRefused
@@ -35,7 +35,7 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _tour_for(args: argparse.Namespace, settings: Settings):
-    tour, path, warnings = requests.tour_for(settings, args.scene, args.tour)
+    tour, path, warnings = visit_requests.tour_for(settings, args.scene, args.tour)
     for warning in warnings:
         print(warning.format(), file=sys.stderr)
     return tour, path
@@ -43,14 +43,14 @@ def _tour_for(args: argparse.Namespace, settings: Settings):
 
 def _play_headless(args: argparse.Namespace, settings: Settings) -> int:
     if args.nickname is not None:
-        requests.check_nickname(args.nickname)
+        visit_requests.check_nickname(args.nickname)
     if not args.tour or not args.log:
         raise UsageError("--headless needs --tour ID and --log FILE.jsonl")
-    answers = requests.parse_answers(args.answer)
+    answers = visit_requests.parse_answers(args.answer)
     tour, path = _tour_for(args, settings)
     if args.souvenir:  # refuse before the visit (and its database rows) what would stop the souvenir after it
-        requests.check_souvenir_request(settings, args.scene, tour, args.postcard_view)
-    visit = requests.open_headless_visit(settings, args.scene, tour, args.resume)
+        visit_requests.check_souvenir_request(settings, args.scene, tour, args.postcard_view)
+    visit = visit_requests.open_headless_visit(settings, args.scene, tour, args.resume)
     started = time.perf_counter()
     # No blanket `except ValueError` here: an unreachable --from step is StepNotReached (a UsageError);
     # any other exception is a bug and must reach main's crash report.
@@ -70,7 +70,7 @@ def _play_headless(args: argparse.Namespace, settings: Settings) -> int:
     if args.nickname is not None:
         visit.sign(args.nickname)
     if args.souvenir:
-        postcard, certificate = requests.write_souvenir(visit, settings, args.scene, tour, args.souvenir,
+        postcard, certificate = visit_requests.write_souvenir(visit, settings, args.scene, tour, args.souvenir,
                                                         args.postcard_view)
         print(f"souvenir\t{postcard}\t{certificate}")
     print(f"tour\t{tour.id}\t{'finished' if result.finished else 'stopped'}\t{result.duration_s:.1f} s simulated"

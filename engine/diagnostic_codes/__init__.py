@@ -39,21 +39,19 @@ def lookup(code: str) -> CodeInfo | None:
 def explain(info: CodeInfo) -> str:
     """One entry as plain text for a terminal."""
     paragraph = textwrap.fill(info.explanation, _WIDTH)
-    indent = lambda text: textwrap.indent(text, "    ")  # noqa: E731
+    wrong, right = (textwrap.indent(example, "    ") for example in (info.wrong, info.right))
     return (f"{info.code} ({info.severity}): {info.title}\n\n{paragraph}\n\n"
-            f"Wrong:\n{indent(info.wrong)}\n\nRight:\n{indent(info.right)}\n\nEvery code: {DOC_PATH}")
+            f"Wrong:\n{wrong}\n\nRight:\n{right}\n\nEvery code: {DOC_PATH}")
 
 
 def markdown() -> str:
     """docs/diagnostics.md: a table of every code, then each entry with its examples."""
-    out = ["# Diagnostic codes", "",
-           "<!-- Generated from engine/diagnostic_codes/ by `python -m engine.diagnostic_codes "
-           f"{DOC_PATH}`; do not edit by hand (tests/test_diagnostic_codes.py fails when it is out of date). -->",
-           "",
-           "What `python run_tour.py validate` reports, as `FILE:LINE:COL: severity: message [CODE]`. An "
-           "**error** stops the file being used; a **warning** does not. "
-           "`python run_tour.py validate --explain CODE` prints one entry in the terminal.", "",
-           "| Code | Severity | What it means |", "|---|---|---|"]
+    header = (f"<!-- Generated from engine/diagnostic_codes/ by `python -m engine.diagnostic_codes {DOC_PATH}`; "
+              "do not edit by hand (tests/test_diagnostic_codes.py fails when it is out of date). -->")
+    intro = ("What `python run_tour.py validate` reports, as `FILE:LINE:COL: severity: message [CODE]`. An "
+             "**error** stops the file being used; a **warning** does not. "
+             "`python run_tour.py validate --explain CODE` prints one entry in the terminal.")
+    out = ["# Diagnostic codes", "", header, "", intro, "", "| Code | Severity | What it means |", "|---|---|---|"]
     out += [f"| [{c.code}](#{c.code.lower()}) | {c.severity} | {c.title} |" for c in CODES.values()]
     for heading, entries in FAMILIES:
         out += ["", f"## {heading}"]

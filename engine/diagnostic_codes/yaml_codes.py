@@ -11,8 +11,8 @@ ENTRIES = [
         # run_tour.py validate scenes/gulangyu/scene.yaml"""),
     entry("Y002", "error", "the file is too large", """
         A content file may be at most 2 MiB. Larger files are refused before they are parsed, because
-        reading a huge YAML file takes a long time. Split a big scene into smaller parts, or simplify long
-        coastline outlines (fewer points).""", """
+        reading a huge YAML file takes a long time. The usual cause is an outline traced with far more
+        points than a scene needs: simplify it (a whole island's coastline fits in a few hundred).""", """
         terrain:
           areas:
             - id: island
