@@ -7,3 +7,7 @@ class UsageError(Exception):
 
 class MissingCapability(Exception):
     """This machine cannot do it (no display, no VR runtime): exit 3 with what to do instead."""
+
+
+class StepNotReached(UsageError):
+    """A tour asked to start at a step (--from) that its run never reaches: the user's choice of step."""

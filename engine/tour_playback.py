@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.errors import StepNotReached
 from engine.tour.camera_path import Pose
 from engine.tour.runner import TourRunner
 from engine.tour.scene_stage import SceneStage
@@ -40,7 +41,7 @@ class TourPlayback:
             if runner.state.pc is not None and runner.tour.steps[runner.state.pc].id == step_id:
                 return
             runner.tick(TICK_S)
-        raise ValueError(f"step '{step_id}' is never reached on the default path through the tour")
+        raise StepNotReached(f"step '{step_id}' is never reached on the default path through the tour")
 
     @property
     def steering(self) -> bool:

@@ -32,6 +32,9 @@ DIAGNOSTIC_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<se
                              r"(?P<message>.*) \[(?P<code>[A-Z]\d{3})\](?: \((?P<hint>.*)\))?$")
 """One diagnostic as `validate` prints it to stderr: FILE:LINE:COL: SEVERITY: MESSAGE [CODE] (HINT)."""
 
+EXCERPT_LINE = re.compile(r"^ *(\d+)? \|( |$)")
+"""A line of the source excerpt `validate` prints under a diagnostic: `   42 |   lat: north`, `      |   ^`."""
+
 
 @dataclass(frozen=True)
 class Expect:
@@ -149,10 +152,13 @@ def assert_exits(result: subprocess.CompletedProcess, status: int) -> None:
 
 
 def diagnostics_from_text(stderr: str, names: Iterable[str]) -> dict[str, list[Diagnostic]]:
-    """The run's stderr read back by file; every line must be a DIAGNOSTIC_LINE of one of `names` (CLI names)."""
+    """The run's stderr read back by file; every line must be a DIAGNOSTIC_LINE of one of `names` (CLI names),
+    or a line of the source excerpt under one (EXCERPT_LINE)."""
     names = set(names)
     by_file: dict[str, list[Diagnostic]] = {}
     for text in stderr.splitlines():
+        if EXCERPT_LINE.match(text):
+            continue
         m = DIAGNOSTIC_LINE.match(text)
         assert m and m["file"] in names, f"not a FILE:LINE:COL diagnostic of a file we passed: {text!r}"
         by_file.setdefault(m["file"], []).append(Diagnostic(m["file"], int(m["line"]), int(m["col"]), m["code"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from engine.errors import StepNotReached
 from engine.manifest.scene_loader import load_scene
 from engine.tour.headless import run_tour
 from engine.tour.loader import load_tour
@@ -127,7 +128,7 @@ def test_from_step_fast_forwards_to_the_state_a_visitor_would_have(islet):
     # the camera starts where the earlier steps left it
     before = [e for e in full if e["type"] == "camera" and e["t"] <= start_full["t"]][-1]
     assert tail[1]["pos"] == before["pos"]
-    with pytest.raises(ValueError, match="never reached"):
+    with pytest.raises(StepNotReached, match="never reached"):
         run(islet, from_step="wrong")  # unattended, the quiz takes 'white' and skips 'wrong'
 
 

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.errors import StepNotReached
 from engine.files import atomic_write
 from engine.tour.runner import Stage, TourRunner
 from engine.tour.schema import Tour
@@ -59,7 +60,7 @@ def run_tour(tour: Tour, tour_path: Path, world: TourWorld, *, lang: str = "zh",
             on_tick(runner)
     result.finished = runner.state.finished
     if from_step is not None and not recording:
-        raise ValueError(f"step '{from_step}' is never reached on this path through the tour")
+        raise StepNotReached(f"step '{from_step}' is never reached on this path through the tour")
     return result
 
 

@@ -1,0 +1,70 @@
+"""Arguments -> Settings -> the command, and the one place where an exception becomes an exit code:
+0 done; 2 the user's own input (ContentError, UsageError, argparse's own errors); 3 something this
+machine lacks (MissingCapability); 130 Ctrl+C; 1 anything else, which is a bug of ours: one line on
+stderr, the traceback in DATA/logs/crash-*.txt. A user never sees a traceback for their own mistake."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Callable
+
+from engine.cli import bench, content, play, render, visitors
+from engine.cli.exit_codes import (EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED,
+                                   EXIT_MISSING_CAPABILITY)
+from engine.cli.parser import build_parser
+from engine.diagnostics import ContentError, format_all
+from engine.errors import MissingCapability, UsageError
+from engine.settings import Settings
+
+Command = Callable[[argparse.Namespace, Settings], int]
+
+COMMANDS: dict[str, Command] = {
+    "list": content.cmd_list, "validate": content.cmd_validate, "tag": content.cmd_tag,
+    "strings": content.cmd_strings, "schema": content.cmd_schema,
+    "render": render.cmd_render, "showcase": render.cmd_showcase,
+    "play": play.cmd_play,
+    "souvenir": visitors.cmd_souvenir, "leaderboard": visitors.cmd_leaderboard, "stats": visitors.cmd_stats,
+    "bench": bench.cmd_bench,
+}
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """Settings from LUDAO_* variables, overridden by the options this command has (--lang, --size, ...)."""
+    settings = Settings.from_environment(data_dir=args.data, lang=getattr(args, "lang", None),
+                                         size=getattr(args, "size", None), scenes_dir=args.scenes,
+                                         scripts_dir=args.scripts)
+    settings.use_cache = not args.no_cache
+    return settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # argparse prints its own message and exits 2
+    settings = settings_from_args(args)
+    try:
+        return COMMANDS[args.command](args, settings)
+    except ContentError as exc:
+        print(format_all(exc.diagnostics), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UsageError as exc:
+        print(f"run_tour.py: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MissingCapability as exc:
+        print(f"run_tour.py: {exc}", file=sys.stderr)
+        return EXIT_MISSING_CAPABILITY
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug of ours: say so in one line, keep the details in a file
+        report = _write_crash_report(settings)
+        print(f"run_tour.py: internal error: {type(exc).__name__}: {exc} (details in {report})", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+def _write_crash_report(settings: Settings) -> Path:
+    folder = settings.data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}.txt"
+    path.write_text(traceback.format_exc(), encoding="utf-8")
+    return path

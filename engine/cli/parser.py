@@ -1,0 +1,103 @@
+"""Every argparse definition of the command line, in one place so that `--help` lists the commands in
+one deliberate order and the shared options (--data, --scenes, ...) are declared once. The commands
+themselves live in one module per group (content, render, play, visitors, bench); main.py maps the
+parsed command to them."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT like 1280x720, got '{text}'") from None
+    if not (16 <= w <= 8192 and 16 <= h <= 8192):
+        raise argparse.ArgumentTypeError(f"size {w}x{h} is out of range (16-8192)")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", type=Path, help="folder for the database, signing key and scene cache "
+                                                  "(default: LUDAO_DATA or the user data folder)")
+    common.add_argument("--no-cache", action="store_true", help="always rebuild scenes; never read or write the cache")
+    common.add_argument("--scenes", type=Path, help="the scenes folder (default: LUDAO_SCENES or scenes/ here)")
+    common.add_argument("--scripts", type=Path, help="the tours folder (default: LUDAO_SCRIPTS or scripts/ here)")
+    parser = argparse.ArgumentParser(prog="run_tour.py", description="Ludao 鹭岛 virtual-tour engine")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("list", parents=[common], help="scenes found, one a line")
+
+    p = sub.add_parser("validate", parents=[common], help="check content files; prints FILE:LINE:COL: message")
+    p.add_argument("paths", nargs="*", type=Path)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--explain", metavar="CODE", help="what a diagnostic code (like S006) means, with a wrong and a "
+                                                     "right example ('all': every code); see docs/diagnostics.md")
+
+    p = sub.add_parser("tag", parents=[common], help="add missing stable ids to tours, keeping comments and layout")
+    p.add_argument("paths", nargs="+", type=Path)
+
+    p = sub.add_parser("strings", parents=[common], help="translation tables: export texts, import translations")
+    p.add_argument("action", choices=("export", "import"))
+    p.add_argument("file", type=Path, help="the CSV table")
+    p.add_argument("--lang", choices=("zh", "en"), required=True, help="the language translated into")
+
+    p = sub.add_parser("souvenir", parents=[common], help="check a souvenir: its certificate or its postcard PNG")
+    p.add_argument("action", choices=("verify",))
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("leaderboard", parents=[common], help="the best visits: by scene, on this kiosk, or on a day")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--scene")
+    group.add_argument("--kiosk", action="store_true", help="this kiosk (LUDAO_KIOSK)")
+    group.add_argument("--day", metavar="YYYY-MM-DD")
+    p.add_argument("--limit", type=int, default=10)
+
+    p = sub.add_parser("stats", parents=[common], help="anonymous visit statistics")
+    p.add_argument("action", choices=("export",))
+    p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
+
+    p = sub.add_parser("render", parents=[common], help="render one offscreen frame to a PNG")
+    p.add_argument("scene")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--size", type=_size, default=(1280, 720))
+    p.add_argument("--view", help="viewpoint id (default: the scene's default view)")
+    p.add_argument("--lang", choices=("zh", "en"))
+
+    p = sub.add_parser("showcase", parents=[common], help="render every viewpoint of every scene to a folder")
+    p.add_argument("--out", type=Path, default=Path("out"))
+    p.add_argument("--size", type=_size, default=(1280, 720))
+
+    p = sub.add_parser("play", parents=[common], help="open a scene in a window for free navigation")
+    p.add_argument("scene")
+    p.add_argument("--view")
+    p.add_argument("--lang", choices=("zh", "en"))
+    p.add_argument("--size", type=_size, default=(1280, 720))
+    p.add_argument("--mode", choices=("window", "kiosk"), default="window")
+    p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
+    p.add_argument("--tour", help="run this guided tour (its id: scripts/<id>.tour.yaml)")
+    p.add_argument("--headless", action="store_true", help="no window: run the tour in simulated time")
+    p.add_argument("--log", type=Path, help="with --headless: write every event to this JSON Lines file")
+    p.add_argument("--from", dest="from_step", metavar="STEP_ID",
+                   help="start the tour at this step, earlier steps fast-forwarded")
+    p.add_argument("--answer", action="append", default=[], metavar="QUESTION=OPTION",
+                   help="with --headless: the option to pick for a question (by ids); others time out")
+    p.add_argument("--frames", dest="frames_dir", type=Path,
+                   help="with --headless: render a frame at every step and at --fps into this folder")
+    p.add_argument("--fps", type=float, default=2.0, help="frames per second of tour time for --frames")
+    p.add_argument("--preview", type=Path, help="with --frames: an animated WebP of the run (default FRAMES/preview.webp)")
+    p.add_argument("--resume", metavar="CODE", help="continue an earlier visit on this kiosk by its resume code")
+    p.add_argument("--nickname", help="with --headless: put the visit on the leaderboards under this nickname")
+    p.add_argument("--souvenir", type=Path, metavar="DIR",
+                   help="with --headless: write the visit's postcard and signed certificate into DIR")
+    p.add_argument("--postcard-view", metavar="VIEWPOINT",
+                   help="the view on the postcard (default: the tour's postcard_view, else the scene's main view)")
+
+    p = sub.add_parser("schema", parents=[common], help="write the JSON Schemas for editors to schemas/")
+
+    p = sub.add_parser("bench", parents=[common], help="measure scene load and frame times")
+    p.add_argument("--out", type=Path)
+    p.add_argument("--size", type=_size, default=(1280, 720))
+    return parser

@@ -1,0 +1,79 @@
+"""play: a scene in a window (free or with a tour), or a tour run headless in simulated time. The
+checks of what was asked (tour, answers, nickname, souvenir) live in engine.visit_requests."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from engine import visit_requests
+from engine.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+from engine.errors import UsageError
+from engine.settings import Settings
+
+
+def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
+    if args.headless:
+        return _play_headless(args, settings)
+    if args.answer or args.frames_dir:
+        raise UsageError("--answer and --frames go with --headless")
+    if args.from_step and not args.tour:
+        raise UsageError("--from needs --tour")
+    tour = None
+    if args.tour:
+        found, path = _tour_for(args, settings)
+        if args.from_step:
+            visit_requests.check_from_step(found, args.from_step)
+        tour = (found, path, args.log, args.from_step)
+    from engine.app import play
+    from engine.game.session import ResumeRefused
+    try:
+        return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames, tour=tour,
+                    resume_code=args.resume)
+    except ResumeRefused as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _tour_for(args: argparse.Namespace, settings: Settings):
+    tour, path, warnings = visit_requests.tour_for(settings, args.scene, args.tour)
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
+    return tour, path
+
+
+def _play_headless(args: argparse.Namespace, settings: Settings) -> int:
+    if args.nickname is not None:
+        visit_requests.check_nickname(args.nickname)
+    if not args.tour or not args.log:
+        raise UsageError("--headless needs --tour ID and --log FILE.jsonl")
+    answers = visit_requests.parse_answers(args.answer)
+    tour, path = _tour_for(args, settings)
+    if args.souvenir:  # refuse before the visit (and its database rows) what would stop the souvenir after it
+        visit_requests.check_souvenir_request(settings, args.scene, tour, args.postcard_view)
+    visit = visit_requests.open_headless_visit(settings, args.scene, tour, args.resume)
+    started = time.perf_counter()
+    # No blanket `except ValueError` here: an unreachable --from step is StepNotReached (a UsageError);
+    # any other exception is a bug and must reach main's crash report.
+    if args.frames_dir:
+        from engine.tour.frames import run_with_frames
+        preview = args.preview or args.frames_dir / "preview.webp"
+        result, frames = run_with_frames(settings, tour, path, args.frames_dir, fps=args.fps, answers=answers,
+                                         from_step=args.from_step, preview=preview, on_event=visit.on_event)
+        print(f"frames\t{len(frames)} in {args.frames_dir}\tpreview {preview}")
+    else:
+        from engine.tour.headless import run_tour
+        result = run_tour(tour, path, visit.world, lang=settings.lang, answers=answers,
+                          from_step=args.from_step, on_event=visit.on_event)
+    visit.finish()
+    from engine.tour.headless import write_log
+    write_log(result.events, args.log)
+    if args.nickname is not None:
+        visit.sign(args.nickname)
+    if args.souvenir:
+        postcard, certificate = visit_requests.write_souvenir(visit, settings, args.scene, tour, args.souvenir,
+                                                        args.postcard_view)
+        print(f"souvenir\t{postcard}\t{certificate}")
+    print(f"tour\t{tour.id}\t{'finished' if result.finished else 'stopped'}\t{result.duration_s:.1f} s simulated"
+          f"\t{time.perf_counter() - started:.2f} s\t{len(result.events)} events -> {args.log}")
+    visit.report()
+    return EXIT_OK if result.finished else EXIT_BAD_INPUT
