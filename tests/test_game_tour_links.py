@@ -10,7 +10,7 @@ def test_a_quiz_and_its_tour_question_must_offer_the_same_options(tmp_path):
     scenes = tmp_path / "scenes"
     shutil.copytree(DATA / "scenes" / "islet", scenes / "islet")
     manifest = scenes / "islet" / "scene.yaml"  # its glTF boat lives in the project's assets
-    manifest.write_text("\n".join(l for l in manifest.read_text().splitlines() if "id: boat," not in l) + "\n")
+    manifest.write_text("\n".join(row for row in manifest.read_text().splitlines() if "id: boat," not in row) + "\n")
     game = scenes / "islet" / "game.yaml"
 
     def validate():
@@ -23,5 +23,5 @@ def test_a_quiz_and_its_tour_question_must_offer_the_same_options(tmp_path):
                                              "{id: crimson, text: {zh: 红色, en: Red}}"))
     result = validate()
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    line = next(l for l in result.stderr.splitlines() if "[P008]" in l)  # at the options list (line 11)
+    line = next(row for row in result.stderr.splitlines() if "[P008]" in row)  # at the options list (line 11)
     assert ":11:7:" in line and "offers white, crimson but tour 'islet-basics' asks it with white, red" in line

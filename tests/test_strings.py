@@ -18,7 +18,7 @@ def content(tmp_path):
     scripts.mkdir()
     shutil.copy(DATA / "tours" / "islet-basics.tour.yaml", scripts)
     manifest = scenes / "islet" / "scene.yaml"  # its glTF boat lives in the project's assets
-    manifest.write_text("\n".join(l for l in manifest.read_text().splitlines() if "id: boat," not in l) + "\n")
+    manifest.write_text("\n".join(row for row in manifest.read_text().splitlines() if "id: boat," not in row) + "\n")
     return (["--scenes", str(scenes), "--scripts", str(scripts), "--data", str(tmp_path / "data")],
             scripts / "islet-basics.tour.yaml")
 

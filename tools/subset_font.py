@@ -187,8 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="source .ttc/.otf (default: %(default)s)")
     p.add_argument("--font-number", type=int, default=DEFAULT_FONT_NUMBER, help="face in the .ttc (default: %(default)s = SC)")
     p.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="output OTF (default: %(default)s)")
-    p.add_argument("--unihan", type=Path, default=UNIHAN_OTHER, help="Unihan_OtherMappings.txt.bz2 (default: %(default)s)")
-    p.add_argument("--tongyong-file", type=Path, default=TONGYONG_FILE, help="committed level-1 list, used when --unihan is absent")
+    p.add_argument("--unihan", type=Path, default=UNIHAN_OTHER,
+                   help="Unihan_OtherMappings.txt.bz2 (default: %(default)s)")
+    p.add_argument("--tongyong-file", type=Path, default=TONGYONG_FILE,
+                   help="committed level-1 list, used when --unihan is absent")
     p.add_argument("--content-dir", type=Path, action="append", default=None,
                    help="directory scanned recursively for *.yaml/*.yml (repeatable; default: scenes/ and scripts/)")
     p.add_argument("--extra-text", action="append", default=[], help="extra characters to include (repeatable)")

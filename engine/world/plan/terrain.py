@@ -4,8 +4,9 @@ Areas are painted in order onto a grid (later ones win), so a lake can sit in la
 in the lake. Heights come from a signed distance to the nearest coast: land rises from the shore to
 its area's ground height, the sea floor falls away to `seabed_m`, and each peak adds a smooth rise
 that is largest at its summit (its exact height there, unless a higher neighbour's slope passes
-over it). Peaks combine by maximum, so overlapping hills never add up to more than the higher one. Only cells that reach above the water are
-kept as triangles: the water surface is opaque and hides the rest.
+over it). Peaks combine by maximum, so overlapping hills never add up to more than the higher one.
+Only cells that reach above the water are kept as triangles: the water surface is opaque and hides
+the rest. The water plane is a mesh of its own (water_mesh).
 """
 from __future__ import annotations
 
