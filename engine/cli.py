@@ -361,7 +361,7 @@ def _play_headless(args, settings: Settings) -> int:
     started = time.perf_counter()
     try:
         if args.frames_dir:
-            from engine.tour.frames import run_with_frames
+            from engine.play.frames import run_with_frames
             preview = args.preview or args.frames_dir / "preview.webp"
             result, frames = run_with_frames(settings, tour, path, args.frames_dir, fps=args.fps, answers=answers,
                                              from_step=args.from_step, preview=preview, on_event=visit.on_event)

@@ -20,7 +20,7 @@ class OffscreenRenderer:
 
     def open(self, scene: str):
         from engine.scene_library import find_scene, get_scene
-        from engine.scene_view import SceneView
+        from engine.display.scene_view import SceneView
         built, report = get_scene(find_scene(scene, self.settings.scenes_dir), self.base.loader, self.cache)
         return SceneView(self.base, built), report
 

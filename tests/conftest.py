@@ -29,7 +29,7 @@ def scene_cache(tmp_path_factory):
 def open_view(offscreen_base, scene_cache):
     """open_view(manifest_path) -> a SceneView on the shared base; the previous one is detached."""
     from engine.scene_library import get_scene
-    from engine.scene_view import SceneView
+    from engine.display.scene_view import SceneView
     current = []
 
     def _open(path: Path):

@@ -71,7 +71,7 @@ def run_with_frames(settings, tour, tour_path: Path, frames_dir: Path, *, fps: f
     """Run a tour headless with a real offscreen picture: frames, their index and a preview."""
     from engine.rendering import OffscreenRenderer
     from engine.tour.headless import run_tour
-    from engine.tour.scene_stage import SceneStage
+    from engine.play.stage import SceneStage
     from engine.tour.world import TourWorld
 
     renderer = OffscreenRenderer(settings)
