@@ -12,6 +12,7 @@ from __future__ import annotations
 import signal
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from engine.display.base import Display
 from engine.settings import Settings
@@ -23,20 +24,26 @@ def open_display(mode: str, settings: Settings) -> Display:
     return WindowDisplay.open(settings.size, fullscreen=(mode == "kiosk"))
 
 
-def open_game(manifest_path, built, settings: Settings, resume_code: str | None):
-    """The scene's game with the visitor database, or None when the scene has no game."""
-    from engine.game.session import GameSession, game_for
+@dataclass
+class GameMaker:
+    """Makes the scene's game for one visitor; every visitor of a run shares one store."""
+    content: object
+    built: object
+    settings: Settings
+    store: object
+
+    def __call__(self, resume_code: str | None = None):
+        from engine.game.session import GameSession
+        return GameSession(self.content, self.built.manifest, self.built.ground, lang=self.settings.lang,
+                           store=self.store, resume_code=resume_code)
+
+
+def game_maker(manifest_path, built, settings: Settings) -> GameMaker | None:
+    """None when the scene has no game (no game.yaml beside its manifest)."""
+    from engine.game.session import game_for
     from engine.visit import open_store
     content = game_for(manifest_path, manifest_path.parent.parent)  # the scene's own folder of scenes
-    if content is None:
-        return None
-    store = open_store(settings)
-    try:
-        return GameSession(content, built.manifest, built.ground, lang=settings.lang, store=store,
-                           resume_code=resume_code)
-    except BaseException:
-        store.close()
-        raise
+    return GameMaker(content, built, settings, open_store(settings)) if content is not None else None
 
 
 @contextmanager
@@ -61,22 +68,24 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     manifest = find_scene(scene, settings.scenes_dir)
     display = open_display(mode, settings)
     lines = VisitLines()
-    game = session = None
+    make_game = session = None
     try:
         with stopped_by_sigterm():
             cache = SceneCache(settings.cache_dir) if settings.use_cache else None
             built, report = get_scene(manifest, display.base.loader, cache)
             lines.scene(built.manifest.id, report.from_cache, report.seconds)
-            game = open_game(manifest, built, settings, resume_code)
+            make_game = game_maker(manifest, built, settings)
+            game = make_game(resume_code) if make_game else None
             if game is not None:
                 lines.visit(game.session.resume_code)  # the code a visitor can resume with
-            session = PlaySession(display, built, settings.lang, view, tour=tour, game=game, lines=lines)
+            session = PlaySession(display, built, settings.lang, view, tour=tour, game=game, new_game=make_game,
+                                  lines=lines)
             display.run(max_frames)
     finally:
         if session is not None:
             session.close()  # the tour log and the store with it
-        elif game is not None and game.store is not None:
-            game.store.close()
+        elif make_game is not None:
+            make_game.store.close()
         display.close()
         sys.stdout.flush()
     return 0

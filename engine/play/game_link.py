@@ -24,6 +24,10 @@ class GameLink:
                            passport_data=self._passport_data, on_answer=self._answered)
         self._since_position = 0.0
 
+    @property
+    def progress(self):
+        return self.game.progress
+
     def _passport_data(self):
         store = self.game.store
         best = store.leaderboard("scene", self.scene_id, limit=5) if store is not None else []
@@ -76,8 +80,9 @@ class GameLink:
     def reset(self) -> None:
         self.hud.reset()
 
-    def close(self) -> None:
+    def close(self, *, close_store: bool = True) -> None:
+        """Off the screen and out of the scene; close_store=False when a next visitor's game shares it."""
         self.hud.destroy()
         self.collectibles.remove_node()
-        if self.game.store is not None:
+        if close_store and self.game.store is not None:
             self.game.store.close()

@@ -6,6 +6,7 @@ modules' own; the session only tells them what happened and which language to sp
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,10 @@ class TourRequest:
 
 class PlaySession:
     def __init__(self, display: Display, built, lang: str, view_id: str | None = None, *,
-                 tour: TourRequest | tuple | None = None, game=None, lines: VisitLines | None = None):
+                 tour: TourRequest | tuple | None = None, game=None, new_game: Callable[[], object] | None = None,
+                 lines: VisitLines | None = None):
+        """game: a GameSession (engine.game.session) or None; new_game: makes the next visitor's game
+        (sharing the store) when reset() starts a new visit. The session owns both games' store."""
         self.display = display
         self.lines = lines or VisitLines()
         self.start_lang = self.lang = lang
@@ -53,10 +57,10 @@ class PlaySession:
         self.picker = MarkerPicker(display.camera, built.root)
         self.card = InfoCard(display.overlay, lang)
         self.hud = Hud(display.overlay, built.manifest, lang, on_mode=self.set_mode, on_next_view=self.next_view)
+        self.new_game = new_game
         self.game = None
-        if game is not None:  # a GameSession: stamps, finds, quizzes, passport and toasts
-            from engine.play.game_link import GameLink
-            self.game = GameLink(game, self.view, display.overlay, self.lines, display.frame_time)
+        if game is not None:  # stamps, finds, quizzes, passport and toasts
+            self._link_game(game)
         self.guided = None
         self.tour_request = TourRequest.of(tour)
         if self.tour_request is not None:
@@ -64,6 +68,10 @@ class PlaySession:
         self.input = PointerInput(display, self)
         display.task_mgr.add(self._frame, TASK)
         self.closed = False
+
+    def _link_game(self, game) -> None:
+        from engine.play.game_link import GameLink
+        self.game = GameLink(game, self.view, self.display.overlay, self.lines, self.display.frame_time)
 
     # --- the tour ------------------------------------------------------------------------------
     def _start_tour(self, request: TourRequest) -> None:
@@ -173,12 +181,17 @@ class PlaySession:
     # --- the visit as a whole ------------------------------------------------------------------
     def reset(self) -> None:
         """Back to the start, for the next visitor: the starting view in orbit mode, no card, quiz,
-        passport or toast, no tour, the starting language."""
+        passport or toast, no tour, the starting language, and (given new_game) a new game."""
         if self.guided is not None:
             self.stop_tour()
             self.view.set_time_of_day(self.view.built.manifest.sky.time_of_day)  # a tour may have changed the light
         self.card.hide()
-        if self.game is not None:
+        if self.game is not None and self.new_game is not None:  # a new visitor: a new game, score 0
+            self.game.close(close_store=False)
+            self._link_game(self.new_game())
+            if self.game.game.session is not None:
+                self.lines.visit(self.game.game.session.resume_code)
+        elif self.game is not None:
             self.game.reset()
         if self.lang != self.start_lang:
             self.set_language(self.start_lang)
