@@ -281,6 +281,8 @@ def test_one_language_switch_reaches_every_visible_text_in_a_window(display, tmp
         after = json.loads(player.wait_for("texts\t", timeout=10).split("\t", 1)[1])
     finally:
         player.close()
+    assert player.proc.returncode == 0, "SIGTERM did not end the visit through its clean-up"
+    assert _log_events(log)[-1]["type"] != "tour_start"  # every line whole (json.loads would fail)
     for text in ("小教堂是什么颜色？", "获得印章：山顶印章 +10", "游览护照 10", "得分 10", "暂停", "环绕"):
         assert text in before, text
     assert [t for t in after if any("\u4e00" <= ch <= "\u9fff" for ch in t)] == [], after

@@ -115,7 +115,7 @@ class Display:
 
     @property
     def lenses(self) -> list:
-        return [np.node().get_lens() for np in self.eye_lens_nodes]
+        return [eye.node().get_lens() for eye in self.eye_lens_nodes]
 
     @property
     def overlay(self) -> NodePath:

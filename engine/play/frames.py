@@ -77,7 +77,7 @@ def run_with_frames(settings, tour, tour_path: Path, frames_dir: Path, *, fps: f
     renderer = OffscreenRenderer(settings)
     try:
         view, _ = renderer.open(tour.scene)
-        stage = SceneStage(view, renderer.base.aspect2d, settings.lang)
+        stage = SceneStage(view, renderer.base.aspect2d, settings.lang, tour=tour)
         recorder = FrameRecorder(view, stage, frames_dir, fps)
         world = TourWorld(view.built.manifest, view.built.ground)  # plans the same buildings the view shows
         result = run_tour(tour, tour_path, settings.scenes_dir, lang=settings.lang, answers=answers,

@@ -28,6 +28,11 @@ class GameLink:
     def progress(self):
         return self.game.progress
 
+    @property
+    def resume_code(self) -> str | None:
+        """The code this visitor can resume with (None without a store)."""
+        return self.game.session.resume_code if self.game.session is not None else None
+
     def _passport_data(self):
         store = self.game.store
         best = store.leaderboard("scene", self.scene_id, limit=5) if store is not None else []

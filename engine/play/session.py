@@ -142,8 +142,6 @@ class PlaySession:
             self.game.collectible_tapped(item)
         return item
 
-    click = tap  # the name window tests and tools used before intents
-
     def open_poi(self, poi_id: str) -> None:
         built = self.view.built
         poi = next(p for p in built.manifest.pois if p.id == poi_id)
@@ -189,8 +187,8 @@ class PlaySession:
         if self.game is not None and self.new_game is not None:  # a new visitor: a new game, score 0
             self.game.close(close_store=False)
             self._link_game(self.new_game())
-            if self.game.game.session is not None:
-                self.lines.visit(self.game.game.session.resume_code)
+            if self.game.resume_code is not None:
+                self.lines.visit(self.game.resume_code)
         elif self.game is not None:
             self.game.reset()
         if self.lang != self.start_lang:
