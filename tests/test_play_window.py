@@ -275,10 +275,12 @@ def test_one_language_switch_reaches_every_visible_text_in_a_window(display, tmp
         player.tap(*_aspect2d_to_pixels(1.5, 0.9))  # the passport's button, top right
         player.xdotool("key", "F12")
         before = json.loads(player.wait_for("texts\t", timeout=10).split("\t", 1)[1])
+        zh_screen = player.screen()
         player.xdotool("key", "l")
         assert player.wait_for("lang\t", timeout=10) == "lang\ten"
         player.xdotool("key", "F12")
         after = json.loads(player.wait_for("texts\t", timeout=10).split("\t", 1)[1])
+        en_screen = player.screen()
     finally:
         player.close()
     assert player.proc.returncode == 0, "SIGTERM did not end the visit through its clean-up"
@@ -294,3 +296,9 @@ def test_one_language_switch_reaches_every_visible_text_in_a_window(display, tmp
                  "Orbit", "Next view"):                         # the HUD
         assert text in after, text
     assert len(after) == len(before)
+    # and on the screen: the passport's button and the tour's controls were redrawn in English
+    for name, (left, top), (right, bottom) in (("passport button", (1.32, 0.94), (1.68, 0.86)),
+                                               ("tour controls", (0.40, -0.87), (1.78, -0.97))):
+        (x0, y0), (x1, y1) = _aspect2d_to_pixels(left, top), _aspect2d_to_pixels(right, bottom)
+        region = (slice(y0, y1), slice(x0, x1))
+        assert _changed(zh_screen[region], en_screen[region]) > 0.02, name
