@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from engine.display.scene_view import SceneView
+from engine.game.rules import GameProgress
 from engine.game.session import GameSession
 from engine.play.collectible_nodes import build_collectibles, remove_found, spin
 from engine.play.protocol import VisitLines
@@ -14,7 +16,7 @@ POSITION_EVERY_S = 0.25  # how often free roaming tells the game where the visit
 
 
 class GameLink:
-    def __init__(self, game: GameSession, view, overlay, lines: VisitLines, clock: Callable[[], float]):
+    def __init__(self, game: GameSession, view: SceneView, overlay, lines: VisitLines, clock: Callable[[], float]):
         self.game = game
         self.lines = lines
         self.clock = clock
@@ -25,7 +27,7 @@ class GameLink:
         self._since_position = 0.0
 
     @property
-    def progress(self):
+    def progress(self) -> GameProgress:
         return self.game.progress
 
     @property
@@ -33,7 +35,7 @@ class GameLink:
         """The code this visitor can resume with (None without a store)."""
         return self.game.session.resume_code if self.game.session is not None else None
 
-    def _passport_data(self):
+    def _passport_data(self) -> tuple[GameProgress, list]:
         store = self.game.store
         best = store.leaderboard("scene", self.scene_id, limit=5) if store is not None else []
         return self.game.progress, best

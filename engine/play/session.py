@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.display.base import Display
 from engine.display.navigation import Navigator
@@ -21,13 +22,19 @@ from engine.ui.info_card import InfoCard
 from engine.ui.visible_text import visible_texts
 from engine.world.markers import marker_anchor
 
+if TYPE_CHECKING:
+    from engine.game.session import GameSession
+    from engine.manifest.scene_schema import Viewpoint
+    from engine.tour.schema import Tour
+    from engine.world.built import BuiltScene
+
 TASK = "ludao-play"
 
 
 @dataclass
 class TourRequest:
     """A guided tour to play: it steers the camera until it hands over to free roaming."""
-    tour: object
+    tour: Tour
     path: Path
     log_path: Path | None = None
     from_step: str | None = None
@@ -41,9 +48,9 @@ class TourRequest:
 
 
 class PlaySession:
-    def __init__(self, display: Display, built, lang: str, view_id: str | None = None, *,
-                 tour: TourRequest | tuple | None = None, game=None, new_game: Callable[[], object] | None = None,
-                 lines: VisitLines | None = None):
+    def __init__(self, display: Display, built: BuiltScene, lang: str, view_id: str | None = None, *,
+                 tour: TourRequest | tuple | None = None, game: GameSession | None = None,
+                 new_game: Callable[[], GameSession] | None = None, lines: VisitLines | None = None):
         """game: a GameSession (engine.game.session) or None; new_game: makes the next visitor's game
         (sharing the store) when reset() starts a new visit. The session owns both games' store."""
         self.display = display
@@ -69,7 +76,7 @@ class PlaySession:
         display.task_mgr.add(self._frame, TASK)
         self.closed = False
 
-    def _link_game(self, game) -> None:
+    def _link_game(self, game: GameSession) -> None:
         from engine.play.game_link import GameLink
         self.game = GameLink(game, self.view, self.display.overlay, self.lines, self.display.frame_time)
 
@@ -122,7 +129,7 @@ class PlaySession:
         self.go_to_view(views[self.view_index])
         self.hud.show_mode("orbit")
 
-    def go_to_view(self, vp) -> None:
+    def go_to_view(self, vp: Viewpoint) -> None:
         """Stand at a viewpoint, orbiting what it looks at."""
         self.view.go_to_view(vp)
         self.nav.orbit_around(self.view.target_of(vp))
