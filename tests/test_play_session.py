@@ -8,8 +8,8 @@ import json
 import numpy as np
 import pytest
 
-from engine.display.base import Display
 from engine.display.input_map import KEY_INTENTS, held_motion
+from engine.display.offscreen import OffscreenDisplay
 from engine.game.session import GameSession, game_for
 from engine.play.protocol import VisitLines
 from engine.play.session import PlaySession, TourRequest
@@ -44,7 +44,7 @@ def visit(open_view, offscreen_base, scene_cache, tmp_path):
             found, path, _ = find_tour("islet-basics", DATA / "tours", DATA / "scenes")
             request = TourRequest(found, path, log)
         out = io.StringIO()
-        session = PlaySession(Display(offscreen_base), built, lang, tour=request, game=new_game(),
+        session = PlaySession(OffscreenDisplay(offscreen_base), built, lang, tour=request, game=new_game(),
                               new_game=new_game, lines=VisitLines(out))
         made.append(session)
         return session, out, store

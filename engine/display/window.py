@@ -21,6 +21,11 @@ def has_display(environ=os.environ) -> bool:
 class WindowDisplay(Display):
     kind = "window"
 
+    def __init__(self, base, *, fullscreen: bool = False, title: str = "Ludao 鹭岛", owns_base: bool = False):
+        super().__init__(base, owns_base=owns_base)
+        self.fullscreen = fullscreen  # a kiosk screen: no title bar, the whole display
+        self.title = title
+
     @classmethod
     def open(cls, size: tuple[int, int] = (1280, 720), *, fullscreen: bool = False,
              title: str = "Ludao 鹭岛") -> "WindowDisplay":
@@ -30,6 +35,4 @@ class WindowDisplay(Display):
             base = make_base(offscreen=False, size=size, title=title, fullscreen=fullscreen)
         except Exception as exc:  # Panda3D raises a bare Exception when no window can be opened
             raise MissingCapability(f"could not open a window ({exc}); use `render` for offscreen output") from None
-        display = cls(base, owns_base=True)
-        display.fullscreen = fullscreen
-        return display
+        return cls(base, fullscreen=fullscreen, title=title, owns_base=True)
