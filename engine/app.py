@@ -5,7 +5,7 @@ Input (engine.display.input_map), one gesture set for mouse, touch and keys:
 - tap/click a pin: its info card opens and the camera orbits that POI
 - wheel: zoom; W/A/S/D or arrows: move; Q/E: down/up (fly)
 - 1/2/3 or the on-screen buttons: orbit / walk / fly; V or the button: next viewpoint; L: language
-- Home: back to the start (the kiosk does this itself between visitors)
+- Home: back to the start (the kiosk does this itself between visitors); F12: print the visible texts
 """
 from __future__ import annotations
 
