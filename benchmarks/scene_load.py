@@ -35,8 +35,8 @@ def _scene_stats(root) -> tuple[int, int]:
 
 
 def _load_to_first_frame(base, manifest: Path, cache) -> tuple[float, bool, object]:
+    from engine.display.scene_view import SceneView
     from engine.world.library import get_scene
-    from engine.scene_view import SceneView
     start = time.perf_counter()
     built, report = get_scene(manifest, base.loader, cache)
     view = SceneView(base, built)

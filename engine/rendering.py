@@ -19,9 +19,9 @@ class OffscreenRenderer:
         self.cache = SceneCache(settings.cache_dir) if settings.use_cache else None
 
     def open(self, scene: str):
+        from engine.display.scene_view import SceneView
         from engine.scene_library import find_scene
         from engine.world.library import get_scene
-        from engine.scene_view import SceneView
         built, report = get_scene(find_scene(scene, self.settings.scenes_dir), self.base.loader, self.cache)
         return SceneView(self.base, built), report
 

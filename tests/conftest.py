@@ -28,18 +28,23 @@ def scene_cache(tmp_path_factory):
 @pytest.fixture(scope="session")
 def open_view(offscreen_base, scene_cache):
     """open_view(manifest_path) -> a SceneView on the shared base; the previous one is detached."""
+    from engine.display.scene_view import SceneView
     from engine.world.library import get_scene
-    from engine.scene_view import SceneView
     current = []
 
-    def _open(path: Path):
+    def _release():
+        """Detach the view, so something else (a PlaySession) can show a scene on the shared base."""
         while current:
             current.pop().detach()
+
+    def _open(path: Path):
+        _release()
         built, _ = get_scene(Path(path), offscreen_base.loader, scene_cache)
         view = SceneView(offscreen_base, built)
         current.append(view)
         return view
 
+    _open.release = _release
     yield _open
     while current:
         current.pop().detach()

@@ -67,3 +67,18 @@ def test_passport_lists_the_best_visits(open_view):
         assert np.abs(with_board[lower_right] - without[lower_right]).mean() > 2  # text appeared there
     finally:
         passport.hide()
+
+
+def test_toasts_given_in_both_languages_follow_a_switch(open_view):
+    view = open_view(ISLET)
+    toasts = Toasts(view.base.aspect2d, "zh")
+    try:
+        toasts.show({"zh": "获得印章：山顶印章 +10", "en": "Stamp: Summit stamp +10"})
+        toasts.show("Ludao")  # one string: the same in every language
+        zh = view.pixels()
+        toasts.set_language("en")
+        assert toasts.texts == ["Ludao", "Stamp: Summit stamp +10"]
+        top = slice(0, 60)
+        assert np.abs(view.pixels()[top].astype(int) - zh[top].astype(int)).mean() > 1  # redrawn
+    finally:
+        toasts.destroy()

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from engine.navigation import EYE_HEIGHT_M, MIN_CLEARANCE_M, Navigator
+from engine.display.navigation import EYE_HEIGHT_M, MIN_CLEARANCE_M, Navigator
 from tests.conftest import ISLET
 
 

@@ -35,9 +35,14 @@ def _start_xvfb() -> tuple[subprocess.Popen, str]:
 
 
 def _answers(display: str) -> bool:
-    probe = subprocess.run(["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display},
-                           capture_output=True, timeout=10)
-    return probe.returncode == 0
+    # On a busy machine Xvfb can name its display a moment before it accepts clients: ask a few times.
+    for _ in range(10):
+        probe = subprocess.run(["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display},
+                               capture_output=True, timeout=10)
+        if probe.returncode == 0:
+            return True
+        time.sleep(0.3)
+    return False
 
 
 @pytest.fixture(scope="module")
@@ -252,3 +257,48 @@ def test_tapping_a_pin_asks_its_quiz_on_touch_buttons(display, tmp_path, open_vi
         assert score == 10 + 20  # the summit's stamp (tapped) and the quiz
     finally:
         player.close()
+
+
+def test_one_language_switch_reaches_every_visible_text_in_a_window(display, tmp_path):
+    """L mid-tour with the game and its passport open: the question, toast, passport, its button,
+    the tour's controls and the HUD all change language (before, only the HUD and the card did)."""
+    import json
+
+    from tests.conftest import DATA
+    log = tmp_path / "tour.jsonl"
+    player = Player(display, tmp_path, "--tour", "islet-basics", "--lang", "zh", "--log", str(log),
+                    "--scripts", str(DATA / "tours"), "--scenes", str(DATA / "scenes"), "--from", "quiz")
+    try:
+        player.wait_for("scene\tislet")
+        # the earlier steps, fast-forwarded, flew past the summit: its stamp's toast shows for 4 s
+        assert player.wait_for("game\tstamp", timeout=30) == "game\tstamp\tstamp_summit"
+        player.tap(*_aspect2d_to_pixels(1.5, 0.9))  # the passport's button, top right
+        player.xdotool("key", "F12")
+        before = json.loads(player.wait_for("texts\t", timeout=10).split("\t", 1)[1])
+        zh_screen = player.screen()
+        player.xdotool("key", "l")
+        assert player.wait_for("lang\t", timeout=10) == "lang\ten"
+        player.xdotool("key", "F12")
+        after = json.loads(player.wait_for("texts\t", timeout=10).split("\t", 1)[1])
+        en_screen = player.screen()
+    finally:
+        player.close()
+    assert player.proc.returncode == 0, "SIGTERM did not end the visit through its clean-up"
+    assert _log_events(log)[-1]["type"] != "tour_start"  # every line whole (json.loads would fail)
+    for text in ("小教堂是什么颜色？", "获得印章：山顶印章 +10", "游览护照 10", "得分 10", "暂停", "环绕"):
+        assert text in before, text
+    assert [t for t in after if any("\u4e00" <= ch <= "\u9fff" for ch in t)] == [], after
+    for text in ("What colour is the chapel?", "White", "Red",  # the tour's question
+                 "Stamp: Summit stamp +10",                     # the toast
+                 "Passport · Islet", "Score 10", "✓ Summit stamp", "Badges: none yet",  # the passport
+                 "Passport 10",                                 # its button
+                 "Pause", "Back", "Skip", "Explore",            # the tour's controls
+                 "Orbit", "Next view"):                         # the HUD
+        assert text in after, text
+    assert len(after) == len(before)
+    # and on the screen: the passport's button and the tour's controls were redrawn in English
+    for name, (left, top), (right, bottom) in (("passport button", (1.32, 0.94), (1.68, 0.86)),
+                                               ("tour controls", (0.40, -0.87), (1.78, -0.97))):
+        (x0, y0), (x1, y1) = _aspect2d_to_pixels(left, top), _aspect2d_to_pixels(right, bottom)
+        region = (slice(y0, y1), slice(x0, x1))
+        assert _changed(zh_screen[region], en_screen[region]) > 0.02, name

@@ -1,6 +1,7 @@
 """Every control a visitor touches is at least 48 px high and wide on a 1080p screen."""
 from engine.game.loader import load_game
 from engine.game.rules import GameProgress
+from engine.ui.game_hud import GameHud
 from engine.ui.hud import Hud
 from engine.ui.info_card import InfoCard
 from engine.ui.passport import Passport
@@ -20,7 +21,9 @@ def test_every_button_is_finger_sized(open_view):
     parent = view.base.aspect2d
     game, _ = load_game(DATA / "scenes" / "islet" / "game.yaml", DATA / "scenes")
     widgets = [Hud(parent, view.built.manifest, "zh", on_mode=lambda m: None, on_next_view=lambda: None),
-               TourControls(parent, "en", on_pause=None, on_back=None, on_skip=None, on_roam=None)]
+               TourControls(parent, "en", on_pause=None, on_back=None, on_skip=None, on_roam=None),
+               GameHud(parent, game, view.built.manifest.name, "en", passport_data=lambda: (GameProgress(), []),
+                       on_answer=lambda quiz, option: None)]  # the passport's button
     card = InfoCard(parent, "en")
     card.show(view.built.manifest.pois[0])
     questions = QuestionPanel(parent, lambda option: None)
@@ -29,7 +32,7 @@ def test_every_button_is_finger_sized(open_view):
     passport.show(GameProgress())
     try:
         found = buttons_under(parent)
-        assert len(found) >= 10
+        assert len(found) >= 11
         for button in found:
             left, right, bottom, top = button.node().get_frame()  # the clickable area, in its own units
             scale = button.get_scale(parent)

@@ -55,7 +55,7 @@ def _play_headless(args: argparse.Namespace, settings: Settings) -> int:
     # No blanket `except ValueError` here: an unreachable --from step is StepNotReached (a UsageError);
     # any other exception is a bug and must reach main's crash report.
     if args.frames_dir:
-        from engine.tour.frames import run_with_frames
+        from engine.play.frames import run_with_frames
         preview = args.preview or args.frames_dir / "preview.webp"
         result, frames = run_with_frames(settings, tour, path, args.frames_dir, fps=args.fps, answers=answers,
                                          from_step=args.from_step, preview=preview, on_event=visit.on_event)

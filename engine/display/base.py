@@ -1,11 +1,29 @@
-"""Creating the Panda3D ShowBase for each output: an offscreen buffer or a real window.
+"""What a visit needs from an output, and the Panda3D ShowBase behind each one.
+
+A `Display` hands the visit (engine.play) a ShowBase, its render root, the camera node the rig carries,
+the lens node(s) to pick through, the 2D overlay parent for widgets (aspect2d), the frame size, and
+frames: `render_frame()`, `pixels()`, `save_png()`, `step()`, `run()`, `close()`. The visit never asks
+which kind of output it is in.
+
+Adding a display (kiosk, stereo, OpenXR VR):
+1. Write `engine/display/<kind>.py` with a subclass of `Display`; give it a classmethod `open(...)` that
+   makes its ShowBase (`make_base`, or its own PRC) and raises `MissingCapability` with what to install
+   when the machine cannot show it.
+2. Override only what differs: `eye_lens_nodes` (two eyes for stereo/VR, added to the rig with
+   `CameraRig.attach_eye`), `overlay` (a VR overlay is a quad in the world, not aspect2d), `size`, or
+   `step()` (a headset waits for its frame timing). Input stays in engine/display/pointer.py: a new
+   device turns its gestures into the same intents (tap, drag, zoom, move, ...).
+3. Choose it in engine/app.py's `open_display()`; nothing in engine/play, engine/tour or engine/game changes.
 
 The PRC is set before ShowBase starts, quietly: nothing cached in the home folder, no audio device
 needed, no pipe-type chatter on stderr.
 """
 from __future__ import annotations
 
-from panda3d.core import load_prc_file_data
+from pathlib import Path
+
+import numpy as np
+from panda3d.core import Filename, NodePath, load_prc_file_data
 
 QUIET_PRC = """
 audio-library-name null
@@ -40,3 +58,106 @@ def make_base(*, offscreen: bool, size: tuple[int, int] = (1280, 720), title: st
     base.disable_mouse()
     base.set_frame_rate_meter(False)
     return base
+
+
+# --- frames of any ShowBase (SceneView and Display share these) -----------------------------------
+def render_frame(base) -> None:
+    # Step the task manager first: tasks (and simplepbr, when used) set inputs the frame needs.
+    base.task_mgr.step()
+    base.graphics_engine.render_frame()
+    base.graphics_engine.render_frame()
+
+
+def save_png(base, path: Path) -> Path:
+    render_frame(base)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not base.win.save_screenshot(Filename.from_os_specific(str(path))):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def pixels(base) -> np.ndarray:
+    """The last frame as an (height, width, 3) uint8 array, top row first."""
+    render_frame(base)
+    tex = base.win.get_screenshot()
+    data = np.frombuffer(bytes(tex.get_ram_image_as("RGB")), dtype=np.uint8)
+    return data.reshape(tex.get_y_size(), tex.get_x_size(), 3)[::-1]
+
+
+class Display:
+    """One output: a ShowBase plus what the visit reads from it. Wraps an existing base, so tests
+    can hand in their shared offscreen one; `close()` destroys the base only when this display made it."""
+
+    kind = "base"
+
+    def __init__(self, base, *, owns_base: bool = False):
+        self.base = base
+        self._owns_base = owns_base
+
+    @property
+    def render(self) -> NodePath:
+        return self.base.render
+
+    @property
+    def camera(self) -> NodePath:
+        """The node the camera rig carries (the eye cameras hang below it)."""
+        return self.base.camera
+
+    @property
+    def eye_lens_nodes(self) -> list[NodePath]:
+        """The camera node(s) with a lens, one an eye; picking goes through the first."""
+        return [self.base.cam]
+
+    @property
+    def lens_node(self):
+        return self.eye_lens_nodes[0].node()
+
+    @property
+    def lenses(self) -> list:
+        return [eye.node().get_lens() for eye in self.eye_lens_nodes]
+
+    @property
+    def overlay(self) -> NodePath:
+        """The parent for 2D widgets: x across +-aspect ratio, z up +-1."""
+        return self.base.aspect2d
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.base.win.get_x_size(), self.base.win.get_y_size()
+
+    @property
+    def task_mgr(self):
+        return self.base.task_mgr
+
+    def frame_time(self) -> float:
+        """Seconds since the display started, as of this frame (the visit's clock)."""
+        return self.base.clock.get_frame_time()
+
+    def frame_dt(self) -> float:
+        return self.base.clock.get_dt()
+
+    def render_frame(self) -> None:
+        render_frame(self.base)
+
+    def pixels(self) -> np.ndarray:
+        return pixels(self.base)
+
+    def save_png(self, path: Path) -> Path:
+        return save_png(self.base, path)
+
+    def step(self) -> None:
+        """One frame: tasks, input, drawing."""
+        self.base.task_mgr.step()
+
+    def run(self, max_frames: int = 0) -> None:
+        """Until the window closes, or for max_frames frames."""
+        if max_frames:
+            for _ in range(max_frames):
+                self.step()
+        else:
+            self.base.run()
+
+    def close(self) -> None:
+        if self._owns_base:
+            self.base.destroy()

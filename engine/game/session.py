@@ -79,20 +79,21 @@ class GameSession:
         """A quiz about this POI the visitor has not answered yet, or None."""
         return next((q for q in self.game.quizzes if q.poi == poi_id and q.id not in self.progress.quizzes), None)
 
-    def explanation(self, quiz_id: str) -> str:
+    def explanation(self, quiz_id: str, lang: str | None = None) -> str:
         quiz = next(q for q in self.game.quizzes if q.id == quiz_id)
-        return getattr(quiz.explanation, self.lang)
+        return getattr(quiz.explanation, lang or self.lang)
 
     def handle(self, event: dict) -> list[dict]:
         return self.rules.handle(event)
 
-    def message(self, event: dict) -> str | None:
-        """The toast for a game event, in the visitor's language."""
+    def message(self, event: dict, lang: str | None = None) -> str | None:
+        """The toast for a game event, in `lang` (default: the visitor's language)."""
+        lang = lang or self.lang
         kind = event["type"]
         if kind == "quiz_result":
-            return TEXTS["right" if event["right"] else "wrong"][self.lang].format(points=event["points"])
+            return TEXTS["right" if event["right"] else "wrong"][lang].format(points=event["points"])
         if kind not in ("stamp", "collectible", "badge", "challenge"):
             return None
         name = self.names.get((kind, event["id"]))
-        return TEXTS[kind][self.lang].format(name=getattr(name, self.lang) if name else event["id"],
-                                             points=event.get("points", 0))
+        return TEXTS[kind][lang].format(name=getattr(name, lang) if name else event["id"],
+                                        points=event.get("points", 0))

@@ -33,9 +33,7 @@ class Hud:
         self._build()
 
     def _build(self) -> None:
-        for w in self.widgets:
-            w.destroy()
-        self.widgets, self.buttons = [], {}
+        self.destroy()
         title = OnscreenText(parent=self.parent, text=getattr(self.manifest.name, self.lang), font=self.font,
                              scale=0.07, pos=(-1.7, 0.9), fg=(1, 1, 1, 1), shadow=(0, 0, 0, 0.8),
                              align=TextNode.A_left)
@@ -61,3 +59,8 @@ class Hud:
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self._build()
+
+    def destroy(self) -> None:
+        for w in self.widgets:
+            w.destroy()
+        self.widgets, self.buttons = [], {}

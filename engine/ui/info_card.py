@@ -43,6 +43,13 @@ class InfoCard:
         self.body.setText(text)
         self.frame.show()
 
+    def set_language(self, lang: str) -> None:
+        """Everything on the card in `lang` now, the open POI's text included."""
+        self.lang = lang
+        self.close_button["text"] = CLOSE_LABEL[lang]
+        if self.poi is not None:
+            self.show(self.poi)
+
     def hide(self) -> None:
         self.poi = None
         self.frame.hide()

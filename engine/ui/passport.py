@@ -26,6 +26,7 @@ class Passport:
     def __init__(self, parent, game: GameContent, scene_name, lang: str):
         self.parent, self.game, self.scene_name, self.lang = parent, game, scene_name, lang
         self.frame = None
+        self._shown: tuple[GameProgress, list | None] | None = None  # what is on it, to redraw in another language
 
     @property
     def visible(self) -> bool:
@@ -34,6 +35,7 @@ class Passport:
     def show(self, progress: GameProgress, best: list | None = None) -> None:
         """best: leaderboard rows (rank, nickname, score) for this scene, shown at the bottom right."""
         self.hide()
+        self._shown = (progress, best)
         font, lang = ui_font(), self.lang
         self.frame = DirectFrame(parent=self.parent, frameColor=PAPER, frameSize=(-1.3, 1.3, -0.85, 0.85))
         OnscreenText(parent=self.frame, text=f"{TITLE[lang]} · {getattr(self.scene_name, lang)}", font=font,
@@ -60,6 +62,11 @@ class Passport:
                          pos=(0.55, -0.3), fg=INK, align=TextNode.A_left)
         DirectButton(parent=self.frame, text=CLOSE[lang], text_font=font, text_scale=0.055, text_fg=(1, 1, 1, 1),
                      frameSize=(-0.18, 0.18, -0.055, 0.055), frameColor=SEAL, pos=(1.05, 0, -0.74), command=self.hide)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        if self.visible and self._shown is not None:
+            self.show(*self._shown)
 
     def hide(self) -> None:
         if self.frame is not None:

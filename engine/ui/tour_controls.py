@@ -18,6 +18,7 @@ ACTIVE = (0.85, 0.2, 0.45, 1)
 class TourControls:
     def __init__(self, parent, lang: str, *, on_pause, on_back, on_skip, on_roam):
         self.lang = lang
+        self.paused = self.roaming = False
         font = ui_font()
         self.buttons: dict[str, DirectButton] = {}
         actions = [("pause", on_pause), ("back", on_back), ("skip", on_skip), ("roam", on_roam)]
@@ -28,11 +29,21 @@ class TourControls:
                 command=command)
 
     def show_state(self, paused: bool, roaming: bool) -> None:
+        self.paused, self.roaming = paused, roaming
+        if not self.buttons:
+            return  # destroyed: the tour handed over
         self.buttons["pause"]["text"] = LABELS["resume" if paused else "pause"][self.lang]
         self.buttons["roam"]["text"] = LABELS["rejoin" if roaming else "roam"][self.lang]
         self.buttons["roam"]["frameColor"] = ACTIVE if roaming else COLOUR
         for name in ("back", "skip"):
             self.buttons[name]["state"] = "disabled" if roaming else "normal"
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        for name in ("back", "skip"):
+            if name in self.buttons:
+                self.buttons[name]["text"] = LABELS[name][lang]
+        self.show_state(self.paused, self.roaming)
 
     def destroy(self) -> None:
         for button in self.buttons.values():

@@ -9,24 +9,24 @@ from pathlib import Path
 import numpy as np
 
 from engine.errors import StepNotReached
+from engine.play.stage import SceneStage
 from engine.tour.camera_path import Pose
 from engine.tour.runner import TourRunner
-from engine.tour.scene_stage import SceneStage
 from engine.tour.world import TourWorld
 from engine.ui.tour_controls import TourControls
 
 
 class TourPlayback:
-    def __init__(self, base, view, tour, tour_path: Path, lang: str, *, log_path: Path | None = None,
+    def __init__(self, overlay, view, tour, tour_path: Path, lang: str, *, log_path: Path | None = None,
                  on_free_roam=None, from_step: str | None = None, on_event=None):
         self.view = view
         self._log_file = Path(log_path).open("a", encoding="utf-8") if log_path else None
-        self.stage = SceneStage(view, base.aspect2d, lang, on_answer=self.answer, on_free_roam=self._free_roam)
+        self.stage = SceneStage(view, overlay, lang, on_answer=self.answer, on_free_roam=self._free_roam, tour=tour)
         self.on_free_roam = on_free_roam
         self.on_event = on_event  # the game hears the tour's events; what it answers is logged too
         self.runner = TourRunner(tour, TourWorld(view.built.manifest, view.built), lang=lang,
                                  stage=self.stage, log=self._log, tour_path=tour_path, start_pose=self._pose())
-        self.controls = TourControls(base.aspect2d, lang, on_pause=self.toggle_pause, on_back=self.runner.back,
+        self.controls = TourControls(overlay, lang, on_pause=self.toggle_pause, on_back=self.runner.back,
                                      on_skip=self.runner.skip, on_roam=self.toggle_roam)
         self.runner.start()
         if from_step is not None:
@@ -89,8 +89,16 @@ class TourPlayback:
                 self._log_file.write(json.dumps(item, ensure_ascii=False) + "\n")
             self._log_file.flush()
 
+    def set_language(self, lang: str) -> None:
+        """The lines still to come in `lang`, and what is on screen now re-shown in it."""
+        self.runner.lang = lang  # the runner reads its lang at every narration and question
+        self.stage.set_language(lang)
+        self.controls.set_language(lang)
+
     def close(self) -> None:
+        """The tour leaves the screen; its log is complete and closed."""
         self.stage.destroy()
         self.controls.destroy()
         if self._log_file is not None:
             self._log_file.close()
+            self._log_file = None

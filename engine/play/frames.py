@@ -71,13 +71,13 @@ def run_with_frames(settings, tour, tour_path: Path, frames_dir: Path, *, fps: f
     """Run a tour headless with a real offscreen picture: frames, their index and a preview."""
     from engine.rendering import OffscreenRenderer
     from engine.tour.headless import run_tour
-    from engine.tour.scene_stage import SceneStage
+    from engine.play.stage import SceneStage
     from engine.tour.world import TourWorld
 
     renderer = OffscreenRenderer(settings)
     try:
         view, _ = renderer.open(tour.scene)
-        stage = SceneStage(view, renderer.base.aspect2d, settings.lang)
+        stage = SceneStage(view, renderer.base.aspect2d, settings.lang, tour=tour)
         recorder = FrameRecorder(view, stage, frames_dir, fps)
         world = TourWorld(view.built.manifest, view.built)  # the floor of the scene on screen, layers and all
         result = run_tour(tour, tour_path, world, lang=settings.lang, answers=answers,

@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from panda3d.core import CompassEffect, Filename, PerspectiveLens, Point2, Point3
+from panda3d.core import CompassEffect, PerspectiveLens, Point2, Point3
 
+from engine.display import base as frames
 from engine.display.camera_rig import CameraRig
 from engine.manifest.scene_schema import Viewpoint
 from engine.world.nodes.live_scene import LiveScene
@@ -69,25 +70,14 @@ class SceneView:
         return task.cont
 
     def render_frame(self) -> None:
-        # Step the task manager first: tasks (and simplepbr, when used) set inputs the frame needs.
-        self.base.task_mgr.step()
-        self.base.graphics_engine.render_frame()
-        self.base.graphics_engine.render_frame()
+        frames.render_frame(self.base)
 
     def save_png(self, path: Path) -> Path:
-        self.render_frame()
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not self.base.win.save_screenshot(Filename.from_os_specific(str(path))):
-            raise OSError(f"could not write {path}")
-        return path
+        return frames.save_png(self.base, path)
 
     def pixels(self) -> np.ndarray:
         """The last frame as an (height, width, 3) uint8 array, top row first."""
-        self.render_frame()
-        tex = self.base.win.get_screenshot()
-        data = np.frombuffer(bytes(tex.get_ram_image_as("RGB")), dtype=np.uint8)
-        return data.reshape(tex.get_y_size(), tex.get_x_size(), 3)[::-1]
+        return frames.pixels(self.base)
 
     def project(self, point) -> tuple[float, float] | None:
         """Where a scene point lands on screen, in pixels from the top-left, or None if off-screen."""

@@ -1,0 +1,95 @@
+"""The visit's game hookup: visit events in, what they earn out (toasts, score, passport, the
+collectibles left in the scene, protocol lines). Owns the GameSession and closes its store."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from engine.display.scene_view import SceneView
+from engine.game.rules import GameProgress
+from engine.game.session import GameSession
+from engine.play.collectible_nodes import build_collectibles, remove_found, spin
+from engine.play.protocol import VisitLines
+from engine.ui.game_hud import GameHud
+
+LANGS = ("zh", "en")
+POSITION_EVERY_S = 0.25  # how often free roaming tells the game where the visitor is
+
+
+class GameLink:
+    def __init__(self, game: GameSession, view: SceneView, overlay, lines: VisitLines, clock: Callable[[], float]):
+        self.game = game
+        self.lines = lines
+        self.clock = clock
+        self.scene_id = view.built.manifest.id
+        self.collectibles = build_collectibles(view.built.root, game.collectible_points)
+        self.hud = GameHud(overlay, game.game, view.built.manifest.name, game.lang,
+                           passport_data=self._passport_data, on_answer=self._answered)
+        self._since_position = 0.0
+
+    @property
+    def progress(self) -> GameProgress:
+        return self.game.progress
+
+    @property
+    def resume_code(self) -> str | None:
+        """The code this visitor can resume with (None without a store)."""
+        return self.game.session.resume_code if self.game.session is not None else None
+
+    def _passport_data(self) -> tuple[GameProgress, list]:
+        store = self.game.store
+        best = store.leaderboard("scene", self.scene_id, limit=5) if store is not None else []
+        return self.game.progress, best
+
+    def handle(self, event: dict) -> list[dict]:
+        """Feed one visit event to the game; show what it earned. Returns the game's events."""
+        gained = self.game.handle(event)
+        for out in gained:
+            texts = {lang: self.game.message(out, lang) for lang in LANGS}
+            if texts[self.game.lang]:
+                self.hud.toast(texts)
+            if out["type"] == "collectible":
+                remove_found(self.collectibles, out["id"])
+            self.lines.game(out)
+        if gained:
+            self.hud.show_score(self.game.progress.score)
+        return gained
+
+    # --- what the visitor did ------------------------------------------------------------------
+    def poi_tapped(self, poi_id: str, *, ask_quiz: bool) -> None:
+        self.handle({"t": self.clock(), "type": "poi_tap", "poi": poi_id})
+        if ask_quiz:
+            quiz = self.game.quiz_for(poi_id)  # the first unanswered quiz about this POI
+            if quiz is not None:
+                self.hud.ask(quiz)
+                self.lines.quiz(quiz.id)
+
+    def collectible_tapped(self, item_id: str) -> None:
+        self.handle({"t": self.clock(), "type": "collectible_click", "collectible": item_id})
+
+    def _answered(self, quiz_id: str, option_id: str) -> None:
+        self.handle({"t": self.clock(), "type": "quiz_answer", "quiz": quiz_id, "option": option_id})
+        self.hud.toast({lang: self.game.explanation(quiz_id, lang) for lang in LANGS}, explanation=True)
+
+    def frame(self, dt: float, position=None) -> None:
+        """Every frame; position: where the visitor is when roaming freely (None while a tour steers)."""
+        spin(self.collectibles, dt)
+        self.hud.advance(dt)
+        self._since_position += dt
+        if self._since_position >= POSITION_EVERY_S and position is not None:
+            self._since_position = 0.0
+            self.handle({"t": self.clock(), "type": "camera", "pos": [position.x, position.y, position.z]})
+
+    # --- the visit -------------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        self.game.lang = lang  # toasts and explanations from now on
+        self.hud.set_language(lang)
+
+    def reset(self) -> None:
+        self.hud.reset()
+
+    def close(self, *, close_store: bool = True) -> None:
+        """Off the screen and out of the scene; close_store=False when a next visitor's game shares it."""
+        self.hud.destroy()
+        self.collectibles.remove_node()
+        if close_store and self.game.store is not None:
+            self.game.store.close()

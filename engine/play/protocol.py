@@ -1,0 +1,55 @@
+"""The lines a visit prints on stdout, tab-separated, one event a line. Window tests and a kiosk
+supervisor read them: never change a line's fields, add new kinds freely.
+
+    scene   ID  cache|built  1.23s    the scene is ready
+    visit   RESUME_CODE               the game's visit started (the code a visitor can resume with)
+    poi     ID  NAME                  a POI's card opened by a tap (NAME in the visitor's language)
+    quiz    ID                        a quiz was asked
+    game    TYPE  ID                  the game awarded something (stamp, badge, quiz_result, ...)
+    tour    free_roam                 the tour handed the camera to the visitor
+    lang    zh|en                     the language changed
+    reset                             the visit went back to its start
+    texts   JSON                      every visible text on screen (a list), when asked
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+
+class VisitLines:
+    def __init__(self, stream: TextIO | None = None):
+        self.stream = stream  # None: whatever sys.stdout is when a line is written
+
+    def write(self, *fields) -> None:
+        out = self.stream or sys.stdout
+        out.write("\t".join(str(f) for f in fields) + "\n")
+        out.flush()
+
+    def scene(self, scene_id: str, from_cache: bool, seconds: float) -> None:
+        self.write("scene", scene_id, "cache" if from_cache else "built", f"{seconds:.2f}s")
+
+    def visit(self, resume_code: str) -> None:
+        self.write("visit", resume_code)
+
+    def poi(self, poi_id: str, name: str) -> None:
+        self.write("poi", poi_id, name)
+
+    def quiz(self, quiz_id: str) -> None:
+        self.write("quiz", quiz_id)
+
+    def game(self, event: dict) -> None:
+        self.write("game", event["type"], event.get("id", event.get("quiz", event.get("total", ""))))
+
+    def tour_free_roam(self) -> None:
+        self.write("tour", "free_roam")
+
+    def language(self, lang: str) -> None:
+        self.write("lang", lang)
+
+    def reset(self) -> None:
+        self.write("reset")
+
+    def texts(self, texts: list[str]) -> None:
+        self.write("texts", json.dumps(texts, ensure_ascii=False))
