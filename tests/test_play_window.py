@@ -84,7 +84,7 @@ class Player:
                 line = self.lines.get(timeout=0.2)
             except queue.Empty:
                 if self.proc.poll() is not None:
-                    raise AssertionError(f"play exited with {self.proc.returncode}: {self.proc.stderr.read()}")
+                    raise AssertionError(f"play exited with {self.proc.returncode}: {self.proc.stderr.read()}") from None
                 continue
             if line.startswith(prefix):
                 return line
