@@ -25,10 +25,13 @@ def test_no_module_is_over_400_lines():
 
 def test_the_composition_root_only_composes():
     """engine/app.py chooses a display, gets the scene, starts the visit: no input handling, no
-    widgets, no class of its own."""
+    widgets, no behaviour of its own (a dataclass that wires parts together is fine)."""
     tree = ast.parse((ENGINE / "app.py").read_text(encoding="utf-8"))
-    classes = [n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+    def is_dataclass(node: ast.ClassDef) -> bool:
+        return any(getattr(d, "id", getattr(d, "attr", None)) == "dataclass" for d in node.decorator_list)
+    classes = [n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and not is_dataclass(n)]
     assert classes == [], f"app.py defines {classes}: move them to play/, display/ or ui/"
+    assert len((ENGINE / "app.py").read_text(encoding="utf-8").splitlines()) < 150
     calls = {n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
     assert not calls & {"accept", "ignore", "is_button_down"}, "app.py handles input"
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
