@@ -45,7 +45,8 @@ class Clearance:
         sets = list(footprint_sets)
         exact = [np.asarray(f, dtype=np.float64).reshape(-1, 4) for f, is_exact in sets if is_exact]
         rastered = [np.asarray(f, dtype=np.float64).reshape(-1, 4) for f, is_exact in sets if not is_exact]
-        self.obstacles = np.concatenate(exact) if exact else np.zeros((0, 4))
+        # plain tuples: floor() runs per camera sample, and iterating numpy rows is several times slower
+        self.obstacles = [tuple(float(v) for v in row) for f in exact for row in f]
         self.roofs = roof_raster(ground, np.concatenate(rastered) if rastered else np.zeros((0, 4)))
 
     def ground_at(self, x: float, y: float) -> float:
