@@ -17,6 +17,7 @@ from engine.cli.exit_codes import (EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR, EXIT_INT
 from engine.cli.parser import build_parser
 from engine.diagnostics import ContentError, format_all
 from engine.errors import MissingCapability, UsageError
+from engine.logs import setup_logging
 from engine.settings import Settings
 
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -43,6 +44,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # argparse prints its own message and exits 2
     settings = settings_from_args(args)
+    setup_logging(settings.data_dir)
     try:
         return COMMANDS[args.command](args, settings)
     except ContentError as exc:

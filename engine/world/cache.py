@@ -1,17 +1,23 @@
 """The world-plan cache: a scene's plan (its facts, meshes, placements and footprints) in one .npz
-file, keyed by a hash of everything that could change it.
+file, keyed by a hash of everything that could change it, and proving its own bytes.
 
 The key hashes the manifest's validated content, every file a model loads (the glTF itself, and
 its external buffers and images), the engine version and the source of the whole world package,
-so a stale entry is never used. An entry is written under a temporary name and renamed into
-place, so a crash mid-write never leaves a half-written one; a damaged entry (a zip's CRC fails,
-a member is missing) is deleted and rebuilt. Only numpy is needed to read it: a headless tour
-reads the facts of a cached plan without Panda3D or trimesh.
+so a stale entry is never used. The file's name also carries a digest of its own bytes
+(`<scene>-<key>.<digest>.plan.npz`), checked before anything is read from it: a truncated entry,
+a flipped byte or a read error is logged, deleted and rebuilt, so a damaged disk costs one
+rebuild and never a wrong picture. An entry is written under a temporary name, synced and renamed
+into place, so a crash mid-write never leaves a half-written one. Only numpy reads it (never
+Panda3D's .bam reader, which can spin for ever on a damaged file): a headless tour reads the facts
+of a cached plan without Panda3D or trimesh.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
+import io
 import json
+import logging
 import os
 import re
 import tempfile
@@ -31,6 +37,12 @@ from engine.world.plan.mesh import Mesh
 WORLD_SOURCES = sorted(Path(__file__).resolve().parent.rglob("*.py")) + [
     Path(engine.__file__).resolve().parent / "geo.py"]
 FORMAT = 1  # bump when the file layout changes
+DIGEST_HEX = 32
+log = logging.getLogger("ludao.cache")
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:DIGEST_HEX]
 
 
 def model_files(model: Path) -> list[Path]:
@@ -106,21 +118,36 @@ def facts_from_arrays(arrays) -> SceneFacts:
     return SceneFacts.from_arrays({k.removeprefix("facts/"): arrays[k] for k in arrays.files if k.startswith("facts/")})
 
 
+class DamagedEntry(Exception):
+    """A cache entry whose bytes are not what was written."""
+
+
 class SceneCache:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+        self.repairs: list[str] = []  # why entries were found damaged (and rebuilt), for reports
 
-    def path(self, scene_id: str, key: str) -> Path:
-        return self.folder / f"{scene_id}-{key}.plan.npz"
+    def entry(self, scene_id: str, key: str) -> Path | None:
+        """The entry for this key, whatever its digest says (checked when it is read)."""
+        if not self.folder.is_dir():
+            return None
+        return next(iter(sorted(self.folder.glob(f"{glob_escape(scene_id)}-{key}.*.plan.npz"))), None)
 
     def _read(self, scene_id: str, key: str, read):
-        path = self.path(scene_id, key)
-        if not path.is_file():
+        path = self.entry(scene_id, key)
+        if path is None:
             return None
         try:
-            with np.load(path, allow_pickle=False) as arrays:
+            data = path.read_bytes()
+            named = path.name[len(f"{scene_id}-{key}."):-len(".plan.npz")]
+            if file_digest(data) != named:
+                raise DamagedEntry(f"its {len(data)} bytes do not match the digest in its name")
+            with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
                 return read(arrays)
-        except Exception:  # any damage (bad zip, CRC, missing member, bad JSON): rebuild
+        except Exception as exc:  # any damage (digest, bad zip, missing member, bad JSON): rebuild
+            why = f"scene cache entry {path.name} is damaged ({exc}); rebuilding it"
+            log.warning(why)
+            self.repairs.append(why)
             path.unlink(missing_ok=True)
             return None
 
@@ -128,17 +155,20 @@ class SceneCache:
         return self._read(scene.id, key, lambda arrays: plan_from_arrays(arrays, scene))
 
     def load_facts(self, scene: SceneManifest, key: str) -> SceneFacts | None:
-        """Only the facts (ground and footprints): the rest of the file is never read."""
+        """Only the facts (ground and footprints): the meshes are never decoded."""
         return self._read(scene.id, key, facts_from_arrays)
 
-    def store(self, plan: WorldPlan, key: str) -> None:
+    def store(self, plan: WorldPlan, key: str) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
         scene_id = plan.scene.id
-        target = self.path(scene_id, key)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{scene_id}-", suffix=".npz")
+        buffer = io.BytesIO()
+        np.savez(buffer, **plan_to_arrays(plan))
+        data = buffer.getvalue()
+        target = self.folder / f"{scene_id}-{key}.{file_digest(data)}.plan.npz"
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{scene_id}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                np.savez(f, **plan_to_arrays(plan))
+                f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, target)
@@ -146,7 +176,14 @@ class SceneCache:
             Path(tmp).unlink(missing_ok=True)
             raise
         # Older entries of this scene (plans, and the .bam files of the earlier format) are stale now.
-        ours = re.compile(rf"{re.escape(scene_id)}-[0-9a-f]{{32}}\.(plan\.npz|bam|tmp\.bam|ground\.npz)")
+        ours = re.compile(rf"{re.escape(scene_id)}-[0-9a-f]{{32}}"
+                          rf"(\.[0-9a-f]{{{DIGEST_HEX}}}\.plan\.npz|\.plan\.npz|\.bam|\.tmp\.bam|\.ground\.npz)")
         for old in self.folder.iterdir():
             if old.name != target.name and ours.fullmatch(old.name):
                 old.unlink(missing_ok=True)
+        return target
+
+
+def glob_escape(text: str) -> str:
+    """A scene id inside a glob pattern matches only itself."""
+    return glob.escape(text)
