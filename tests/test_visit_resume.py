@@ -59,3 +59,27 @@ def test_a_streak_goes_on_across_a_resume(tmp_path):
     gained = again.on_event({"t": 2.0, "type": "quiz_answer", "quiz": "quiz_hill", "option": "m40"})
     assert ("badge", "two_right") in {(e["type"], e.get("id")) for e in gained}  # two right in a row
     again.game.store.close()
+
+
+def test_a_timed_challenge_counts_from_the_first_start_not_the_resume(tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from engine.game.loader import load_game
+    from engine.game.session import GameSession
+    from engine.manifest.scene_loader import load_scene
+    from engine.store import Store
+    from engine.tour_worlds import tour_world_of
+
+    now = [datetime(2025, 5, 1, 2, 0, tzinfo=timezone.utc)]
+    store = Store(tmp_path / "ludao.db", clock=lambda: now[0])
+    game, _ = load_game(DATA / "scenes" / "islet" / "game.yaml", DATA / "scenes")
+    scene, _ = load_scene(DATA / "scenes" / "islet" / "scene.yaml")
+    ground = tour_world_of(scene).ground
+    first = GameSession(game, scene, ground, lang="en", store=store)
+    first.handle({"t": 10.0, "type": "poi_tap", "poi": "summit"})  # one stamp of the two in 120 s
+    now[0] += timedelta(minutes=30)  # the visitor comes back half an hour later
+    again = GameSession(game, scene, ground, lang="en", store=store, resume_code=first.session.resume_code)
+    gained = again.handle({"t": 5.0, "type": "poi_tap", "poi": "chapel"})
+    assert [e["type"] for e in gained if e["type"] == "challenge"] == []  # its two minutes were long over
+    assert "quick_stamps" not in again.progress.challenges
+    store.close()

@@ -43,6 +43,8 @@ class GameSession:
             if self.session.scene != scene.id:
                 raise ResumeRefused(f"visit '{resume_code}' was in scene '{self.session.scene}', not '{scene.id}'")
             saved = store.progress(self.session.id)
+            # a timed challenge counts from the visit's first start: leaving and resuming restarts no clock
+            started_t -= store.seconds_since_start(self.session.id)
             # everything that paid comes back, so answering or completing it again pays nothing
             progress = GameProgress.restored(saved.stamps, saved.collectibles, saved.badges, saved.challenges,
                                              saved.answers, saved.score)

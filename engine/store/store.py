@@ -169,6 +169,15 @@ class Store:
             self._touch(db, row[0], now)
         return Session(row[0], row[1], ts.from_db(row[2]), row[3], row[4])
 
+    def seconds_since_start(self, session_id: str) -> float:
+        """How long ago the session started, by the injected clock: a resumed visit's timed
+        challenges count from its first start, not from the resume."""
+        with self._read() as db:
+            row = db.execute("SELECT started_at FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise UnknownSession(f"no session {session_id!r}: never started here, or purged")
+        return max(0.0, (self._now() - ts.from_db(row[0])).total_seconds())
+
     def touch(self, session_id: str) -> None:
         """The visitor did something that is not recorded otherwise: keep the session resumable."""
         now = self._now()
