@@ -117,7 +117,7 @@ def _play(scenes, path, answer):
     game, scene, world, pois, items = scenes(tour.scene)
     quizzes = {q.id: q for q in game.quizzes}
     saved, shown = [], []
-    rules = GameRules(game, pois, items, persist=lambda kind, item, points: saved.append((kind, item)))
+    rules = GameRules(game, pois, items, persist=lambda kind, item, points, **_: saved.append((kind, item)))
 
     def on_event(event):
         for out in rules.handle(event):

@@ -28,7 +28,7 @@ def visit(islet, answers, roam):
     """A tour (its events fed to the rules as they happen), then free-roam events."""
     game, scene, world, pois, items = islet
     saved, shown = [], []
-    rules = GameRules(game, pois, items, persist=lambda kind, item, points: saved.append((kind, item)))
+    rules = GameRules(game, pois, items, persist=lambda kind, item, points, **_: saved.append((kind, item)))
 
     def on_event(event):
         for out in rules.handle(event):

@@ -296,9 +296,13 @@ def test_verify_file_txt(ring, other, tmp_path):
     good.write_text(text + "\n", encoding="utf-8")
     result = verify_file(good, ring)
     assert result.status is VerifyStatus.GENUINE and result.message.startswith(f"{good}: genuine")
-    cert_file = tmp_path / "souvenir.cert"
-    cert_file.write_bytes(b"\xef\xbb\xbf" + text.encode() + b"\r\n")  # a BOM and CRLF from a Windows editor
-    assert verify_file(cert_file, ring).status is VerifyStatus.GENUINE
+    bare = tmp_path / "souvenir.cert"
+    bare.write_bytes(text.encode())  # the text alone, without the line feed, is the same one text
+    assert verify_file(bare, ring).status is VerifyStatus.GENUINE
+    cert_file = tmp_path / "windows.cert"
+    cert_file.write_bytes(b"\xef\xbb\xbf" + text.encode() + b"\r\n")  # a BOM and CRLF from a Windows editor:
+    result = verify_file(cert_file, ring)  # another text of the certificate, refused (one text per certificate)
+    assert result.status is VerifyStatus.MALFORMED and "byte-order mark" in result.message
 
     forged = tmp_path / "forged.txt"
     forged.write_text(substitute(text, text.index(".") + 9))

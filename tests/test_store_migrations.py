@@ -41,11 +41,15 @@ def _data_v1(db: sqlite3.Connection) -> None:
                    [(SID, "stamp", "piano_museum", AT), (SID, "stamp", "sunlight_rock", AT),
                     (SID, "collectible", "shell", AT), (SID, "badge", "explorer", AT)])
     db.executemany("INSERT INTO score_events (session_id, points, reason, at) VALUES (?, ?, ?, ?)",
-                   [(SID, 10, "stamp", AT), (SID, 25, "quiz", AT)])
+                   [(SID, 10, "stamp", AT), (SID, 25, "quiz:sunlight_rock_height:height_92", AT)])
     db.execute("INSERT INTO leaderboard (session_id, kiosk, scene, day, nickname, score, reached_at, reached_seq, "
                "submitted_at) VALUES (?, 'kiosk-1', 'gulangyu', '2025-05-01', '小明', 35, ?, 2, ?)", (SID, AT, AT))
     db.executemany("INSERT INTO stats (kind, key, day, at, session_id) VALUES (?, ?, '2025-05-01', ?, ?)",
-                   [("scene", "gulangyu", AT, SID), ("quiz", "sunlight_rock_height:right", AT, None)])
+                   [("scene", "gulangyu", AT, SID), ("quiz", "sunlight_rock_height:right", AT, None),
+                    # quiz answers and challenges were only statistics linked to the session until version 3
+                    ("quiz", "gulangyu/sunlight_rock_height:height_92", AT, SID),
+                    ("quiz", "gulangyu/piano_count:pianos_10", AT, SID),
+                    ("challenge", "gulangyu/five_stamps_quick", AT, SID)])
 
 
 def _data_v2(db: sqlite3.Connection) -> None:
@@ -54,7 +58,19 @@ def _data_v2(db: sqlite3.Connection) -> None:
                "'2025-05-01', ?, 12.5)", (AT,))
 
 
-DATA_AT_VERSION = {1: _data_v1, 2: _data_v2}
+def _data_v3(db: sqlite3.Connection) -> None:
+    _data_v2(db)
+    db.executemany("INSERT INTO quiz_answers (session_id, quiz, option, correct, at) VALUES (?, ?, ?, ?, ?)",
+                   [(SID, "sunlight_rock_height", "height_92", 1, AT), (SID, "piano_count", "pianos_10", 0, AT)])
+    db.execute("INSERT INTO progress (session_id, kind, item, at) VALUES (?, 'challenge', 'five_stamps_quick', ?)",
+               (SID, AT))
+
+
+DATA_AT_VERSION = {1: _data_v1, 2: _data_v2, 3: _data_v3}
+# What every version's data reads as at the newest version (answers in the order given)
+KEPT = Progress(frozenset({"piano_museum", "sunlight_rock"}), frozenset({"shell"}), frozenset({"explorer"}), 35,
+                challenges=frozenset({"five_stamps_quick"}),
+                answers=(("sunlight_rock_height", True), ("piano_count", False)))
 
 
 def test_every_version_has_representative_data():
@@ -82,8 +98,10 @@ def test_an_older_database_is_migrated_with_its_data(tmp_path, version):
         assert store._db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         if version >= 1:
-            assert store.progress(SID) == Progress(frozenset({"piano_museum", "sunlight_rock"}), frozenset({"shell"}),
-                                                   frozenset({"explorer"}), 35)
+            assert store.progress(SID) == KEPT
+            # what paid before the upgrade does not pay again after it
+            assert not store.record_answer(SID, "sunlight_rock_height", "height_92", True, 25)
+            assert not store.record_gain(SID, "challenge", "five_stamps_quick", 50)
             assert [(r.nickname, r.score) for r in store.leaderboard("day", "2025-05-01")] == [("小明", 35)]
             resumed = store.resume("ABC234")
             assert resumed is not None and resumed.id == SID

@@ -39,7 +39,8 @@ def test_a_whole_visit_lands_in_the_database(tmp_path):
         board = db.execute("SELECT nickname, score, scene FROM leaderboard").fetchall()
         stats = {(k, key) for k, key in db.execute("SELECT kind, key FROM stats")}
     assert items == {("stamp", "stamp_summit"), ("stamp", "stamp_chapel"), ("collectible", "bell"),
-                     ("badge", "all_stamps"), ("badge", "two_right"), ("badge", "found_bell")}
+                     ("badge", "all_stamps"), ("badge", "two_right"), ("badge", "found_bell"),
+                     ("challenge", "quick_stamps")}  # everything that pays is remembered (resumes pay once)
     assert score == 10 + 10 + 20 + 25 + 30 + 20 == visit.game.progress.score
     assert board == [("鹭岛 Explorer", score, "islet")]
     assert ("tour", "islet-basics") in stats and ("step", "islet-basics/welcome") in stats

@@ -12,12 +12,14 @@ from engine.settings import Settings
 def cmd_souvenir(args: argparse.Namespace, settings: Settings) -> int:
     from engine.souvenir import EXIT_CODES
     from engine.souvenir.keys import Keyring, KeyringError
+    from engine.souvenir.report import report_lines
     from engine.souvenir.verify_file import verify_file
     try:
         result = verify_file(args.file, Keyring(settings.data_dir))
     except KeyringError as exc:
         raise UsageError(str(exc)) from None
-    print(result.message, file=sys.stdout if result.genuine else sys.stderr)
+    # the verdict line first, as before; then what the certificate holds (a postcard's print is unsigned)
+    print("\n".join(report_lines(result)), file=sys.stdout if result.genuine else sys.stderr)
     return EXIT_CODES[result.status]
 
 

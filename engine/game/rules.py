@@ -10,13 +10,20 @@ is saved.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Protocol
 
 import numpy as np
 
 from engine.game.schema import Condition, GameContent
 
-Persist = Callable[[str, str, int], None]  # (kind, id, points): "stamp" | "collectible" | "badge" | "score"
+
+
+class Persist(Protocol):
+    """Saves one gain: kind "stamp" | "collectible" | "badge" | "challenge" | "quiz" (item: the quiz id,
+    with `option` and `right`). Returns False when the store already held it: then it pays nothing."""
+
+    def __call__(self, kind: str, item: str, points: int, *, option: str | None = None,
+                 right: bool | None = None) -> bool | None: ...
 
 
 @dataclass
@@ -30,6 +37,17 @@ class GameProgress:
     best_streak: int = 0
     score: int = 0
 
+    @classmethod
+    def restored(cls, stamps, collectibles, badges, challenges, answers, score: int) -> "GameProgress":
+        """Progress as the store kept it; answers are (quiz id, right) in the order given, so the streaks
+        come back as they were."""
+        p = cls(set(stamps), set(collectibles), set(badges), set(challenges), score=score)
+        for quiz, right in answers:
+            p.quizzes[quiz] = right
+            p.streak = p.streak + 1 if right else 0
+            p.best_streak = max(p.best_streak, p.streak)
+        return p
+
 
 class GameRules:
     def __init__(self, game: GameContent, poi_points: dict[str, np.ndarray],
@@ -38,7 +56,7 @@ class GameRules:
         self.game = game
         self.poi_points = poi_points
         self.collectible_points = collectible_points
-        self.persist = persist or (lambda kind, item, points: None)
+        self.persist: Persist = persist or (lambda kind, item, points, **_: None)
         self.progress = progress or GameProgress()
         self.started_t = started_t
         self.quizzes = {q.id: q for q in game.quizzes}
@@ -77,23 +95,30 @@ class GameRules:
         return out
 
     # --- gains ---------------------------------------------------------------------------------------
-    def _gain(self, kind: str, item_id: str, points: int) -> None:
-        """Save first (the store commits durably), then count it as the visitor's."""
-        self.persist(kind, item_id, points)
+    def _gain(self, kind: str, item_id: str, points: int, **quiz) -> bool:
+        """Save first (the store commits durably), then count it as the visitor's. False when the store
+        already held it (e.g. another process resumed the same visit): it is not paid again."""
+        if self.persist(kind, item_id, points, **quiz) is False:
+            return False
         self.progress.score += points
+        return True
 
     def _stamp(self, checkin, t, how) -> list[dict]:
         if checkin.id in self.progress.stamps:
             return []
-        self._gain("stamp", checkin.id, checkin.points)
+        new = self._gain("stamp", checkin.id, checkin.points)
         self.progress.stamps.add(checkin.id)
+        if not new:
+            return []
         return [{"t": t, "type": "stamp", "id": checkin.id, "poi": checkin.poi, "by": how, "points": checkin.points}]
 
     def _collect(self, item, t, how) -> list[dict]:
         if item.id in self.progress.collectibles:
             return []
-        self._gain("collectible", item.id, item.points)
+        new = self._gain("collectible", item.id, item.points)
         self.progress.collectibles.add(item.id)
+        if not new:
+            return []
         return [{"t": t, "type": "collectible", "id": item.id, "by": how, "points": item.points}]
 
     def _answer(self, quiz, option, t) -> list[dict]:
@@ -101,8 +126,10 @@ class GameRules:
             return []  # the first answer counts
         right = option == quiz.answer
         points = quiz.points if right else 0
-        self._gain("quiz", f"{quiz.id}:{option}", points)
+        new = self._gain("quiz", quiz.id, points, option=str(option), right=right)
         self.progress.quizzes[quiz.id] = right
+        if not new:
+            return []
         self.progress.streak = self.progress.streak + 1 if right else 0
         self.progress.best_streak = max(self.progress.best_streak, self.progress.streak)
         return [{"t": t, "type": "quiz_result", "quiz": quiz.id, "option": option, "right": right,
@@ -118,18 +145,20 @@ class GameRules:
             counts = {"checkins": len(p.stamps), "collectibles": len(p.collectibles),
                       "quizzes_right": sum(p.quizzes.values())}
             if all(getattr(goal, name) is None or counts[name] >= getattr(goal, name) for name in counts):
-                self._gain("challenge", challenge.id, challenge.points)
+                new = self._gain("challenge", challenge.id, challenge.points)
                 p.challenges.add(challenge.id)
-                out.append({"t": t, "type": "challenge", "id": challenge.id, "points": challenge.points})
+                if new:
+                    out.append({"t": t, "type": "challenge", "id": challenge.id, "points": challenge.points})
         return out
 
     def _badges(self, t) -> list[dict]:
         out = []
         for badge in self.game.badges:
             if badge.id not in self.progress.badges and self.holds(badge.when):
-                self._gain("badge", badge.id, badge.points)
+                new = self._gain("badge", badge.id, badge.points)
                 self.progress.badges.add(badge.id)
-                out.append({"t": t, "type": "badge", "id": badge.id, "points": badge.points})
+                if new:
+                    out.append({"t": t, "type": "badge", "id": badge.id, "points": badge.points})
         return out
 
     def holds(self, when: Condition) -> bool:

@@ -43,8 +43,11 @@ class GameSession:
             if self.session.scene != scene.id:
                 raise ResumeRefused(f"visit '{resume_code}' was in scene '{self.session.scene}', not '{scene.id}'")
             saved = store.progress(self.session.id)
-            progress = GameProgress(stamps=set(saved.stamps), collectibles=set(saved.collectibles),
-                                    badges=set(saved.badges), score=saved.score)
+            # a timed challenge counts from the visit's first start: leaving and resuming restarts no clock
+            started_t -= store.seconds_since_start(self.session.id)
+            # everything that paid comes back, so answering or completing it again pays nothing
+            progress = GameProgress.restored(saved.stamps, saved.collectibles, saved.badges, saved.challenges,
+                                             saved.answers, saved.score)
         elif store is not None:
             self.session = store.start_session(scene.id, lang)
         pois, items = game_points(game, scene, ground)
@@ -59,21 +62,21 @@ class GameSession:
     def progress(self) -> GameProgress:
         return self.rules.progress
 
-    def _persist(self, kind: str, item: str, points: int) -> None:
-        """Durable before it returns (the store commits with synchronous=FULL)."""
+    def _persist(self, kind: str, item: str, points: int, *, option: str | None = None,
+                 right: bool | None = None) -> bool:
+        """Durable before it returns (the store commits with synchronous=FULL); the gain and its points
+        in one transaction. False when the store already held it."""
         if self.store is None:
-            return
+            return True
         sid = self.session.id
-        if kind == "stamp":
-            self.store.record_stamp(sid, item)
-        elif kind == "collectible":
-            self.store.record_collectible(sid, item)
-        elif kind == "badge":
-            self.store.record_badge(sid, item)
-        else:  # quiz answers and challenges are statistics (no personal data)
+        if kind == "quiz":
+            new = self.store.record_answer(sid, item, str(option), bool(right), points)
+            item = f"{item}:{option}"
+        else:
+            new = self.store.record_gain(sid, kind, item, points)
+        if new and kind in ("quiz", "challenge"):  # statistics too (no personal data)
             self.store.record_stat(kind, f"{self.scene.id}/{item}", session_id=sid)
-        if points:
-            self.store.add_score(sid, points, f"{kind}:{item}")
+        return new
 
     def quiz_for(self, poi_id: str):
         """A quiz about this POI the visitor has not answered yet, or None."""

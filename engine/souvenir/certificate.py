@@ -15,8 +15,13 @@ Text format, version 1 (only the characters of a QR code's alphanumeric mode)::
 - signature: Ed25519 over ``b"LUDAO1:" ‖ public key ‖ payload JSON``, i.e. over the meaning, not
   over its compressed form: any decoder that recovers the same canonical JSON verifies it.
 
-Decoding is strict (one valid text per certificate; anything else is MALFORMED), and the JSON
-must be canonical, so re-encoding a decoded certificate gives the same text.
+Exactly one text is accepted per certificate: the one `encode` writes. Decoding is strict, the JSON
+must be canonical, and after decoding the certificate is encoded again and must give back the very
+text it came from, byte for byte. That refuses what a decoder alone would let through: other
+DEFLATE streams of the same payload (another level or strategy, set padding bits in the last
+byte), stray bits in Base32's last character, lower case, and anything around the text (spaces,
+line breaks, a byte-order mark). The file form is verify_file.py's business. Re-encoding relies on
+zlib's output for level 9 being stable; the golden certificate in the tests pins it.
 """
 from __future__ import annotations
 
@@ -139,16 +144,27 @@ def encode(cert: Certificate, signature: bytes) -> str:
 def decode(text: str) -> Decoded:
     """Parse a certificate's text without judging its signature. MalformedCertificate if unreadable."""
     public_key, payload, signature = _unpack(text)
-    return Decoded(_parse(public_key, payload), signature)
+    cert = _parse(public_key, payload)
+    _require_canonical(text, cert, signature)
+    return Decoded(cert, signature)
+
+
+def _require_canonical(text: str, cert: Certificate, signature: bytes) -> None:
+    """One text per certificate: its content must encode back to exactly the text given."""
+    if encode(cert, signature) != text:
+        raise MalformedCertificate("the text is not the one Ludao writes for its content (it was re-encoded "
+                                   "or altered, e.g. compressed differently)")
 
 
 def _unpack(text: str) -> tuple[bytes, bytes, bytes]:
     """The issuer's public key, the payload JSON bytes (not yet parsed) and the signature."""
     if not isinstance(text, str):
         raise MalformedCertificate("a certificate is text")
-    text = text.strip()
     if not text:
         raise MalformedCertificate("the certificate is empty")
+    if text != text.strip() or text.startswith("\ufeff"):
+        raise MalformedCertificate("there are spaces, line breaks or a byte-order mark around the text; a "
+                                   "certificate is exactly its text")
     if len(text) > MAX_TEXT:
         raise MalformedCertificate(f"{len(text)} characters is too long for a Ludao certificate")
     version = FORMAT_PREFIX.match(text)
@@ -228,6 +244,7 @@ def verify(text: str, ring: Keyring) -> VerifyResult:
                             f"(it claims to come from installation {key_id})", None, key_id)
     try:
         cert = _parse(public_key, payload)
+        _require_canonical(text, cert, signature)
     except MalformedCertificate as exc:  # signed, yet not a certificate: a broken or hostile issuer
         return VerifyResult(VerifyStatus.MALFORMED, f"unreadable: signed by installation {key_id}, but {exc}",
                             None, key_id)

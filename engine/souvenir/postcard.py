@@ -22,6 +22,7 @@ import segno
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from engine.files import atomic_write
+from engine.souvenir.image_limits import open_bounded
 from engine.settings import PROJECT_ROOT
 
 FONT_PATH = PROJECT_ROOT / "assets" / "fonts" / "NotoSansSC-Ludao.otf"
@@ -310,16 +311,18 @@ def _save_atomically(image: Image.Image, out: Path) -> Path:
 
 # --- reading back ------------------------------------------------------------------------------------------
 
-def read_certificate_from_png(path: str | Path) -> str | None:
+def read_certificate_from_png(path: str | Path, *, max_pixels: int = 4096 * 4096,
+                              max_side: int = 8192) -> str | None:
     """The text of the QR code in an image (a postcard PNG, or a photo of one), or None if no QR
-    code could be read. Prefers a code that holds a Ludao certificate when there are several.
+    code could be read; ImageTooLarge, before decoding, for an image over the limits. Prefers a
+    code that holds a Ludao certificate when there are several.
 
     OpenCV's plain detector first, on the image and then on rescaled and binarised copies; each
     copy also goes to its ArUco-based detector, which finds finder patterns the plain one misses."""
+    with open_bounded(path, max_pixels=max_pixels, max_side=max_side) as image:  # ImageTooLarge
+        gray = np.asarray(ImageOps.exif_transpose(image).convert("L"))
     import cv2  # imported here: OpenCV takes a moment to load and only reading needs it
 
-    with Image.open(path) as image:
-        gray = np.asarray(ImageOps.exif_transpose(image).convert("L"))
     detectors = (cv2.QRCodeDetector(), cv2.QRCodeDetectorAruco())
     found: str | None = None
     for candidate in _candidates(gray, cv2):

@@ -20,6 +20,8 @@ class Progress:
     collectibles: frozenset[str]
     badges: frozenset[str]
     score: int
+    challenges: frozenset[str] = frozenset()
+    answers: tuple[tuple[str, bool], ...] = ()  # (quiz id, right) in the order answered, first answers only
 
 
 @dataclass(frozen=True)

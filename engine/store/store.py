@@ -32,6 +32,12 @@ CODE_ATTEMPTS = 100
 DEFAULT_RESUME_WINDOW = timedelta(hours=2)
 
 
+def _points(points: object) -> int:
+    if not isinstance(points, int) or isinstance(points, bool):
+        raise ValueError(f"points must be a whole number, not {points!r}")
+    return points
+
+
 def _text(name: str, value: object, max_length: int = MAX_TEXT) -> str:
     if not isinstance(value, str) or not value or len(value) > max_length:
         raise ValueError(f"{name} must be non-empty text of at most {max_length} characters, not {value!r}")
@@ -163,6 +169,15 @@ class Store:
             self._touch(db, row[0], now)
         return Session(row[0], row[1], ts.from_db(row[2]), row[3], row[4])
 
+    def seconds_since_start(self, session_id: str) -> float:
+        """How long ago the session started, by the injected clock: a resumed visit's timed
+        challenges count from its first start, not from the resume."""
+        with self._read() as db:
+            row = db.execute("SELECT started_at FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise UnknownSession(f"no session {session_id!r}: never started here, or purged")
+        return max(0.0, (self._now() - ts.from_db(row[0])).total_seconds())
+
     def touch(self, session_id: str) -> None:
         """The visitor did something that is not recorded otherwise: keep the session resumable."""
         now = self._now()
@@ -190,30 +205,70 @@ class Store:
     def record_badge(self, session_id: str, badge_id: str) -> bool:
         return self._record(session_id, "badge", badge_id)
 
+    def record_challenge(self, session_id: str, challenge_id: str) -> bool:
+        return self._record(session_id, "challenge", challenge_id)
+
+    def record_gain(self, session_id: str, kind: str, item: str, points: int) -> bool:
+        """A stamp, find, badge or challenge and its points in one transaction: True if it is new to the
+        session; one it already holds adds nothing, so nothing pays twice (a resumed visit included)."""
+        if kind not in ("stamp", "collectible", "badge", "challenge"):
+            raise ValueError(f"a gain is a stamp, collectible, badge or challenge, not {kind!r}")
+        _text(f"{kind} id", item)
+        _points(points)
+        now = self._now()
+        with self._write() as db:
+            self._touch(db, session_id, now)
+            new = db.execute("INSERT OR IGNORE INTO progress (session_id, kind, item, at) VALUES (?, ?, ?, ?)",
+                             (session_id, kind, item, ts.to_db(now))).rowcount == 1
+            if new:
+                self._add_points(db, session_id, points, f"{kind}:{item}", now)
+        return new
+
+    def record_answer(self, session_id: str, quiz_id: str, option: str, correct: bool, points: int) -> bool:
+        """The session's first answer to a quiz and its points, in one transaction: True if it is the
+        first; a later answer to the same quiz changes nothing and pays nothing."""
+        _text("quiz id", quiz_id)
+        _text("option id", option)
+        _points(points)
+        now = self._now()
+        with self._write() as db:
+            self._touch(db, session_id, now)
+            new = db.execute("INSERT OR IGNORE INTO quiz_answers (session_id, quiz, option, correct, at) "
+                             "VALUES (?, ?, ?, ?, ?)",
+                             (session_id, quiz_id, option, int(bool(correct)), ts.to_db(now))).rowcount == 1
+            if new:
+                self._add_points(db, session_id, points, f"quiz:{quiz_id}:{option}", now)
+        return new
+
     def add_score(self, session_id: str, points: int, reason: str) -> int:
         """Add (or, negative, take away) points; returns the new total. On disk when this returns."""
-        if not isinstance(points, int) or isinstance(points, bool):
-            raise ValueError(f"points must be a whole number, not {points!r}")
+        _points(points)
         _text("reason", reason)
         now = self._now()
         with self._write() as db:
             self._touch(db, session_id, now)
-            seq = db.execute("INSERT INTO score_events (session_id, points, reason, at) VALUES (?, ?, ?, ?)",
-                             (session_id, points, reason, ts.to_db(now))).lastrowid
-            if points:
-                db.execute("UPDATE sessions SET score = score + ?, score_at = ?, score_seq = ? WHERE id = ?",
-                           (points, ts.to_db(now), seq, session_id))
+            self._add_points(db, session_id, points, reason, now)
             return db.execute("SELECT score FROM sessions WHERE id = ?", (session_id,)).fetchone()[0]
+
+    def _add_points(self, db: sqlite3.Connection, session_id: str, points: int, reason: str, now: datetime) -> None:
+        seq = db.execute("INSERT INTO score_events (session_id, points, reason, at) VALUES (?, ?, ?, ?)",
+                         (session_id, points, reason, ts.to_db(now))).lastrowid
+        if points:
+            db.execute("UPDATE sessions SET score = score + ?, score_at = ?, score_seq = ? WHERE id = ?",
+                       (points, ts.to_db(now), seq, session_id))
 
     def progress(self, session_id: str) -> Progress:
         with self._read() as db:
             row = db.execute("SELECT score FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None:
                 raise UnknownSession(f"no session {session_id!r}: never started here, or purged")
-            held: dict[str, set[str]] = {"stamp": set(), "collectible": set(), "badge": set()}
+            held: dict[str, set[str]] = {"stamp": set(), "collectible": set(), "badge": set(), "challenge": set()}
             for kind, item in db.execute("SELECT kind, item FROM progress WHERE session_id = ?", (session_id,)):
                 held[kind].add(item)
-        return Progress(frozenset(held["stamp"]), frozenset(held["collectible"]), frozenset(held["badge"]), row[0])
+            answers = tuple((quiz, bool(correct)) for quiz, correct in db.execute(
+                "SELECT quiz, correct FROM quiz_answers WHERE session_id = ? ORDER BY id", (session_id,)))
+        return Progress(frozenset(held["stamp"]), frozenset(held["collectible"]), frozenset(held["badge"]), row[0],
+                        challenges=frozenset(held["challenge"]), answers=answers)
 
     # --- nicknames and leaderboards -----------------------------------------------------------------
 
@@ -309,6 +364,7 @@ class Store:
             deleted += db.execute(f"DELETE FROM leaderboard WHERE submitted_at < ? OR session_id IN ({old})",
                                   (cutoff, cutoff)).rowcount
             deleted += db.execute(f"DELETE FROM progress WHERE session_id IN ({old})", (cutoff,)).rowcount
+            deleted += db.execute(f"DELETE FROM quiz_answers WHERE session_id IN ({old})", (cutoff,)).rowcount
             deleted += db.execute(f"DELETE FROM score_events WHERE session_id IN ({old})", (cutoff,)).rowcount
             db.execute(f"UPDATE stats SET session_id = NULL WHERE session_id IN ({old})", (cutoff,))
             deleted += db.execute("DELETE FROM sessions WHERE last_active_at < ?", (cutoff,)).rowcount
