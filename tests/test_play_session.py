@@ -144,3 +144,23 @@ def test_every_key_raises_an_intent_the_visit_answers():
         assert callable(getattr(PlaySession, intent, None)), f"{key}: {intent}"
     assert held_motion({"w", "arrow_up", "d"}) == (1, 1, 0)
     assert held_motion({"w", "s", "q"}) == (0, 0, -1)
+
+
+def test_a_resumed_visit_draws_only_the_finds_still_hidden(open_view, offscreen_base, scene_cache, tmp_path):
+    open_view.release()
+    built, _ = get_scene(ISLET, offscreen_base.loader, scene_cache)
+    content = game_for(ISLET, ISLET.parent.parent)
+    store = Store(tmp_path / "ludao.db", clock=system_clock)
+    first = GameSession(content, built.manifest, built.ground, lang="en", store=store)
+    found = sorted(first.collectible_points)[0]
+    first.handle({"t": 1.0, "type": "collectible_click", "collectible": found})
+    assert found in first.progress.collectibles
+    again = GameSession(content, built.manifest, built.ground, lang="en", store=store,
+                        resume_code=first.session.resume_code)
+    session = PlaySession(OffscreenDisplay(offscreen_base), built, "en", game=again, lines=VisitLines(io.StringIO()))
+    try:
+        drawn = {node.get_tag("collectible") or node.get_name() for node in session.game.collectibles.get_children()}
+        assert not any(found in name for name in drawn), f"{found} was found before the resume but is drawn: {drawn}"
+        assert len(drawn) == len(first.collectible_points) - 1
+    finally:
+        session.close()

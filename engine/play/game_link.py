@@ -21,7 +21,9 @@ class GameLink:
         self.lines = lines
         self.clock = clock
         self.scene_id = view.built.manifest.id
-        self.collectibles = build_collectibles(view.built.root, game.collectible_points)
+        # A resumed visit's finds are already in the passport: only what is still hidden is drawn.
+        hidden = {k: v for k, v in game.collectible_points.items() if k not in game.progress.collectibles}
+        self.collectibles = build_collectibles(view.built.root, hidden)
         self.hud = GameHud(overlay, game.game, view.built.manifest.name, game.lang,
                            passport_data=self._passport_data, on_answer=self._answered)
         self._since_position = 0.0
