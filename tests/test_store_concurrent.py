@@ -44,7 +44,7 @@ def test_two_kiosks_write_to_one_database_at_once(tmp_path):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
               for name in ("kiosk-a", "kiosk-b")]
     outputs = [k.communicate(timeout=300) for k in kiosks]
-    for kiosk, (out, err) in zip(kiosks, outputs):
+    for kiosk, (_, err) in zip(kiosks, outputs):
         assert kiosk.returncode == 0, err
         assert "locked" not in err
     sessions = [out.split()[1] for out, _ in outputs]
