@@ -92,7 +92,11 @@ def test_generated_broken_file_gives_the_expected_diagnostic(generated, name):
 
 
 def _islet_copy(folder: Path, text: str) -> Path:
-    """The islet text written into `folder`, with its model paths re-pointed so they still resolve."""
+    """The islet text written into `folder`/islet (a scene's id is its folder's name), with its model
+    paths re-pointed so they still resolve."""
+    folder = folder / "islet"
+    folder.mkdir(exist_ok=True)
+
     def repoint(m: re.Match) -> str:
         target = (ISLET.parent / m.group(1)).resolve()
         return f"model: {os.path.relpath(target, folder)},"
