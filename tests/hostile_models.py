@@ -7,6 +7,8 @@ files into `models/` beside the scene and returns the model path to put in the m
 """
 from __future__ import annotations
 
+import base64
+import io
 import json
 import shutil
 import struct
@@ -140,6 +142,18 @@ def _outside(uri: str) -> Callable[[Path], str]:
     return maker
 
 
+def _data_uri(image: Image.Image, fmt: str, media_type: str) -> str:
+    buffer = io.BytesIO()
+    image.save(buffer, format=fmt)
+    return f"data:{media_type};base64,{base64.b64encode(buffer.getvalue()).decode()}"
+
+
+def cmyk_jpeg(models: Path) -> str:
+    _quad(models, lambda g: g["images"][0].update(uri="quad.jpg"))
+    Image.new("CMYK", (8, 8), (10, 20, 30, 40)).save(models / "quad.jpg")
+    return "models/quad.gltf"
+
+
 def missing_bin(models: Path) -> str:
     _quad(models)
     (models / "quad.bin").unlink()
@@ -184,6 +198,8 @@ CASES: dict[str, tuple[Callable[[Path], str], str]] = {
     "absolute-uri": (_image_uri(str(ROOT / "assets" / "models" / "missing.png")), "A004"),
     "file-url": (_image_uri("file:///etc/hostname"), "A004"),
     "missing-bin": (missing_bin, "A004"),
+    "embedded-jpeg-declared-png": (_image_uri(_data_uri(Image.new("RGB", (8, 8)), "JPEG", "image/png")), "A006"),
+    "cmyk-jpeg": (cmyk_jpeg, "A006"),
     "bad-data-uri": (_image_uri("data:image/png;base64,@@not base64@@"), "A003"),
     "gltf-json-is-a-list": (list_json, "A003"),
     "glb-json-is-a-list": (lambda models: _glb(models, lambda d: _glb_with_json(d, b"[1, 2]")), "A003"),

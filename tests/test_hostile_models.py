@@ -77,6 +77,14 @@ def test_a_valid_bam_and_the_project_boat_pass(tmp_path):
     assert check_gltf(BOAT, str(BOAT), ROOT / "scene.yaml") == []
 
 
+def test_an_embedded_png_passes(tmp_path):
+    from PIL import Image
+
+    from tests.hostile_models import _data_uri, _image_uri
+    uri = _data_uri(Image.new("RGB", (8, 8), (0, 200, 0)), "PNG", "image/png")
+    load_scene(islet_with_model(tmp_path, _image_uri(uri)))
+
+
 def _copy(source: Path, models: Path) -> str:
     models.mkdir(parents=True, exist_ok=True)
     (models / source.name).write_bytes(source.read_bytes())

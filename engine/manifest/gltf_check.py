@@ -45,6 +45,14 @@ def check_gltf(model: Path, raw: str, manifest_path: Path) -> list[ModelProblem]
         return [exc.problem]
 
 
+def _media_type(image: dict) -> str | None:
+    """What an embedded image says it is (a data: URI's media type, or its mimeType); None for a file."""
+    uri = image.get("uri")
+    if isinstance(uri, str):
+        return uri[5:].partition(";")[0] if uri.startswith("data:") else None
+    return str(image.get("mimeType"))
+
+
 class _GltfCheck:
     def __init__(self, doc: dict, glb_bin: bytes | None, raw: str, manifest_path: Path):
         self.doc, self.glb_bin = doc, glb_bin
@@ -55,6 +63,7 @@ class _GltfCheck:
         self.structure()
         buffers = self.buffers()
         images = [self.image_bytes(i, image) for i, image in enumerate(self.doc.get("images", []))]
+        media_types = [_media_type(image) for image in self.doc.get("images", [])]
         if self.problems:  # files missing or outside: nothing more can be read safely
             return self.problems
         Bounds(self.doc, buffers).check()
@@ -62,7 +71,7 @@ class _GltfCheck:
             if data is None:
                 data = self.view_bytes(buffers, self.doc["images"][i]["bufferView"])
             try:
-                check_image(data, label)
+                check_image(data, label, media_types[i])
             except ModelRefused as exc:
                 self.problems.append(exc.problem)
         return self.problems
@@ -79,8 +88,13 @@ class _GltfCheck:
                                        f"{', '.join(unknown)}")
 
     def buffers(self) -> list[bytes]:
+        buffers = self.doc.get("buffers", [])
+        if self.glb_bin is not None and (len(buffers) != 1 or "uri" in buffers[0]):
+            # panda3d-gltf replaces a .glb's buffer list with its BIN chunk alone
+            raise ModelRefused("A003", f"model '{self.raw}' has a BIN chunk and other buffers; "
+                                       "a .glb must keep all its data in its BIN chunk")
         out = []
-        for i, buffer in enumerate(self.doc.get("buffers", [])):
+        for i, buffer in enumerate(buffers):
             length, uri = buffer.get("byteLength"), buffer.get("uri")
             if not is_int(length, 1, MAX_MODEL_BYTES):
                 raise bad(f"buffers[{i}] has byteLength {length!r}")

@@ -14,10 +14,15 @@ from PIL import Image
 from engine.manifest.model_problems import MAX_IMAGE_BYTES, MAX_IMAGE_SIDE, ModelRefused
 
 FORMATS = {"PNG", "JPEG"}
+# An embedded image is read by the type its media type names (a file's by its first bytes), so the
+# two must agree; Panda3D's JPEG reader takes one or three channels only (no CMYK).
+MEDIA_TYPES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/jpg": "JPEG"}
+JPEG_MODES = {"L", "RGB"}
 
 
-def check_image(data: bytes, label: str) -> None:
-    """Raises ModelRefused (A006) unless `data` is a usable texture; `label` names it for the author."""
+def check_image(data: bytes, label: str, media_type: str | None = None) -> None:
+    """Raises ModelRefused (A006) unless `data` is a usable texture; `label` names it for the author;
+    `media_type` is what an embedded image (data: URI or buffer view) declares itself to be."""
     def refuse(why: str) -> ModelRefused:
         return ModelRefused("A006", f"texture {label} cannot be used: {why}")
 
@@ -37,6 +42,10 @@ def check_image(data: bytes, label: str) -> None:
             width, height = image.size
             if image.format not in FORMATS:
                 raise refuse(f"it is {image.format or 'an unknown format'}; glTF textures are PNG or JPEG")
+            if media_type is not None and MEDIA_TYPES.get(media_type.lower()) != image.format:
+                raise refuse(f"it is declared as {media_type} but is {image.format}")
+            if image.format == "JPEG" and image.mode not in JPEG_MODES:
+                raise refuse(f"it is a {image.mode} JPEG; save it as RGB or greyscale")
             if not (0 < width <= MAX_IMAGE_SIDE and 0 < height <= MAX_IMAGE_SIDE):
                 raise refuse(f"it is {width} x {height} pixels; the limit is {MAX_IMAGE_SIDE} a side")
             try:
