@@ -190,6 +190,10 @@ CASES: dict[str, tuple[Callable[[Path], str], str]] = {
     "bad-component-type": (_edited(lambda g: g["accessors"][0].update(componentType=5124)), "A005"),
     "index-out-of-range": (index_out_of_range, "A005"),
     "node-loop": (_edited(node_loop), "A005"),
+    "rotation-not-numbers": (_edited(lambda g: g["nodes"][0].update(rotation=[0, None, 0, 1])), "A005"),
+    "sampler-unknown-filter": (_edited(lambda g: g.update(samplers=[{"magFilter": 1}]) or g["textures"][0].update(
+        sampler=0)), "A005"),
+    "position-as-scalar": (_edited(lambda g: g["meshes"][0]["primitives"][0]["attributes"].update(POSITION=2)), "A005"),
     "zero-byte-texture": (_image_file(lambda models: b""), "A006"),
     "corrupt-png": (_image_file(_corrupt_png), "A006"),
     "pixel-bomb": (_image_file(lambda models: pixel_bomb_png()), "A006"),

@@ -12,6 +12,11 @@ from engine.manifest.model_problems import MAX_MODEL_BYTES, ModelRefused
 COMPONENT_BYTES = {5120: 1, 5121: 1, 5122: 2, 5123: 2, 5125: 4, 5126: 4}
 TYPE_COMPONENTS = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4, "MAT2": 4, "MAT3": 9, "MAT4": 16}
 INDEX_DTYPES = {5121: "<u1", 5123: "<u2", 5125: "<u4"}
+# What each vertex attribute may hold (glTF 2.0, 3.7.2.1): element types and component types.
+FLOAT, NORMALISED = {5126}, {5126, 5121, 5123}
+ATTRIBUTE_FORMATS = {"POSITION": ({"VEC3"}, FLOAT), "NORMAL": ({"VEC3"}, FLOAT), "TANGENT": ({"VEC4"}, FLOAT),
+                     "TEXCOORD": ({"VEC2"}, NORMALISED), "COLOR": ({"VEC3", "VEC4"}, NORMALISED),
+                     "JOINTS": ({"VEC4"}, {5121, 5123}), "WEIGHTS": ({"VEC4"}, NORMALISED)}
 ARRAYS = ("accessors", "animations", "buffers", "bufferViews", "cameras", "images", "materials", "meshes",
           "nodes", "samplers", "scenes", "skins", "textures")
 MATERIAL_TEXTURES = (("pbrMetallicRoughness", "baseColorTexture"), ("pbrMetallicRoughness", "metallicRoughnessTexture"),
@@ -77,7 +82,7 @@ class Bounds:
             ctype, kind, count = acc.get("componentType"), acc.get("type"), acc.get("count")
             if not is_int(ctype) or ctype not in COMPONENT_BYTES:
                 raise bad(f"{where} has componentType {ctype!r}, which is not one glTF defines")
-            if kind not in TYPE_COMPONENTS:
+            if not isinstance(kind, str) or kind not in TYPE_COMPONENTS:
                 raise bad(f"{where} has type {kind!r}, which is not one glTF defines")
             if not is_int(count, 1):
                 raise bad(f"{where} has count {count!r}; it must be a whole number of at least 1")
@@ -108,7 +113,8 @@ class Bounds:
         if not isinstance(sparse, dict) or not is_int(sparse.get("count"), 1, count):
             raise bad(f"{where} has a sparse part without a valid count")
         indices, values = sparse.get("indices"), sparse.get("values")
-        if not isinstance(indices, dict) or not isinstance(values, dict) or indices.get("componentType") not in INDEX_DTYPES:
+        if (not isinstance(indices, dict) or not isinstance(values, dict) or not is_int(indices.get("componentType"))
+                or indices["componentType"] not in INDEX_DTYPES):
             raise bad(f"{where} has a sparse part without valid indices and values")
         size = COMPONENT_BYTES[indices["componentType"]]
         self.fits(indices.get("byteOffset", 0), indices.get("bufferView"), sparse["count"], size, size, f"{where} sparse indices")
@@ -192,8 +198,9 @@ class Bounds:
                 attributes = prim.get("attributes") if isinstance(prim, dict) else None
                 if not isinstance(attributes, dict) or not attributes:
                     raise bad(f"{where} has no attributes")
-                counts = {accessors[self.index(a, "accessors", f"{where}.attributes.{name}")]["count"]
-                          for name, a in attributes.items()}
+                for name, a in attributes.items():
+                    self.attribute_format(name, accessors[self.index(a, "accessors", f"{where}.attributes.{name}")], where)
+                counts = {accessors[a]["count"] for a in attributes.values()}
                 if len(counts) > 1:
                     raise bad(f"{where}: its attributes have different lengths {sorted(counts)}")
                 for target in self.list_of(prim, "targets", where):
@@ -206,6 +213,14 @@ class Bounds:
                     self.index(prim["material"], "materials", f"{where}.material")
                 if "indices" in prim:
                     self.vertex_indices(self.index(prim["indices"], "accessors", f"{where}.indices"), counts.pop(), where)
+
+    @staticmethod
+    def attribute_format(name: str, acc: dict, where: str) -> None:
+        semantic = name.partition("_")[0] if name.startswith(("TEXCOORD_", "COLOR_", "JOINTS_", "WEIGHTS_")) else name
+        kinds, ctypes = ATTRIBUTE_FORMATS.get(semantic, (set(TYPE_COMPONENTS), set(COMPONENT_BYTES)))
+        if acc["type"] not in kinds or acc["componentType"] not in ctypes:
+            raise bad(f"{where}: its {name} attribute is {acc['type']} of componentType {acc['componentType']}, "
+                      "which glTF does not allow there")
 
     def vertex_indices(self, a: int, vertices: int, where: str) -> None:
         acc = self.items("accessors")[a]

@@ -27,6 +27,7 @@ from engine.manifest.content_paths import check_asset_path
 from engine.manifest.gltf_bounds import Bounds, arrays_of_objects, bad, is_int
 from engine.manifest.gltf_container import read_gltf
 from engine.manifest.gltf_images import check_image
+from engine.manifest.gltf_schema import check_types
 from engine.manifest.model_problems import (MAX_DATA_URI_CHARS, MAX_MODEL_BYTES, ModelProblem,
                                             ModelRefused)
 
@@ -43,6 +44,10 @@ def check_gltf(model: Path, raw: str, manifest_path: Path) -> list[ModelProblem]
         return _GltfCheck(doc, glb_bin, raw, manifest_path).run()
     except ModelRefused as exc:
         return [exc.problem]
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError, OverflowError) as exc:
+        # A value of a type no rule expected: the file is malformed, whatever the rule missed.
+        return [ModelProblem("A003", f"model '{raw}' is not a readable glTF file: a value of the wrong "
+                                     f"type ({type(exc).__name__})")]
 
 
 def _media_type(image: dict) -> str | None:
@@ -66,6 +71,7 @@ class _GltfCheck:
         media_types = [_media_type(image) for image in self.doc.get("images", [])]
         if self.problems:  # files missing or outside: nothing more can be read safely
             return self.problems
+        check_types(self.doc)
         Bounds(self.doc, buffers).check()
         for i, (label, data) in enumerate(images):
             if data is None:
@@ -98,6 +104,8 @@ class _GltfCheck:
             length, uri = buffer.get("byteLength"), buffer.get("uri")
             if not is_int(length, 1, MAX_MODEL_BYTES):
                 raise bad(f"buffers[{i}] has byteLength {length!r}")
+            if uri is not None and not isinstance(uri, str):
+                raise ModelRefused("A003", f"buffers[{i}] has a uri that is not text")
             if uri is None:
                 if i != 0 or self.glb_bin is None:
                     raise ModelRefused("A003", f"buffers[{i}] has no uri (and is not the .glb's BIN chunk)")
@@ -121,7 +129,9 @@ class _GltfCheck:
     def image_bytes(self, i: int, image: dict) -> tuple[str, bytes | None]:
         """(a label for the author, the image's bytes, or None when they live in a buffer view)."""
         uri = image.get("uri")
-        if not isinstance(uri, str):
+        if uri is not None and not isinstance(uri, str):
+            raise ModelRefused("A003", f"images[{i}] has a uri that is not text")
+        if uri is None:
             return f"images[{i}]", None
         if uri.startswith("data:"):
             return f"images[{i}]", self.data_uri(uri, ("image/",), f"images[{i}]") or b""
