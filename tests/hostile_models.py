@@ -177,6 +177,20 @@ def truncated_bam(models: Path) -> str:
     return "models/card.bam"
 
 
+def padded_bam(models: Path) -> str:
+    write_bam(models / "card.bam")
+    with (models / "card.bam").open("ab") as f:
+        f.write(b"\0\0\0\0\0")
+    return "models/card.bam"
+
+
+def escaped_buffer(models: Path) -> str:
+    """The .bin named through %-escapes that leave the content folders."""
+    (models.parents[2] / "secret.bin").write_bytes(b"\0" * 92)
+    _quad(models, lambda g: g["buffers"][0].update(uri="%2E%2E%2F%2E%2E%2F%2E%2E%2Fsecret.bin"))
+    return "models/quad.gltf"
+
+
 def egg_not_text(models: Path) -> str:
     models.mkdir(parents=True, exist_ok=True)
     (models / "card.egg").write_bytes(b"<CoordinateSystem> { Z-up }\n\xff\xfe\x00garbage")
@@ -212,6 +226,8 @@ CASES: dict[str, tuple[Callable[[Path], str], str]] = {
     "truncated-glb": (lambda models: _glb(models, lambda d: d[:-100]), "A003"),
     "truncated-bam": (truncated_bam, "A007"),
     "egg-not-text": (egg_not_text, "A007"),
+    "padded-bam": (padded_bam, "A007"),
+    "escaped-buffer-traversal": (escaped_buffer, "A004"),
 }
 
 
@@ -220,3 +236,21 @@ def encoded_space(models: Path) -> str:
     _quad(models, lambda g: g["images"][0].update(uri="Cesium%20Logo%20Flat.png"))
     (models / "quad.png").rename(models / "Cesium Logo Flat.png")
     return "models/quad.gltf"
+
+
+EGG = """<CoordinateSystem> { Z-up }
+<VertexPool> card {
+  <Vertex> 0 { -5 -5 0 }
+  <Vertex> 1 { 5 -5 0 }
+  <Vertex> 2 { 5 5 0 }
+}
+<Group> card {
+  <Polygon> { <VertexRef> { 0 1 2 <Ref> { card } } }
+}
+"""
+
+
+def valid_egg(models: Path) -> str:
+    models.mkdir(parents=True, exist_ok=True)
+    (models / "card.egg").write_text(EGG, encoding="utf-8")
+    return "models/card.egg"

@@ -15,7 +15,7 @@ from engine.manifest.model_problems import MAX_IMAGE_SIDE
 from engine.manifest.scene_loader import load_scene
 from tests.conftest import ROOT
 from tests.hostile_models import (BOAT, BOAT_LINE, CASES, encoded_space, islet_with_model, model_column,
-                                  pixel_bomb_png, write_bam)
+                                  pixel_bomb_png, valid_egg, write_bam)
 
 RENDERED = ["short-bin", "zero-byte-texture", "glb-json-is-a-list", "escaped-dots-traversal", "truncated-bam"]
 
@@ -75,6 +75,14 @@ def test_a_valid_bam_and_the_project_boat_pass(tmp_path):
     manifest = islet_with_model(tmp_path / "b", lambda models: _copy(tmp_path / "islet" / "models" / "card.bam", models))
     load_scene(manifest)
     assert check_gltf(BOAT, str(BOAT), ROOT / "scene.yaml") == []
+
+
+def test_a_valid_egg_passes_and_renders(tmp_path):
+    manifest = islet_with_model(tmp_path, valid_egg)
+    load_scene(manifest)
+    out = tmp_path / "frame.png"
+    result = run("render", str(manifest), "--out", str(out), "--size", "160x90", data=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
 
 
 def test_an_embedded_png_passes(tmp_path):
