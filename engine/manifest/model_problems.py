@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 MAX_MODEL_BYTES = 256 * 1024 * 1024  # a .glb, .bin, .bam or .egg
 MAX_JSON_BYTES = 32 * 1024 * 1024  # the JSON of a .gltf or of a .glb's first chunk
-MAX_IMAGE_BYTES = 64 * 1024 * 1024  # one texture file or embedded image
+MAX_IMAGE_BYTES = 256 * 1024 * 1024  # one texture file (8192 x 8192 RGBA is 256 MiB unpacked)
 MAX_IMAGE_SIDE = 8192  # pixels; a larger texture is a mistake or a decompression bomb
 MAX_DATA_URI_CHARS = 48 * 1024 * 1024  # a base64 data: URI inside the JSON
 
