@@ -40,14 +40,17 @@ def check_gltf(model: Path, raw: str, manifest_path: Path) -> list[ModelProblem]
     """Every problem of the .gltf/.glb `model` (given as `raw` in the manifest at `manifest_path`);
     an empty list means the loader may read it."""
     try:
-        doc, glb_bin = read_gltf(model)
-        return _GltfCheck(doc, glb_bin, raw, manifest_path).run()
+        doc, glb_bin = read_gltf(model, raw)
+        problems = _GltfCheck(doc, glb_bin, raw, manifest_path).run()
     except ModelRefused as exc:
-        return [exc.problem]
+        problems = [exc.problem]
     except (TypeError, AttributeError, KeyError, IndexError, ValueError, OverflowError) as exc:
         # A value of a type no rule expected: the file is malformed, whatever the rule missed.
         return [ModelProblem("A003", f"model '{raw}' is not a readable glTF file: a value of the wrong "
                                      f"type ({type(exc).__name__})")]
+    # Each message names the model: a scene may have several on neighbouring lines.
+    return [p if p.message.startswith("model '") else ModelProblem(p.code, f"model '{raw}': {p.message}")
+            for p in problems]
 
 
 def _media_type(image: dict) -> str | None:
@@ -110,13 +113,13 @@ class _GltfCheck:
                 if i != 0 or self.glb_bin is None:
                     raise ModelRefused("A003", f"buffers[{i}] has no uri (and is not the .glb's BIN chunk)")
                 data = self.glb_bin
-            elif isinstance(uri, str) and uri.startswith("data:"):
+            elif uri.startswith("data:"):
                 data = self.data_uri(uri, BUFFER_DATA_TYPES, f"buffers[{i}]")
-            elif isinstance(uri, str) and "%" in uri:  # panda3d-gltf 1.3 opens a buffer's URI undecoded
+            elif "%" in uri:  # panda3d-gltf 1.3 opens a buffer's URI undecoded
                 self.missing(f"buffer '{uri}' is %-escaped, which the loader does not read; "
                              "rename the .bin file to a plain name")
                 data = None
-            elif isinstance(uri, str) and not uri.lower().endswith(".bin"):
+            elif not uri.lower().endswith(".bin"):
                 self.missing(f"buffer '{uri}' is not a .bin file (the loader would read zeros)")
                 data = None
             else:

@@ -20,9 +20,10 @@ def _unreadable(name: str, why: str) -> ModelRefused:
     return ModelRefused("A003", f"model '{name}' is not a readable glTF file: {why}")
 
 
-def read_gltf(path: Path) -> tuple[dict, bytes | None]:
-    """(the glTF JSON object, the .glb's BIN chunk or None); raises ModelRefused (A003)."""
-    name = path.name
+def read_gltf(path: Path, name: str = "") -> tuple[dict, bytes | None]:
+    """(the glTF JSON object, the .glb's BIN chunk or None); raises ModelRefused (A003) whose
+    message names the model as `name` (as the manifest gives it; the file's name by default)."""
+    name = name or path.name
     try:
         size = path.stat().st_size
         if size > (MAX_MODEL_BYTES if path.suffix.lower() == ".glb" else MAX_JSON_BYTES):
