@@ -191,6 +191,13 @@ def escaped_buffer(models: Path) -> str:
     return "models/quad.gltf"
 
 
+def egg_texture_outside(models: Path) -> str:
+    models.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (8, 8), (255, 0, 255)).save(models.parents[2] / "secret.png")
+    (models / "card.egg").write_text('<Texture> tex { "../../../secret.png" }\n' + EGG, encoding="utf-8")
+    return "models/card.egg"
+
+
 def egg_not_text(models: Path) -> str:
     models.mkdir(parents=True, exist_ok=True)
     (models / "card.egg").write_bytes(b"<CoordinateSystem> { Z-up }\n\xff\xfe\x00garbage")
@@ -227,6 +234,7 @@ CASES: dict[str, tuple[Callable[[Path], str], str]] = {
     "truncated-bam": (truncated_bam, "A007"),
     "egg-not-text": (egg_not_text, "A007"),
     "padded-bam": (padded_bam, "A007"),
+    "egg-texture-outside": (egg_texture_outside, "A004"),
     "escaped-buffer-traversal": (escaped_buffer, "A004"),
 }
 

@@ -9,23 +9,30 @@ object (a flipped float is still a float): a .bam carries no checksum, so only a
 when the file was made could tell, and authors ship no such digest. Prefer glTF, which is checked
 far more closely (engine.manifest.gltf_check).
 
-An .egg is text: it must be UTF-8 (or ASCII) within a size limit, with no control characters.
+An .egg is text: it must be UTF-8 (or ASCII) within a size limit, with no control characters,
+and every file it names (`<Texture> name { "file" }`, `<File> { "file" }`) must stay inside the
+content folders; its textures are checked as a glTF's are. (A .bam can name texture files too,
+inside its objects; they are not walked here.)
 """
 from __future__ import annotations
 
 import re
 import struct
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from engine.manifest.model_problems import MAX_MODEL_BYTES, ModelProblem
+from engine.manifest.content_paths import check_asset_path
+from engine.manifest.gltf_images import check_image
+from engine.manifest.model_problems import MAX_MODEL_BYTES, ModelProblem, ModelRefused
 
 BAM_MAGIC = b"pbj\x00\n\r"
 BAM_MAJOR = 6  # Panda3D 1.10 reads format 6.x
 MAX_EGG_BYTES = 64 * 1024 * 1024
+# <Texture> name { "file" ... } and <File> { file }: the first value in the braces is the file.
+EGG_FILE = re.compile(r'<(Texture|File)>\s*(?:"[^"]*"|[^\s{]*)\s*\{\s*(?:"([^"]*)"|([^\s}]+))', re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def check_panda_model(path: Path, raw: str) -> list[ModelProblem]:
+def check_panda_model(path: Path, raw: str, manifest_path: Path) -> list[ModelProblem]:
     try:
         size = path.stat().st_size
         if size > (MAX_MODEL_BYTES if path.suffix.lower() == ".bam" else MAX_EGG_BYTES):
@@ -34,7 +41,25 @@ def check_panda_model(path: Path, raw: str) -> list[ModelProblem]:
     except OSError as exc:
         return [_damaged(raw, exc.strerror or str(exc))]
     why = _bam_problem(data) if path.suffix.lower() == ".bam" else _egg_problem(data)
-    return [_damaged(raw, why)] if why else []
+    if why:
+        return [_damaged(raw, why)]
+    return _egg_files(data.decode("utf-8"), raw, manifest_path) if path.suffix.lower() == ".egg" else []
+
+
+def _egg_files(text: str, raw: str, manifest_path: Path) -> list[ModelProblem]:
+    """Every file an .egg names stays inside the content folders; each texture decodes."""
+    out = []
+    for match in EGG_FILE.finditer(text):
+        name = match.group(2) if match.group(2) is not None else match.group(3)
+        path, why = check_asset_path(str(PurePosixPath(raw).parent / name), manifest_path)
+        if path is None:
+            out.append(ModelProblem("A004", f"model '{raw}' refers to a file that cannot be used: {why}"))
+        elif match.group(1).lower() == "texture":
+            try:
+                check_image(path.read_bytes(), f"'{name}'")
+            except ModelRefused as exc:
+                out.append(ModelProblem("A006", f"model '{raw}': {exc.problem.message}"))
+    return out
 
 
 def _damaged(raw: str, why: str) -> ModelProblem:

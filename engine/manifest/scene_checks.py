@@ -109,7 +109,7 @@ def _model_file(doc: Document, loc: tuple, raw: str) -> list[Diagnostic]:
     if path.suffix.lower() in (".glb", ".gltf"):
         problems = check_gltf(path, raw, doc.path)
     else:
-        problems = check_panda_model(path, raw)
+        problems = check_panda_model(path, raw, doc.path)
     return [doc.diagnostic(loc, p.code, p.message) for p in problems]
 
 
