@@ -58,7 +58,7 @@ ENTRIES = [
         # models/boat.glb exported again as glTF binary
         - {id: boat, kind: model, model: models/boat.glb, lat: 24.3975, lon: 117.9994}"""),
     entry("A004", "error", "a model that needs a missing or outside file", """
-        A .gltf model refers to other files (its .bin data, its textures) and one of them is missing,
+        A .gltf (or .egg) model refers to other files (its .bin data, its textures) and one of them is missing,
         lies outside the content folders, or is named in a way the engine does not read: an absolute path
         or a URL, a buffer that is not a .bin file or whose name is %-escaped. Names are decoded as URIs
         first, so `Cesium%20Logo.png` means the file `Cesium Logo.png` and `%2E%2E%2F` means `../`. Copy
