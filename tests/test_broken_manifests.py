@@ -92,7 +92,11 @@ def test_generated_broken_file_gives_the_expected_diagnostic(generated, name):
 
 
 def _islet_copy(folder: Path, text: str) -> Path:
-    """The islet text written into `folder`, with its model paths re-pointed so they still resolve."""
+    """The islet text written into `folder`/islet (a scene's id is its folder's name), with its model
+    paths re-pointed so they still resolve."""
+    folder = folder / "islet"
+    folder.mkdir(exist_ok=True)
+
     def repoint(m: re.Match) -> str:
         target = (ISLET.parent / m.group(1)).resolve()
         return f"model: {os.path.relpath(target, folder)},"
@@ -176,3 +180,16 @@ def test_latitude_spelled_out_hints_at_lat(tmp_path):
     text = _islet_text().replace("    lat: 24.4000\n", "    latitude: 24.4000\n")
     diagnostics = diagnostics_of(_islet_copy(tmp_path, text))
     assert any(d.code == "S002" and "'lat'" in d.hint for d in diagnostics)
+
+
+def test_a_scene_id_that_is_not_its_folder_name_is_refused(tmp_path):
+    """scenes/<id>/scene.yaml: a copy under another folder that keeps the old id would share its cache."""
+    folder = tmp_path / "harbour"
+    folder.mkdir()
+    path = folder / "scene.yaml"
+    path.write_text(_islet_copy(tmp_path, _islet_text()).read_text(encoding="utf-8").replace(
+        "model: ../", "model: ../../"), encoding="utf-8")
+    diagnostics = diagnostics_of(path)
+    assert [(d.line, d.col, d.code) for d in diagnostics] == [(3, 5, "C003")]
+    assert "'islet' differs from its folder 'harbour'" in diagnostics[0].message
+    assert "name the folder 'islet', or set id: harbour" in diagnostics[0].hint

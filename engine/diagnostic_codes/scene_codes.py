@@ -49,18 +49,51 @@ ENTRIES = [
         - {id: boat, kind: model, model: models/boat.obj, lat: 24.3975, lon: 117.9994}""", """
         - {id: boat, kind: model, model: models/boat.glb, lat: 24.3975, lon: 117.9994}"""),
     entry("A003", "error", "a model file that is not readable glTF", """
-        The model file exists but is not a valid glTF file: it is damaged, truncated, or another format
-        renamed to .glb. Export it again from your modelling tool as glTF binary.""", """
+        The model file exists but is not a valid glTF 2.0 file: it is damaged, truncated (a .glb's header
+        says how long it is, and the file must be exactly that long), its JSON is not an object, it needs
+        a glTF extension the engine cannot read, or it is another format renamed to .glb. Export it again
+        from your modelling tool as glTF binary.""", """
         # models/boat.glb is really a renamed .zip
         - {id: boat, kind: model, model: models/boat.glb, lat: 24.3975, lon: 117.9994}""", """
         # models/boat.glb exported again as glTF binary
         - {id: boat, kind: model, model: models/boat.glb, lat: 24.3975, lon: 117.9994}"""),
     entry("A004", "error", "a model that needs a missing or outside file", """
-        A .gltf model refers to other files (its .bin data, its textures) and one of them is missing or
-        lies outside the content folders. Copy those files next to the model, or export a single .glb
-        that holds everything.""", """
+        A .gltf (or .egg) model refers to other files (its .bin data, its textures) and one of them is missing,
+        lies outside the content folders, or is named in a way the engine does not read: an absolute path
+        or a URL, a buffer that is not a .bin file or whose name is %-escaped. Names are decoded as URIs
+        first, so `Cesium%20Logo.png` means the file `Cesium Logo.png` and `%2E%2E%2F` means `../`. Copy
+        the files next to the model, or export a single .glb that holds everything.""", """
         # boat.gltf refers to boat.bin, which was not copied
         - {id: boat, kind: model, model: models/boat.gltf, lat: 24.3975, lon: 117.9994}""", """
+        - {id: boat, kind: model, model: models/boat.glb, lat: 24.3975, lon: 117.9994}"""),
+    entry("A005", "error", "a glTF model whose data is damaged", """
+        The model's description of its data does not fit the data: a .bin file is shorter than the model
+        says, a buffer view or an accessor reaches past the end of its buffer, a component type or an
+        element type is not one glTF defines, a triangle names a vertex the mesh does not have, or a
+        reference points at something that is not there. The loader would read past the end of its data
+        (and crash), so the model is refused. Export the model again; if it was copied, copy its .bin
+        file again too.""", """
+        # boat.bin was cut short while copying
+        - {id: boat, kind: model, model: models/boat.gltf, lat: 24.3975, lon: 117.9994}""", """
+        # boat.gltf and boat.bin exported again together
+        - {id: boat, kind: model, model: models/boat.gltf, lat: 24.3975, lon: 117.9994}"""),
+    entry("A006", "error", "a model texture that cannot be used", """
+        A texture of the model is empty, damaged, not a PNG or JPEG image, or larger than 8192 pixels
+        on a side (a small file that claims a huge picture is refused before it is decoded). Save the
+        texture again as PNG or JPEG, at most 8192 x 8192 pixels, and export the model again.""", """
+        # models/boat.gltf uses hull.png, which is a zero-byte file
+        - {id: boat, kind: model, model: models/boat.gltf, lat: 24.3975, lon: 117.9994}""", """
+        # hull.png saved again from the image editor
+        - {id: boat, kind: model, model: models/boat.gltf, lat: 24.3975, lon: 117.9994}"""),
+    entry("A007", "error", "a damaged .bam or .egg model", """
+        A Panda3D model file is not what it claims to be. A .bam file is a chain of length-prefixed
+        records that must add up exactly to the file's size: a .bam cut short (even by one byte), padded
+        or of another format version is refused, because Panda3D's reader can hang on it. An .egg file
+        must be UTF-8 text. A .bam holds no checksum, so a byte changed inside it cannot be detected:
+        prefer glTF (.glb), which is checked much more closely.""", """
+        # models/boat.bam was cut short while copying
+        - {id: boat, kind: model, model: models/boat.bam, lat: 24.3975, lon: 117.9994}""", """
+        # models/boat.bam copied again (or the model exported as .glb)
         - {id: boat, kind: model, model: models/boat.glb, lat: 24.3975, lon: 117.9994}"""),
     entry("G001", "error", "a place outside the scene", """
         A position lies outside the square the scene covers: `extent_m` metres east, west, north and south
@@ -96,4 +129,12 @@ ENTRIES = [
         tour file, or nothing (to check all content).""", """
         # run_tour.py validate scenes/""", """
         # run_tour.py validate scenes/gulangyu"""),
+    entry("C003", "error", "a scene whose id is not its folder's name", """
+        A scene lives in scenes/<id>/scene.yaml, and its `id` must be the name of that folder. Scenes are
+        found, cached and saved by id, so a scene copied to a new folder with the old id would claim
+        another scene's id. Rename the folder or change the id so they match.""", """
+        # scenes/xiamen_port/scene.yaml
+        id: gulangyu""", """
+        # scenes/xiamen_port/scene.yaml
+        id: xiamen_port"""),
 ]

@@ -1,7 +1,7 @@
 """Asset paths in content: relative to the content file, never leaving the content roots.
 
-Also lists the files a glTF model refers to, so a missing .bin or image is reported to the author
-before panda3d-gltf sees the model (it prints its own traceback otherwise).
+Also lists the files a glTF model refers to (the plan cache hashes them); the checks of those
+files, their paths included, are engine.manifest.gltf_check's.
 """
 from __future__ import annotations
 

@@ -9,7 +9,9 @@ from shapely.validation import explain_validity
 from engine.diagnostics import Diagnostic, did_you_mean
 from engine.geo import LocalProjection
 from engine.manifest.source_hash import stale_translations
-from engine.manifest.content_paths import check_asset_path, gltf_references
+from engine.manifest.content_paths import check_asset_path
+from engine.manifest.gltf_check import check_gltf
+from engine.manifest.panda_models import check_panda_model
 from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.yaml_loader import Document
 
@@ -18,12 +20,23 @@ PATH_KINDS = {"bridge", "pier"}
 
 def check_scene(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     out: list[Diagnostic] = []
+    out += _scene_folder(doc, scene)
     out += _unique_ids(doc, scene)
     out += _references(doc, scene)
     out += _landmark_shapes(doc, scene)
     out += _geometry(doc, scene)
     out += stale_translations(doc)
     return out
+
+
+def _scene_folder(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
+    """scenes/<id>/scene.yaml: the id is the folder's name. Scenes are found, cached and stored by
+    id, so two scenes that claim one id would evict each other's cache entries."""
+    path = Path(doc.path)
+    if path.name != "scene.yaml" or scene.id == path.parent.name:
+        return []
+    return [doc.diagnostic(("id",), "C003", f"scene id '{scene.id}' differs from its folder '{path.parent.name}'",
+                           hint=f"name the folder '{scene.id}', or set id: {path.parent.name}")]
 
 
 def _unique_ids(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
@@ -91,18 +104,13 @@ def _model_file(doc: Document, loc: tuple, raw: str) -> list[Diagnostic]:
         return [doc.diagnostic(loc, "A001", why)]
     if path.suffix.lower() not in (".glb", ".gltf", ".bam", ".egg"):
         return [doc.diagnostic(loc, "A002", f"model '{raw}' is not a .glb, .gltf, .bam or .egg file")]
-    if path.suffix.lower() not in (".glb", ".gltf"):
-        return []
-    try:
-        uris = gltf_references(path)
-    except ValueError as exc:
-        return [doc.diagnostic(loc, "A003", str(exc))]
-    out = []
-    for uri in uris:
-        _, why = check_asset_path(str(Path(raw).parent / uri), doc.path)
-        if why:
-            out.append(doc.diagnostic(loc, "A004", f"model '{raw}' refers to a file that cannot be used: {why}"))
-    return out
+    # Checked here, before any loader reads them: every path that loads a model gets its plan
+    # from a manifest that passed these checks.
+    if path.suffix.lower() in (".glb", ".gltf"):
+        problems = check_gltf(path, raw, doc.path)
+    else:
+        problems = check_panda_model(path, raw, doc.path)
+    return [doc.diagnostic(loc, p.code, p.message) for p in problems]
 
 
 def _geometry(doc: Document, scene: SceneManifest) -> list[Diagnostic]:

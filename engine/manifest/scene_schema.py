@@ -74,12 +74,13 @@ class Landmark(Strict):
     path: Optional[list[LatLon]] = Field(None, min_length=2, description="bridge or pier: its centre line")
     heading_deg: float = Field(0.0, ge=-360, le=360, description="rotation, degrees clockwise from north")
     size_m: Optional[list[Annotated[float, Field(gt=0, le=1000)]]] = Field(
-        None, min_length=3, max_length=3, description="[width, depth, height] in metres")
+        None, min_length=3, max_length=3, description="[width, depth, height] in metres; a model is scaled to "
+        "measure exactly this (width east-west, depth north-south, after heading_deg)")
     colour: Optional[Colour] = None
     roof_colour: Optional[Colour] = None
     base_m: Optional[Metres] = Field(None, description="ground height under it; default: the terrain's")
     dome: bool = Field(False, description="villa or hall: crown the roof with a dome (Bagua Lou's red dome)")
-    model: Optional[AssetPath] = Field(None, description="a .glb or .gltf file (kind: model)")
+    model: Optional[AssetPath] = Field(None, description="a .glb or .gltf file, or Panda3D's .bam or .egg (kind: model)")
     poi: Optional[Id] = Field(None, description="the POI this landmark illustrates")
     approximate: bool = False
 
@@ -140,7 +141,8 @@ class Viewpoint(Strict):
 class SceneManifest(Strict):
     """One explorable scene: terrain, water, sky, landmarks, POIs and viewpoints."""
 
-    id: Id
+    id: Id = Field(description="lower-case identifier: letters, digits, underscores; the name of the scene's "
+                           "folder, scenes/<id>/scene.yaml")
     name: Text
     summary: Text
     origin: Origin

@@ -36,7 +36,7 @@ from engine.world.plan.mesh import Mesh
 
 WORLD_SOURCES = sorted(Path(__file__).resolve().parent.rglob("*.py")) + [
     Path(engine.__file__).resolve().parent / "geo.py"]
-FORMAT = 1  # bump when the file layout changes
+FORMAT = 2  # bump when the file layout changes (2: a model placement's scale became size_m)
 DIGEST_HEX = 32
 log = logging.getLogger("ludao.cache")
 
@@ -107,7 +107,7 @@ def plan_from_arrays(arrays, scene: SceneManifest) -> WorldPlan:
     for li, entry in enumerate(index["layers"]):
         batches = [MeshBatch(b["name"], _mesh_from(arrays, f"{li}/{bi}"), b["material"])
                    for bi, b in enumerate(entry["batches"])]
-        models = [ModelPlacement(m["id"], m["path"], _tuple(m["position"]), m["heading_deg"], _tuple(m["scale"]))
+        models = [ModelPlacement(m["id"], m["path"], _tuple(m["position"]), m["heading_deg"], _tuple(m["size_m"]))
                   for m in entry["models"]]
         markers = [Marker(m["poi_id"], _tuple(m["position"]), m["pole_height"]) for m in entry["markers"]]
         layers.append(LayerPlan(entry["name"], batches, models, markers, arrays[f"{li}/footprints"], entry["exact"]))

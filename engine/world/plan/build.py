@@ -64,7 +64,7 @@ def mesh_footprint(x: float, y: float, mesh: Mesh) -> tuple[float, float, float,
 
 def _placement(lm, manifest_path: Path, proj, ground) -> ModelPlacement:
     pos, heading, _ = lm_plan.model_placement(lm, proj, ground)
-    scale = tuple(float(v) for v in lm.size_m) if lm.size_m else None
+    size_m = tuple(float(v) for v in lm.size_m) if lm.size_m else None
     return ModelPlacement(lm.id, str(lm_plan.resolve_model(lm, manifest_path)), tuple(float(v) for v in pos),
-                          float(heading), scale)
+                          float(heading), size_m)
 

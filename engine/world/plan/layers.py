@@ -35,13 +35,15 @@ class MeshBatch:
 
 @dataclass
 class ModelPlacement:
-    """A glTF model file placed in the scene (loaded, placed and flattened by the node stage)."""
+    """A model file placed in the scene (loaded, placed and flattened by the node stage)."""
 
     id: str
     path: str  # absolute, checked by the manifest stage to stay inside the content roots
     position: tuple[float, float, float]
     heading_deg: float
-    scale: tuple[float, float, float] | None = None  # the manifest's size_m, applied as a scale
+    # the manifest's size_m: the model is scaled to measure exactly this in metres, east-west,
+    # north-south and up, after its heading is applied; None keeps the file's own size
+    size_m: tuple[float, float, float] | None = None
 
 
 @dataclass
