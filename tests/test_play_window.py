@@ -35,8 +35,9 @@ def _start_xvfb() -> tuple[subprocess.Popen, str]:
 
 
 def _answers(display: str) -> bool:
-    # On a busy machine Xvfb can name its display a moment before it accepts clients: ask a few times.
-    for _ in range(10):
+    # On a busy machine Xvfb can name its display seconds before it accepts clients: keep asking
+    # for up to about 15 s (a loaded 2-core CI machine has needed more than 3 s).
+    for _ in range(50):
         probe = subprocess.run(["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display},
                                capture_output=True, timeout=10)
         if probe.returncode == 0:
