@@ -16,10 +16,14 @@ from engine.manifest.yaml_loader import Document
 from engine.world.plan.facts import SceneFacts
 from engine.world.plan.plan_facts import landmark_footprint, plan_facts
 
+# Planning a grid this large takes tens of seconds and gigabytes (a 20 km scene at 2 m cells is 4e8
+# points); validate must stay quick, so such a scene's viewpoints go unchecked here.
+MAX_GRID_POINTS = 4_000_000
+
 
 def check_viewpoints(scene: SceneManifest, doc: Document, facts: SceneFacts | None = None) -> list[Diagnostic]:
     """One error for each viewpoint under the ground or water, or inside a landmark."""
-    if not scene.viewpoints:
+    if not scene.viewpoints or (2 * scene.extent_m / scene.terrain.cell_m + 1) ** 2 > MAX_GRID_POINTS:
         return []
     facts = facts if facts is not None else plan_facts(scene)
     proj, clearance = facts.projection, facts.clearance()
