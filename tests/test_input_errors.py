@@ -119,3 +119,20 @@ def test_a_failed_write_leaves_no_half_file(tmp_path):
 def test_positioned_pattern_matches_the_formatter():
     from engine.diagnostics import Diagnostic
     assert POSITIONED.search(Diagnostic("f.yaml", 3, 4, "Y013", "m").format())
+
+
+@pytest.mark.parametrize("table, says", [
+    (b"\xff\xfe not text", "not UTF-8"),
+    (b"a,b\n1,2\n", "no column key"),
+    (b"key,where,source_lang,source_hash,source,lang,text\nscene:x:name,f,zh,00000000,x\n", "fewer columns"),
+    ("key,where,source_lang,source_hash,source,lang,text\nscene:x:name,f,zh,00000000,x,en,a\u202eb\n".encode(),
+     "U+202E"),
+])
+def test_strings_import_refuses_a_broken_table(capsys, tmp_path, table, says):
+    shutil.copytree(ROOT / "scripts", tmp_path / "scripts")
+    path = tmp_path / "table.csv"
+    path.write_bytes(table)
+    result, _, err = run(capsys, "strings", "import", "--lang", "en", str(path), "--scripts",
+                         str(tmp_path / "scripts"), "--data", str(tmp_path / "data"))
+    assert result == 2, err
+    assert says in err and str(path) in err and "Traceback" not in err
