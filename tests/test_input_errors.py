@@ -136,3 +136,10 @@ def test_strings_import_refuses_a_broken_table(capsys, tmp_path, table, says):
                          str(tmp_path / "scripts"), "--data", str(tmp_path / "data"))
     assert result == 2, err
     assert says in err and str(path) in err and "Traceback" not in err
+
+
+def test_an_unusable_data_folder_is_exit_2_naming_it(capsys, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    result, _, err = run(capsys, "stats", "export", "--out", str(tmp_path / "s.csv"), "--data", str(blocked / "d"))
+    assert result == 2 and f"cannot write {blocked / 'd'}" in err and "Traceback" not in err
