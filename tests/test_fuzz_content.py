@@ -142,6 +142,8 @@ def assert_clean_exit(root: Path, path: Path, fmt: str, what: str) -> None:
     assert "Traceback" not in out + err, shown
     if code == 2 and fmt == "text":
         assert POSITIONED.search(err), shown
+        # one diagnostic a line: every line but the indented source excerpts is a whole diagnostic
+        assert all(POSITIONED.match(line) for line in err.splitlines() if line and not line[0].isspace()), shown
     if code == 2 and fmt == "json":
         problems = json.loads(out)
         assert any(p["severity"] == "error" and p["line"] >= 1 and p["col"] >= 1 for p in problems), shown
@@ -186,6 +188,8 @@ REGRESSIONS: list[tuple[str, Callable[[str], str]]] = [
     ("scripts/yundang-egrets.tour.yaml", lambda text: text + "x: &a [1, *a]\n"),
     ("scenes/gulangyu/scene.yaml", lambda text: text + "x: " + "9" * 5000 + "\n"),
     ("scenes/yundang/game.yaml", lambda text: text + 'x: "\\ud800"\n'),
+    # a line break in a text where an id belongs was echoed into the message, splitting the diagnostic
+    ("scenes/shapowei/scene.yaml", lambda text: text.replace("  - id: city_blocks\n", '  - id: "city\\nblocks"\n')),
 ]
 
 
