@@ -26,7 +26,7 @@ def check_viewpoints(scene: SceneManifest, doc: Document, facts: SceneFacts | No
     if not scene.viewpoints or (2 * scene.extent_m / scene.terrain.cell_m + 1) ** 2 > MAX_GRID_POINTS:
         return []
     facts = facts if facts is not None else plan_facts(scene)
-    proj, clearance = facts.projection, facts.clearance()
+    proj = facts.projection
     footprints = [(lm.id, fp) for lm in scene.landmarks
                   if (fp := landmark_footprint(lm, proj, facts.ground)) is not None]
     out = []
@@ -34,7 +34,7 @@ def check_viewpoints(scene: SceneManifest, doc: Document, facts: SceneFacts | No
         x, y, _ = proj.to_local(vp.lat, vp.lon)
         loc = ("viewpoints", i, "height_m")
         ground = float(facts.ground.height_at(x, y))
-        surface = clearance.ground_at(x, y)  # the ground or, where higher, the water
+        surface = max(ground, facts.water_level_m)  # as the clearance floor's ground_at: water covers low ground
         if vp.height_m < surface:
             what = "the ground" if ground >= facts.water_level_m else "the water"
             out.append(doc.diagnostic(loc, "G004", f"viewpoint '{vp.id}' is under {what}: its eye is at "
