@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from engine.settings import Settings
+from engine.files import atomic_write
 
 WARM_RUNS = 5
 FRAMES = 30
@@ -95,7 +96,7 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) 
     from benchmarks.tour_run import bench_tours
     results["tours"] = bench_tours(settings)
     if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        with atomic_write(out) as f:  # the checked write: exit 2 with the path when it cannot be written
+            f.write(json.dumps(results, indent=2))
         print(f"results written to {out}")
     return results

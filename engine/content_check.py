@@ -9,6 +9,7 @@ from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.game.tour_links import check_tour_quizzes
 from engine.settings import Settings
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
+from engine.viewpoint_check import check_viewpoints
 
 
 def content_files(paths: list[Path], settings: Settings) -> list[Path]:
@@ -33,7 +34,8 @@ def validate_file(path: Path, settings: Settings) -> list[Diagnostic]:
         if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
             game, doc = load_game(path, settings.scenes_dir)
             return doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)
-        return load_scene(path)[1].warnings
+        scene, doc = load_scene(path)
+        return doc.warnings + check_viewpoints(scene, doc)
     except ContentError as exc:
         return exc.diagnostics
 

@@ -25,7 +25,7 @@ class Diagnostic:
         text = f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return _one_line(text)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -39,6 +39,11 @@ class ContentError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(d.format() for d in sorted(self.diagnostics))
+
+
+def _one_line(text: str) -> str:
+    """One diagnostic, one line: a line break echoed from content would split it (and fool tools)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n") if "\n" in text or "\r" in text else text
 
 
 def format_all(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:

@@ -11,3 +11,11 @@ class MissingCapability(Exception):
 
 class StepNotReached(UsageError):
     """A tour asked to start at a step (--from) that its run never reaches: the user's choice of step."""
+
+
+class OutputNotWritable(UsageError):
+    """A file or folder the user asked us to write (--out, --log, --frames, ...) cannot be written there."""
+
+    def __init__(self, path: object, why: str):
+        super().__init__(f"cannot write {path}: {why}")
+        self.path, self.why = path, why

@@ -11,6 +11,7 @@ from types import ModuleType
 from engine import settings as settings_module
 from engine.cli.exit_codes import EXIT_OK
 from engine.errors import MissingCapability
+from engine.files import check_output_file
 from engine.settings import Settings
 
 HARNESS = Path("benchmarks") / "scene_load.py"
@@ -28,6 +29,8 @@ def load_harness(project_root: Path) -> ModuleType:
 
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    if args.out is not None:
+        check_output_file(args.out, "JSON file")  # before minutes of measuring, not after
     harness = load_harness(settings_module.PROJECT_ROOT)  # read at call time so tests can point it elsewhere
     harness.run_benchmarks(settings, args.out, args.size)
     return EXIT_OK

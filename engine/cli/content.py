@@ -8,6 +8,7 @@ import sys
 from engine.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from engine.diagnostics import format_all
 from engine.errors import UsageError
+from engine.files import check_output_file
 from engine.settings import Settings
 
 
@@ -66,6 +67,7 @@ def cmd_tag(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_strings(args: argparse.Namespace, settings: Settings) -> int:
     from engine.i18n.string_table import export_table, import_table
     if args.action == "export":
+        check_output_file(args.file, "CSV file")
         count = export_table(settings, args.lang, args.file)
         print(f"{count} texts written to {args.file} (source {'zh' if args.lang == 'en' else 'en'}, "
               f"translation {args.lang})")

@@ -17,6 +17,7 @@ from engine.cli.exit_codes import (EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR, EXIT_INT
 from engine.cli.parser import build_parser
 from engine.diagnostics import ContentError, format_all
 from engine.errors import MissingCapability, UsageError
+from engine.files import check_output_folder
 from engine.logs import setup_logging
 from engine.settings import Settings
 
@@ -30,6 +31,8 @@ COMMANDS: dict[str, Command] = {
     "souvenir": visitors.cmd_souvenir, "leaderboard": visitors.cmd_leaderboard, "stats": visitors.cmd_stats,
     "bench": bench.cmd_bench,
 }
+# Commands that keep something in the data folder (the database, the signing key, the scene cache).
+USES_DATA = {"render", "showcase", "play", "leaderboard", "stats", "bench"}
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -42,10 +45,15 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints escaped, not as a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)  # argparse prints its own message and exits 2
     settings = settings_from_args(args)
     setup_logging(settings.data_dir)
     try:
+        if args.command in USES_DATA:  # an unusable --data is the user's to fix, named before any work
+            check_output_folder(settings.data_dir, "data folder")
         return COMMANDS[args.command](args, settings)
     except ContentError as exc:
         print(format_all(exc.diagnostics), file=sys.stderr)
@@ -59,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug of ours: say so in one line, keep the details in a file
-        report = _write_crash_report(settings)
-        print(f"run_tour.py: internal error: {type(exc).__name__}: {exc} (details in {report})", file=sys.stderr)
+        try:
+            details = f"details in {_write_crash_report(settings)}"
+        except OSError as why:  # the data folder itself is unusable: still one line, no traceback
+            details = f"no crash report: {why.strerror or why}"
+        print(f"run_tour.py: internal error: {type(exc).__name__}: {exc} ({details})", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
 
 

@@ -9,10 +9,12 @@ import time
 from engine import visit_requests
 from engine.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from engine.errors import UsageError
+from engine.files import check_output_file, check_output_folder
 from engine.settings import Settings
 
 
 def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
+    _check_outputs(args)
     if args.headless:
         return _play_headless(args, settings)
     if args.answer or args.frames_dir:
@@ -32,6 +34,16 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
                     resume_code=args.resume)
     except ResumeRefused as exc:
         raise UsageError(str(exc)) from None
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Every file and folder this run will write, refused before the visit when it cannot be written."""
+    for path in (args.log, args.preview):
+        if path is not None:
+            check_output_file(path)
+    for folder in (args.frames_dir, args.souvenir):
+        if folder is not None:
+            check_output_folder(folder)
 
 
 def _tour_for(args: argparse.Namespace, settings: Settings):

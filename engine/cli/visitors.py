@@ -6,6 +6,7 @@ import sys
 
 from engine.cli.exit_codes import EXIT_OK
 from engine.errors import UsageError
+from engine.files import check_output_file
 from engine.settings import Settings
 
 
@@ -42,6 +43,7 @@ def cmd_leaderboard(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    check_output_file(args.out, "CSV file")
     from engine.visit import open_store
     store = open_store(settings)
     try:

@@ -118,6 +118,16 @@ ENTRIES = [
         outline needs at least three points that are not in a line.""", """
         outline: [[24.40, 118.00], [24.41, 118.01], [24.42, 118.02]]""", """
         outline: [[24.40, 118.00], [24.41, 118.01], [24.40, 118.02]]"""),
+    entry("G004", "error", "a viewpoint under the ground or inside a landmark", """
+        A viewpoint's eye (`lat`, `lon`, `height_m`, metres above sea level) must be above the ground and
+        the water there, and not inside a landmark: within the circle a landmark stands on (half its
+        diagonal, from `size_m`) and below its top. From inside, a visitor sees the inside of a rock or a
+        wall. The message gives the height of the ground or of the landmark's top; raise `height_m` above
+        it, or move the viewpoint away. `validate` plans the scene's terrain to check this.""", """
+        viewpoints:
+          - {id: on_rock, lat: 24.4472, lon: 118.0663, height_m: 40, look_at: summit}   # the rock is 92 m high""", """
+        viewpoints:
+          - {id: on_rock, lat: 24.4472, lon: 118.0663, height_m: 100, look_at: summit}"""),
     entry("C001", "error", "no scene of that name", """
         A command was given a scene name (for example `render gulangyu`) that is not the name of a folder
         in the scenes folder with a scene.yaml in it. The hint suggests the closest name, or lists the

@@ -103,6 +103,20 @@ ENTRIES = [
         # scripts/islet-basics.tour.yaml
         id: islet-basics
         scene: islet"""),
+    entry("T011", "error", "a tour that does not say how it ends", """
+        The last step of a tour must end it on purpose: `goto: end`, an action that ends the tour
+        (`free_roam`, which hands the camera to the visitor), a `goto` to another step, or a question whose
+        every option has a `goto`. A tour whose file was cut off (a failed copy, a truncated upload, a
+        bad merge) is otherwise still a valid tour that silently stops early; this check notices the lost
+        end. If the tour really ends there, say so with `goto: end`.""", """
+        steps:
+          - id: farewell
+            narrate: {id: farewell_line, zh: 再见。, en: Goodbye.}""", """
+        steps:
+          - id: farewell
+            narrate: {id: farewell_line, zh: 再见。, en: Goodbye.}
+          - id: roam
+            action: {name: free_roam}"""),
     entry("T101", "warning", "a step that can never be reached", """
         No path through the tour arrives at this step: the step before it always jumps elsewhere and no
         `goto` names it. Give it a label and jump to it, or remove it.""", """

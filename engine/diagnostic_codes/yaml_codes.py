@@ -96,4 +96,31 @@ ENTRIES = [
         escape such as `"\\x1b"` inside a double-quoted string.""", """
         summary: {zh: 小岛, en: "A small␛ island"}   # ␛ stands for a raw escape byte""", """
         summary: {zh: 小岛, en: "A small island"}"""),
+    entry("Y013", "error", "an alias inside its own anchor", """
+        An alias (`*name`) stands for the value its anchor (`&name`) marks. Used inside that same value it
+        makes the value contain itself, which never ends when it is read. Write the repeated part out, or
+        anchor a smaller value that does not contain the alias.""", """
+        stops: &stops [gate, pier, *stops]""", """
+        stops: [gate, pier]"""),
+    entry("Y014", "error", "an integer with too many digits", """
+        Integers may have at most 1,000 digits: no place, size or duration needs more, and the program
+        cannot print or compare much longer ones safely. Usually a value lost its quotes or its decimal
+        point; if it is meant as text, put it in quotes.""", """
+        duration_s: 100000000000000000000000000000000000 ... (several thousand digits)""", """
+        duration_s: 10"""),
+    entry("Y015", "error", "an invisible formatting character in text", """
+        The text holds a bidirectional control (such as U+202E RIGHT-TO-LEFT OVERRIDE, or the isolates
+        U+2066-U+2069) or another invisible formatting character (Unicode category Cf, such as U+200B ZERO
+        WIDTH SPACE or a stray U+FEFF). These change how the text is shown without being seen themselves:
+        an override reverses the words after it, which lets a text read differently on screen than in a
+        review. Delete the character (many editors show it only as a gap or not at all). The zero-width
+        joiner and non-joiner (U+200D, U+200C) are allowed: emoji sequences need them.""", """
+        title: {zh: 鼓浪屿, en: "Gulangyu\\u202e tour"}""", """
+        title: {zh: 鼓浪屿, en: "Gulangyu tour"}"""),
+    entry("Y016", "error", "a lone surrogate escape", """
+        A double-quoted string holds an escape between `\\ud800` and `\\udfff` on its own. These are halves of
+        a UTF-16 pair, not characters, and text holding one cannot be saved or shown. Write the character
+        itself, or escape its whole code point with `\\U` and eight hex digits.""", """
+        title: {zh: 笑, en: "Smile \\ud83d"}""", """
+        title: {zh: 笑, en: "Smile \\U0001F600"}"""),
 ]

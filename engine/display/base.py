@@ -25,6 +25,9 @@ from pathlib import Path
 import numpy as np
 from panda3d.core import Filename, NodePath, load_prc_file_data
 
+from engine.errors import OutputNotWritable
+from engine.files import atomic_path
+
 QUIET_PRC = """
 audio-library-name null
 print-pipe-types false
@@ -71,9 +74,9 @@ def render_frame(base) -> None:
 def save_png(base, path: Path) -> Path:
     render_frame(base)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not base.win.save_screenshot(Filename.from_os_specific(str(path))):
-        raise OSError(f"could not write {path}")
+    with atomic_path(path) as tmp:  # a failed or interrupted write leaves no half PNG at `path`
+        if not base.win.save_screenshot(Filename.from_os_specific(str(tmp))):
+            raise OutputNotWritable(path, "the image could not be saved there")
     return path
 
 

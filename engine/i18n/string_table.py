@@ -12,10 +12,12 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.errors import UsageError
 from engine.files import atomic_write
 from engine.game.loader import game_files
 from engine.manifest.source_hash import bilingual_nodes, other, text_hash
 from engine.manifest import round_trip
+from engine.manifest.scalar_text import text_problem
 from engine.manifest.yaml_loader import Document, display_name, load_yaml
 from engine.settings import Settings
 from engine.tour.loader import TOUR_SUFFIX, tour_files
@@ -94,20 +96,19 @@ def import_table(settings: Settings, lang: str, table: Path) -> ImportReport:
     index = {e.key: e for e in collect(settings, lang)}
     report = ImportReport(unknown=[], stale=[])
     edits: dict[Path, list[tuple[tuple, str, str]]] = {}
-    with table.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row.get("lang") != lang:
-                continue
-            entry = index.get(row["key"])
-            if entry is None:
-                report.unknown.append(row["key"])
-                continue
-            if row["source_hash"] != text_hash(entry.source):
-                report.stale.append(row["key"])
-            if row["text"] == entry.translation and entry.made_from == row["source_hash"]:
-                report.unchanged += 1
-                continue
-            edits.setdefault(entry.path, []).append((entry.loc, row["text"], row["source_hash"]))
+    for row in read_table(table):
+        if row.get("lang") != lang:
+            continue
+        entry = index.get(row["key"])
+        if entry is None:
+            report.unknown.append(row["key"])
+            continue
+        if row["source_hash"] != text_hash(entry.source):
+            report.stale.append(row["key"])
+        if row["text"] == entry.translation and entry.made_from == row["source_hash"]:
+            report.unchanged += 1
+            continue
+        edits.setdefault(entry.path, []).append((entry.loc, row["text"], row["source_hash"]))
     for path, changes in edits.items():
         data = round_trip.load(path)
         for loc, text, made_from in changes:
@@ -120,3 +121,30 @@ def import_table(settings: Settings, lang: str, table: Path) -> ImportReport:
         round_trip.save(path, data)
     return report
 
+
+
+TABLE_COLUMNS = ("key", "lang", "source_hash", "text")
+
+
+def read_table(table: Path) -> list[dict[str, str]]:
+    """The rows of a translated table; UsageError (exit 2, naming the table and line) for a table
+    that is not UTF-8 CSV with our columns, or a translation that content may not hold."""
+    try:
+        with table.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            rows = [(reader.line_num, row) for row in reader]
+            columns = reader.fieldnames or []
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{table}: not UTF-8 text (byte {exc.start})") from None
+    except csv.Error as exc:
+        raise UsageError(f"{table}: not a readable CSV table ({exc})") from None
+    missing = [c for c in TABLE_COLUMNS if c not in columns]
+    if missing:
+        raise UsageError(f"{table}: no column {', '.join(missing)}; export a table to see the columns it needs")
+    for line, row in rows:
+        if any(row.get(c) is None for c in TABLE_COLUMNS):
+            raise UsageError(f"{table}:{line}: the row has fewer columns than the header")
+        found = text_problem(row["text"], "", 0, 0)
+        if found is not None:
+            raise UsageError(f"{table}:{line}: {found[2]} ({found[3]})")
+    return [row for _, row in rows]

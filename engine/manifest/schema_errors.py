@@ -20,6 +20,8 @@ def _describe(value: Any) -> str:
         return f"the number {value}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
+        # a diagnostic is one line: line breaks and other unprintable characters are shown escaped
+        shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in shown)
         return f"the text '{shown}'"
     if isinstance(value, list):
         return f"a list of {len(value)}"

@@ -6,7 +6,10 @@ ourselves instead of using its constructor, so that:
 - scalars resolve by YAML 1.2's core rules: `no`, `on`, `yes`, `1:20` and `2024-11-13` stay text;
 - duplicate keys are errors, not "the later one silently wins";
 - hostile input is refused early: the file size is checked before parsing, aliases are counted
-  while composing, merge keys and custom tags are refused, and the expanded tree is bounded.
+  while composing, an alias inside its own anchor is refused, merge keys and custom tags are refused,
+  and the expanded tree is bounded;
+- text that could not be shown or written safely is refused where it stands (engine.manifest.scalar_text):
+  bidirectional and other invisible formatting characters, lone surrogates, integers too long to print.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from typing import Any
 import yaml
 
 from engine.diagnostics import ContentError, Diagnostic
+from engine.manifest.scalar_text import MAX_INT_DIGITS, text_problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 200
@@ -79,15 +83,24 @@ class _CountingLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.alias_count = 0
         self.depth = 0
+        self.open_anchors: list[str] = []  # anchors of the collections being composed right now
 
     def compose_node(self, parent, index):
+        anchor = None
         if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
-                event = self.peek_event()
                 raise _Refused(event.start_mark, "Y004",
                                f"more than {MAX_ALIASES} aliases (*name): refused as a possible alias bomb")
+            if event.anchor in self.open_anchors:  # a cycle: building it would never end
+                raise _Refused(event.start_mark, "Y013",
+                               f"alias *{event.anchor} is inside the value its anchor &{event.anchor} names")
+        elif self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            anchor = self.peek_event().anchor
         self.depth += 1
+        if anchor is not None:
+            self.open_anchors.append(anchor)
         try:
             if self.depth > MAX_DEPTH:
                 raise _Refused(self.peek_event().start_mark, "Y011",
@@ -95,6 +108,8 @@ class _CountingLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+            if anchor is not None:
+                self.open_anchors.pop()
 
 
 class _Refused(Exception):
@@ -157,7 +172,7 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
                        f"this value expands to more than {MAX_NODES:,} values through aliases: refused "
                        "as a possible alias bomb")
     doc = Document(path=path, data=None, display_path=shown)
-    builder = _Builder(doc)
+    builder = _Builder(doc, text)
     doc.data = None if root is None else builder.build(root, ())
     if builder.problems:
         raise ContentError(builder.problems)
@@ -228,8 +243,9 @@ def _short_tag(tag: str) -> str:
 class _Builder:
     """Turns composed nodes into plain data, recording marks and collecting problems."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, text: str):
         self.doc = doc
+        self.text = text  # the source, to point at a bad character itself rather than its scalar
         self.problems: list[Diagnostic] = []
         self.count = 0
 
@@ -278,6 +294,13 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value = node.value
+        found = text_problem(value, self.text, node.start_mark.index, node.end_mark.index)
+        if found is not None:
+            index, code, message, hint = found
+            line, col = _position_of(self.text, index) if index is not None else (
+                node.start_mark.line + 1, node.start_mark.column + 1)
+            self.problems.append(Diagnostic(self.doc.display_path, line, col, code, message, "error", hint))
+            return ""
         if node.tag not in _STANDARD_TAGS and node.tag != _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)):
             self._problem(node, "Y006", f"custom tag {_short_tag(node.tag)} is not allowed in content")
             return value
@@ -286,7 +309,12 @@ class _Builder:
         implicit_tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
         if node.tag == "tag:yaml.org,2002:str" and implicit_tag != node.tag:
             return value  # an explicit !!str
-        return resolve_plain(value)
+        try:
+            return resolve_plain(value)
+        except ValueError:  # Python refuses to read (or later print) integers this long
+            self._problem(node, "Y014", f"a number of {len(value):,} characters: integers may have at most "
+                                        f"{MAX_INT_DIGITS:,} digits", "quote it if it is meant as text")
+            return 0
 
 
 def resolve_plain(value: str) -> Any:
@@ -297,12 +325,13 @@ def resolve_plain(value: str) -> Any:
         return True
     if value in ("false", "False", "FALSE"):
         return False
-    if _INT.match(value):
-        return int(value.replace("_", ""))
-    if _HEX.match(value):
-        return int(value.replace("_", ""), 16)
-    if _OCT.match(value):
-        return int(value[2:].replace("_", ""), 8)
+    if _INT.match(value) or _HEX.match(value) or _OCT.match(value):
+        digits = value.replace("_", "")
+        if len(digits) > MAX_INT_DIGITS:  # also keeps hex and octal values printable as decimal
+            raise ValueError(f"integer literal of {len(digits)} characters")
+        if _HEX.match(value):
+            return int(digits, 16)
+        return int(digits[2:], 8) if _OCT.match(value) else int(digits)
     if _FLOAT.match(value):
         return float(value.replace("_", ""))
     if _INF.match(value):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from engine.files import atomic_path, atomic_write
+
 
 class FrameRecorder:
     def __init__(self, view, stage, folder: Path, fps: float = 2.0):
@@ -46,7 +48,8 @@ class FrameRecorder:
 
     def finish(self) -> Path:
         index = self.folder / "frames.json"
-        index.write_text(json.dumps(self.frames, indent=1), encoding="utf-8")
+        with atomic_write(index) as f:
+            f.write(json.dumps(self.frames, indent=1))
         return index
 
 
@@ -60,9 +63,9 @@ def make_preview(folder: Path, frames: list[dict], out: Path, *, width: int = 48
             images.append(im.convert("RGB").resize((width, round(im.height * ratio)), Image.LANCZOS))
     if not images:
         raise ValueError("no frames to make a preview from")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    images[0].save(out, save_all=True, append_images=images[1:], duration=int(seconds_per_frame * 1000), loop=0,
-                   quality=70, method=4)
+    with atomic_path(out) as tmp:
+        images[0].save(tmp, save_all=True, append_images=images[1:],
+                       duration=int(seconds_per_frame * 1000), loop=0, quality=70, method=4)
     return out
 
 

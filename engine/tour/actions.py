@@ -14,14 +14,16 @@ class ActionSpec:
     required: frozenset[str]
     description: str
     run: Callable  # run(stage, **params) -> seconds the action lasts (0 for instant)
+    ends_tour: bool = False  # the tour is over once it runs (a tour may end with this step)
 
 
 REGISTRY: dict[str, ActionSpec] = {}
 
 
-def register(name: str, params: dict[str, type], description: str, *, required: tuple[str, ...] = ()):
+def register(name: str, params: dict[str, type], description: str, *, required: tuple[str, ...] = (),
+             ends_tour: bool = False):
     def wrap(fn: Callable) -> Callable:
-        REGISTRY[name] = ActionSpec(name, params, frozenset(required or params), description, fn)
+        REGISTRY[name] = ActionSpec(name, params, frozenset(required or params), description, fn, ends_tour)
         return fn
     return wrap
 
@@ -33,7 +35,8 @@ def highlight_poi(stage, poi: str, seconds: float = 4.0) -> float:
     return 0.0
 
 
-@register("free_roam", {}, "hand the camera to the visitor: the tour ends here and free roaming begins")
+@register("free_roam", {}, "hand the camera to the visitor: the tour ends here and free roaming begins",
+          ends_tour=True)
 def free_roam(stage) -> float:
     stage.free_roam()
     return 0.0

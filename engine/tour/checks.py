@@ -33,6 +33,7 @@ def check_tour(doc: Document, tour: Tour, names: SceneNames | None) -> list[Diag
     out += _jumps(doc, tour)
     out += _actions_and_files(doc, tour)
     out += _flow(doc, tour)
+    out += _explicit_ending(doc, tour)
     out += _narration_beside_flight(doc, tour)
     out += stale_translations(doc)
     return out
@@ -273,6 +274,34 @@ def _flow(doc: Document, tour: Tour) -> list[Diagnostic]:
                                                         "no way out of them reaches the end of the tour",
                                   hint="give a question in the loop an option that goes on, or `goto: end`"))
     return out
+
+
+def ends_explicitly(step: Step) -> bool:
+    """Whether a step says where the tour goes after it, instead of just running out of steps."""
+    if step.goto is not None:
+        return True
+    if step.choice is not None:
+        return all(option.goto is not None for option in step.choice.options)
+    spec = REGISTRY.get(step.action.name) if step.action else None
+    return spec is not None and spec.ends_tour
+
+
+def _explicit_ending(doc: Document, tour: Tour) -> list[Diagnostic]:
+    """T011: the last top-level step must end the tour on purpose: `goto: end`, an action that ends it
+    (`free_roam`), a `goto` elsewhere, or a question whose every option jumps.
+
+    Why: a file cut off at a line boundary (a failed copy, a truncated upload, a bad merge) is still
+    valid YAML and a valid tour; it just stops early, and nothing else notices. Requiring the ending
+    to be written down catches that common case at the cost of one line an author writes once, and
+    every shipped tour already ends with `free_roam`. A cut inside the last step itself leaves a
+    step with a missing field, which the schema already refuses."""
+    last = len(tour.steps) - 1
+    if ends_explicitly(tour.steps[last]):
+        return []
+    return [doc.diagnostic(("steps", last), "T011",
+                           f"the tour ends after step '{step_name(tour, last)}' without saying so: "
+                           "was the end of the file lost?",
+                           hint="end with `goto: end` or `action: {name: free_roam}`")]
 
 
 def _in_a_cycle(tour: Tour, stuck: list[int], targets: dict[str, int]) -> int:
