@@ -110,3 +110,35 @@ def test_a_cache_of_the_earlier_format_is_cleared(tmp_path):
     _entry(tmp_path)
     assert sorted(p.suffix for p in folder.iterdir()) == [".npz"]
     assert json.dumps([p.name for p in folder.iterdir()]).count(".plan.npz") == 1
+
+
+def test_every_damaged_entry_renders_the_original_picture(tmp_path, caplog, offscreen_base):
+    """All 110 damaged entries (10 cuts, 100 flipped bytes) go through a real load and render: each
+    is logged, rebuilt and drawn pixel for pixel as the undamaged scene (offscreen, in-process:
+    the same code path as `render`, without 110 process starts)."""
+    from engine.display.scene_view import SceneView
+    from engine.world.library import get_scene
+    cache = SceneCache(tmp_path / "cache")
+
+    def picture():
+        built, report = get_scene(ISLET, offscreen_base.loader, cache)
+        view = SceneView(offscreen_base, built)
+        try:
+            return view.pixels(), report
+        finally:
+            view.detach()
+
+    before, report = picture()
+    assert not report.from_cache
+    scene, _ = load_scene(ISLET)
+    key = cache_key(scene, ISLET)
+    rng = random.Random(SEED + 3)
+    with caplog.at_level(logging.WARNING, logger="ludao.cache"):
+        for number, kind in enumerate(["truncated"] * 10 + ["flipped"] * 100):
+            path = cache.entry(scene.id, key)
+            path.write_bytes(_damaged(path.read_bytes(), rng, kind))
+            caplog.clear()
+            after, report = picture()
+            assert not report.from_cache, f"case {number} ({kind}) was served from the damaged entry"
+            assert any("damaged" in r.getMessage() for r in caplog.records), f"case {number} left no log line"
+            assert np.array_equal(after, before), f"case {number} ({kind}): the picture changed"

@@ -34,6 +34,7 @@ class LiveScene:
         self.sky = SkyNodes(self.root, self.world, plan.scene.extent_m)
         self.layers: dict[str, LayerPlan] = {}
         self.nodes: dict[str, NodePath] = {}
+        self._draw_order = 0
         for layer in plan.layers:
             self.add_layer(layer)
         self.sky.apply(plan.time_of_day, plan.haze)
@@ -58,10 +59,20 @@ class LiveScene:
                     geom.set_fog_off(1)
             for placement in layer.models:
                 load_model(placement, self.loader).reparent_to(node)
+        self._fix_draw_order(node)
         self.layers[layer.name] = layer
         self.nodes[layer.name] = node
         self._clearance = None
         return node
+
+    def _fix_draw_order(self, node: NodePath) -> None:
+        """Draw the layer's geometry in a fixed order, after everything before it. The default
+        opaque bin sorts by render state, i.e. by where Panda3D happened to allocate it, so two
+        builds of one scene could settle depth ties (a shore against the water) differently and
+        differ by a few pixels; in a fixed order every build draws the same picture."""
+        for geom in node.find_all_matches("**/+GeomNode"):
+            geom.set_bin("fixed", self._draw_order)
+            self._draw_order += 1
 
     def remove_layer(self, name: str) -> LayerPlan:
         layer = self.layers.pop(name)
