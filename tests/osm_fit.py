@@ -47,12 +47,15 @@ class Fit:
     islands: list[tuple[float, float, bool, bool]]
 
 
-def water_fit(ground, polygon: Polygon, margin_m: float = 150.0) -> Fit:
+def water_fit(ground, polygon: Polygon, margin_m: float = 150.0, within=None) -> Fit:
     """IoU of the engine's water against the OSM polygon within margin_m of its outer ring (so water
     drawn where OSM has land nearby counts against it), and how far each OSM island's centroid is
-    from the centroid of the engine land cells that make it."""
+    from the centroid of the engine land cells that make it. `within` (a polygon) narrows the
+    compared region, e.g. to the coast's land so that the open sea by a basin's mouth is left out."""
     xs, ys = cell_centres(ground)
     region = shapely.contains_xy(Polygon(polygon.exterior).buffer(margin_m), xs, ys)
+    if within is not None:
+        region &= shapely.contains_xy(within, xs, ys)
     osm = shapely.contains_xy(polygon, xs, ys) & region
     engine = ~ground.land & region
     area = ground.cell ** 2
