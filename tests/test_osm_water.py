@@ -73,6 +73,20 @@ def test_water_and_island_pois_on_the_right_surface(scene_id):
             assert island_component(ground, x, y), f"{scene_id}: {poi.kind} POI {poi.id} is not on an island"
 
 
+def test_yundang_water_and_island_pois_on_osm_features():
+    """Against OSM itself, not only the built grid: the lake POIs in OSM's water, Egret Island in
+    one of its islands."""
+    scene, _, proj = built("yundang")
+    [lake] = osm_polygons(LAKE, proj)
+    islands = [Polygon(r) for r in lake.interiors]
+    for poi in scene.pois:
+        point = Point(proj.to_local(poi.lat, poi.lon)[:2])
+        if poi.kind in WATER_KINDS:
+            assert lake.contains(point), poi.id
+        elif poi.kind in ISLAND_KINDS:
+            assert any(i.contains(point) for i in islands), poi.id
+
+
 def test_the_kinds_checked_are_used():
     kinds = {p.kind for s in ("gulangyu", "shapowei", "yundang") for p in built(s)[0].pois}
     assert kinds & WATER_KINDS and kinds & ISLAND_KINDS
