@@ -9,7 +9,7 @@ from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.game.tour_links import check_tour_quizzes
 from engine.settings import Settings
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
-from engine.viewpoint_check import check_viewpoints
+from engine.terrain_checks import check_on_terrain
 
 
 def content_files(paths: list[Path], settings: Settings) -> list[Path]:
@@ -35,7 +35,7 @@ def validate_file(path: Path, settings: Settings) -> list[Diagnostic]:
             game, doc = load_game(path, settings.scenes_dir)
             return doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)
         scene, doc = load_scene(path)
-        return doc.warnings + check_viewpoints(scene, doc)
+        return doc.warnings + check_on_terrain(scene, doc)
     except ContentError as exc:
         return exc.diagnostics
 

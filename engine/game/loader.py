@@ -7,6 +7,7 @@ from pathlib import Path
 from engine.diagnostics import ContentError, Diagnostic, did_you_mean
 from engine.geo import LocalProjection
 from engine.game.schema import GameContent
+from engine.game.stamp_circles import swallowed_stamps
 from engine.manifest.source_hash import stale_translations
 from engine.manifest.schema_errors import validate_model
 from engine.manifest.yaml_loader import Document, load_yaml
@@ -54,6 +55,7 @@ def check_game(doc: Document, game: GameContent, scenes_dir: Path) -> list[Diagn
             if abs(e) > half or abs(n) > half:
                 out.append(doc.diagnostic(("collectibles", i, "lat"), "P005",
                                           f"collectible '{c.id}' lies outside the scene (extent_m is {half:g})"))
+        out += swallowed_stamps(doc, game, scene)
     out += _reachable(doc, game)
     out += stale_translations(doc)
     return out
