@@ -142,6 +142,17 @@ ENTRIES = [
           - {id: harbour, kind: harbour, lat: 24.4000, lon: 118.0000, ...}   # on the hill""", """
         pois:
           - {id: harbour, kind: harbour, lat: 24.3960, lon: 117.9965, ...}   # in the bay"""),
+    entry("G006", "error", "lat and lon swapped", """
+        A position has its latitude and longitude the wrong way round. `lat` is the north-south
+        coordinate (-90 to 90; about 24.5 around Xiamen) and `lon` the east-west one (about 118.1 around
+        Xiamen); a point in an outline is written `[lat, lon]`. The engine says so when a `lat` is beyond
+        90 and its `lon` would make a latitude, when an outline point is `[lon, lat]`, and when a point
+        lies outside the scene but would be inside it with the two swapped. The hint gives the point
+        written the right way round.""", """
+        pois:
+          - {id: chapel, lat: 118.0012, lon: 24.4008, ...}""", """
+        pois:
+          - {id: chapel, lat: 24.4008, lon: 118.0012, ...}"""),
     entry("C001", "error", "no scene of that name", """
         A command was given a scene name (for example `render gulangyu`) that is not the name of a folder
         in the scenes folder with a scene.yaml in it. The hint suggests the closest name, or lists the
