@@ -10,11 +10,17 @@ from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.yaml_loader import Document
 from engine.poi_surface_check import check_poi_surfaces
 from engine.viewpoint_check import check_viewpoints, too_large_to_plan
+from engine.world.plan.facts import SceneFacts
 from engine.world.plan.plan_facts import plan_facts
 
 
-def check_on_terrain(scene: SceneManifest, doc: Document) -> list[Diagnostic]:
-    if too_large_to_plan(scene):
+def facts_for_checks(scene: SceneManifest) -> SceneFacts | None:
+    """The scene's facts, or None for a scene too large to plan quickly (its terrain goes unchecked)."""
+    return None if too_large_to_plan(scene) else plan_facts(scene)
+
+
+def check_on_terrain(scene: SceneManifest, doc: Document, facts: SceneFacts | None = None) -> list[Diagnostic]:
+    facts = facts if facts is not None else facts_for_checks(scene)
+    if facts is None:
         return []
-    facts = plan_facts(scene)
     return check_viewpoints(scene, doc, facts) + check_poi_surfaces(scene, doc, facts)
