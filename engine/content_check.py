@@ -9,7 +9,11 @@ from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.game.tour_links import check_tour_quizzes
 from engine.settings import Settings
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
-from engine.viewpoint_check import check_viewpoints
+from engine.manifest.scene_schema import SceneManifest
+from engine.terrain_checks import check_on_terrain, facts_for_checks
+from engine.tour.world import TourWorld
+from engine.tour_comfort_check import check_comfort
+from engine.world.plan.facts import SceneFacts
 
 
 def content_files(paths: list[Path], settings: Settings) -> list[Path]:
@@ -26,26 +30,41 @@ def content_files(paths: list[Path], settings: Settings) -> list[Path]:
     return found
 
 
-def validate_file(path: Path, settings: Settings) -> list[Diagnostic]:
-    """Every problem of one content file (a tour's warnings too); [] when it is clean."""
+def validate_file(path: Path, settings: Settings, facts: dict[Path, SceneFacts | None] | None = None) -> list[Diagnostic]:
+    """Every problem of one content file (a tour's warnings too); [] when it is clean. `facts` keeps
+    each scene's planned facts between the files of one run (planning them takes most of a second)."""
+    facts = {} if facts is None else facts
     try:
         if path.name.endswith(TOUR_SUFFIX):
-            return load_tour(path, settings.scenes_dir)[2]
+            tour, doc, warnings = load_tour(path, settings.scenes_dir)
+            manifest = settings.scenes_dir / tour.scene / "scene.yaml"
+            scene, _ = load_scene(manifest)
+            found = _facts_of(manifest, scene, facts)
+            return warnings + (check_comfort(doc, tour, TourWorld(scene, found.clearance()), path) if found else [])
         if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
             game, doc = load_game(path, settings.scenes_dir)
             return doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)
         scene, doc = load_scene(path)
-        return doc.warnings + check_viewpoints(scene, doc)
+        found = _facts_of(path, scene, facts)
+        return doc.warnings + (check_on_terrain(scene, doc, found) if found else [])
     except ContentError as exc:
         return exc.diagnostics
+
+
+def _facts_of(manifest: Path, scene: SceneManifest, facts: dict[Path, SceneFacts | None]) -> SceneFacts | None:
+    key = manifest.resolve()
+    if key not in facts:
+        facts[key] = facts_for_checks(scene)
+    return facts[key]
 
 
 def validate_paths(paths: list[Path], settings: Settings) -> tuple[list[Diagnostic], int]:
     files = content_files(paths, settings)
     diagnostics: list[Diagnostic] = []
+    facts: dict[Path, SceneFacts | None] = {}
     for path in files:
         if path.is_dir():
             diagnostics.append(Diagnostic(str(path), 1, 1, "C002", "no scene.yaml found in this folder"))
             continue
-        diagnostics += validate_file(path, settings)
+        diagnostics += validate_file(path, settings, facts)
     return diagnostics, len(files)

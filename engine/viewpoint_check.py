@@ -6,9 +6,13 @@ against them. `validate` runs it on every scene that passes its own checks.
 
 Landmarks are tested against the same circles a tour camera keeps out of (engine.world.plan.plan_facts):
 a point within a landmark's circle and below its top is inside it. Generated district buildings are
-left out: they are placed by the engine, not the author, and may change with the generator.
+tested the same way against their footprints in the facts (the circles the layout placed): the
+author does not place them, but a viewpoint inside one shows a wall all the same, and the hint says
+which way is clear.
 """
 from __future__ import annotations
+
+import numpy as np
 
 from engine.diagnostics import Diagnostic
 from engine.manifest.scene_schema import SceneManifest
@@ -21,9 +25,13 @@ from engine.world.plan.plan_facts import landmark_footprint, plan_facts
 MAX_GRID_POINTS = 4_000_000
 
 
+def too_large_to_plan(scene: SceneManifest) -> bool:
+    return (2 * scene.extent_m / scene.terrain.cell_m + 1) ** 2 > MAX_GRID_POINTS
+
+
 def check_viewpoints(scene: SceneManifest, doc: Document, facts: SceneFacts | None = None) -> list[Diagnostic]:
     """One error for each viewpoint under the ground or water, or inside a landmark."""
-    if not scene.viewpoints or (2 * scene.extent_m / scene.terrain.cell_m + 1) ** 2 > MAX_GRID_POINTS:
+    if not scene.viewpoints or too_large_to_plan(scene):
         return []
     facts = facts if facts is not None else plan_facts(scene)
     proj = facts.projection
@@ -50,4 +58,25 @@ def check_viewpoints(scene: SceneManifest, doc: Document, facts: SceneFacts | No
                                           hint=f"raise height_m above {top + 2:.0f}, or move the viewpoint more than "
                                                f"{radius:.0f} m from the landmark"))
                 break
+        else:
+            out += _inside_building(doc, vp.id, loc, x, y, vp.height_m, facts)
     return out
+
+
+def _inside_building(doc: Document, vp_id: str, loc: tuple, x: float, y: float, height: float,
+                     facts: SceneFacts) -> list[Diagnostic]:
+    """G004 for an eye inside a generated district building (one numpy pass over all footprints)."""
+    prints = facts.footprints.get("districts", (np.zeros((0, 4)), False))[0]
+    if not len(prints):
+        return []
+    away = np.hypot(prints[:, 0] - x, prints[:, 1] - y)
+    inside = (away < prints[:, 2]) & (height < prints[:, 3])
+    if not inside.any():
+        return []
+    i = int(np.argmax(np.where(inside, prints[:, 3], -np.inf)))  # the tallest one it is in
+    radius, top = float(prints[i, 2]), float(prints[i, 3])
+    return [doc.diagnostic(loc, "G004", f"viewpoint '{vp_id}' is inside a generated district building: its eye "
+                                        f"is at {height:g} m, {away[i]:.0f} m from the building's centre, "
+                                        f"below its roof at {top:.1f} m",
+                           hint=f"raise height_m above {top + 2:.0f}, or move the viewpoint more than "
+                                f"{radius:.0f} m from it")]

@@ -176,3 +176,19 @@ def test_a_challenge_goal_beyond_what_the_game_has_is_reported(tmp_path):
 def test_a_quiz_streak_longer_than_the_quizzes_is_reported(tmp_path):
     path = _islet_game(tmp_path, [("when: {quiz_streak: 2}", "when: {quiz_streak: 3}")])
     assert any(d.line == 41 and d.code == "P007" for d in _everything_said(path))
+
+
+def test_a_stamp_circle_inside_another_is_a_warning_at_its_radius(tmp_path):
+    """The summit's circle grown to take in the whole of the chapel's (about 151 m apart): the chapel's
+    stamp is never earned alone. Overlapping circles (as the islet's are) are not reported."""
+    path = _islet_game(tmp_path, [("radius_m: 170,", "radius_m: 260,")])
+    game, doc = load_game(path, SCENES)
+    said = [(d.line, d.col, d.code, d.severity) for d in doc.warnings]
+    assert said == [(6, 83, "P009", "warning")], [d.format() for d in doc.warnings]
+    assert "stamp 'stamp_chapel' is never earned alone" in doc.warnings[0].message
+    assert "less than 241" in doc.warnings[0].hint
+
+
+def test_two_stamps_for_one_poi_are_a_warning(tmp_path):
+    path = _islet_game(tmp_path, [("poi: chapel, name: {zh: 教堂印章", "poi: summit, name: {zh: 教堂印章")])
+    assert [(d.line, d.code) for d in load_game(path, SCENES)[1].warnings] == [(6, "P009")]

@@ -193,3 +193,14 @@ def test_a_scene_id_that_is_not_its_folder_name_is_refused(tmp_path):
     assert [(d.line, d.col, d.code) for d in diagnostics] == [(3, 5, "C003")]
     assert "'islet' differs from its folder 'harbour'" in diagnostics[0].message
     assert "name the folder 'islet', or set id: harbour" in diagnostics[0].hint
+
+
+def test_a_point_inside_the_scene_once_lat_and_lon_are_swapped_is_named_so():
+    """Where both numbers are valid latitudes (a scene at 48 N, 11 E), the swap shows only as a point
+    outside the scene: `inside_when_swapped` tells the two apart."""
+    from engine.geo import LocalProjection
+    from engine.manifest.plain_words import inside_when_swapped
+    proj = LocalProjection(48.137, 11.575)
+    assert inside_when_swapped(proj.to_local, 1000.0, 11.576, 48.138)
+    assert not inside_when_swapped(proj.to_local, 1000.0, 48.2, 11.6)  # merely outside
+    assert not inside_when_swapped(proj.to_local, 1000.0, 24.4, 118.0)  # lon is no latitude

@@ -197,3 +197,22 @@ def test_narration_audio_found_by_convention_sets_the_line_length(islet, tmp_pat
     chinese = run_tour(tour, path, world, lang="zh").events  # no zh recording: read from text
     line = next(e for e in chinese if e["type"] == "narrate" and e["id"] == "welcome_line")
     assert line["duration"] == pytest.approx(6 / 4.5 + 0.8, abs=0.01)  # six characters at 4.5 a second
+
+
+@pytest.mark.parametrize("heading_deg, side", [(90.0, (-1, 0)), (180.0, (0, 1)), (-90.0, (1, 0)), (0.0, (0, -1))])
+def test_fly_to_a_poi_arrives_facing_the_heading_asked_for(islet, heading_deg, side):
+    """heading_deg: the camera ends on the POI's far side from that bearing, facing along it (90: it
+    faces east, so it stands west of the POI), whichever side it came from."""
+    from engine.tour.schema import Tour
+    _, world = islet
+    text = {"zh": "测试", "en": "Test"}
+    tour = Tour.model_validate({"id": "heading", "scene": "islet", "title": text, "summary": text, "duration_min": 1,
+                                "steps": [{"id": "go", "fly_to": {"target": "summit", "heading_deg": heading_deg,
+                                                                  "distance_m": 100.0}}]})
+    camera = [e for e in run_tour(tour, TOUR, world).events if e["type"] == "camera"][-1]
+    poi = world.poi_point("summit")
+    offset = np.asarray(camera["pos"][:2]) - poi[:2]
+    assert np.allclose(offset / np.hypot(*offset), side, atol=0.02), offset
+    assert np.hypot(*offset) == pytest.approx(100.0, abs=1.0)
+    # the view's heading is counter-clockwise from north: facing bearing b is heading -b
+    assert abs((camera["hpr"][0] + heading_deg + 180) % 360 - 180) < 2.0, camera["hpr"]

@@ -54,3 +54,26 @@ def test_shipped_and_test_scenes_have_no_buried_viewpoint(capsys, tmp_path):
     for path in paths:
         code, err = validate(capsys, path, tmp_path)
         assert code == 0, err
+
+
+
+def test_a_viewpoint_inside_a_generated_building_is_an_error():
+    """The layout keeps buildings out of every viewpoint's sight line, so today none stands on an eye:
+    the check guards against a generator that changes. The facts are given a building on `above`."""
+    import numpy as np
+
+    from engine.manifest.scene_loader import load_scene
+    from engine.viewpoint_check import check_viewpoints
+    from engine.world.plan.plan_facts import plan_facts
+    scene, doc = load_scene(ISLET)
+    facts = plan_facts(scene)
+    assert check_viewpoints(scene, doc, facts) == []
+    vp = next(v for v in scene.viewpoints if v.id == "above")
+    x, y, _ = facts.projection.to_local(vp.lat, vp.lon)
+    house = np.array([[x + 4.0, y, 12.0, vp.height_m + 6.0]])
+    facts.footprints["districts"] = (np.concatenate([facts.footprints["districts"][0], house]), False)
+    found = check_viewpoints(scene, doc, facts)
+    assert [(d.code, d.line, d.col) for d in found] == [("G004", doc.where(("viewpoints", 1, "height_m"))[0], 15)]
+    assert "viewpoint 'above' is inside a generated district building" in found[0].message
+    assert "4 m from the building's centre" in found[0].message
+    assert f"raise height_m above {vp.height_m + 8:.0f}" in found[0].hint and "more than 12 m" in found[0].hint

@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from engine.cli import bench, content, play, render, visitors
+from engine.cli import bench, content, places, play, render, visitors
 from engine.cli.exit_codes import (EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED,
                                    EXIT_MISSING_CAPABILITY)
 from engine.cli.parser import build_parser
@@ -27,7 +27,7 @@ COMMANDS: dict[str, Command] = {
     "list": content.cmd_list, "validate": content.cmd_validate, "tag": content.cmd_tag,
     "strings": content.cmd_strings, "schema": content.cmd_schema,
     "render": render.cmd_render, "showcase": render.cmd_showcase,
-    "play": play.cmd_play,
+    "play": play.cmd_play, "probe": places.cmd_probe,
     "souvenir": visitors.cmd_souvenir, "leaderboard": visitors.cmd_leaderboard, "stats": visitors.cmd_stats,
     "bench": bench.cmd_bench,
 }

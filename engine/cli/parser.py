@@ -95,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--postcard-view", metavar="VIEWPOINT",
                    help="the view on the postcard (default: the tour's postcard_view, else the scene's main view)")
 
+    p = sub.add_parser("probe", parents=[common],
+                       help="what is at a place: ground height, land or water, area, nearest POI and landmark")
+    p.add_argument("scene")
+    p.add_argument("lat", type=float, help="latitude in degrees (north-south; about 24.5 around Xiamen)")
+    p.add_argument("lon", type=float, help="longitude in degrees (east-west; about 118.1 around Xiamen)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
     p = sub.add_parser("schema", parents=[common], help="write the JSON Schemas for editors to schemas/")
 
     p = sub.add_parser("bench", parents=[common], help="measure scene load and frame times")

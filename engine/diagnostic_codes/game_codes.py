@@ -85,6 +85,19 @@ ENTRIES = [
         quizzes:
           - id: quiz_chapel
             options: [{id: white, text: {zh: 白, en: White}}, {id: red, text: {zh: 红, en: Red}}]"""),
+    entry("P009", "warning", "a stamp circle inside another stamp's circle", """
+        A check-in stamp is earned when the camera comes within `radius_m` of its POI. This stamp's
+        circle lies wholly inside another stamp's, so it is never earned alone: whoever comes near
+        enough for it gets the other one at the same moment, whichever sight they came for. Usually one
+        radius is too large, or two stamps name the same POI. Circles that only overlap are fine (and
+        common, for neighbouring sights); make the larger circle smaller than the distance between the
+        POIs plus the smaller radius, as the hint says.""", """
+        checkins:
+          - {id: stamp_summit, poi: summit, name: {zh: 山顶印章, en: Summit stamp}, radius_m: 260}
+          - {id: stamp_chapel, poi: chapel, name: {zh: 教堂印章, en: Chapel stamp}, radius_m: 90}   # 151 m away""", """
+        checkins:
+          - {id: stamp_summit, poi: summit, name: {zh: 山顶印章, en: Summit stamp}, radius_m: 170}
+          - {id: stamp_chapel, poi: chapel, name: {zh: 教堂印章, en: Chapel stamp}, radius_m: 90}"""),
     entry("I001", "warning", "a translation made from an older text", """
         A bilingual text carries `en_from` (or `zh_from`): a short fingerprint of the text it was
         translated from. The source text has changed since, so the translation may be out of date. Check

@@ -118,16 +118,41 @@ ENTRIES = [
         outline needs at least three points that are not in a line.""", """
         outline: [[24.40, 118.00], [24.41, 118.01], [24.42, 118.02]]""", """
         outline: [[24.40, 118.00], [24.41, 118.01], [24.40, 118.02]]"""),
-    entry("G004", "error", "a viewpoint under the ground or inside a landmark", """
+    entry("G004", "error", "a viewpoint under the ground or inside a landmark or building", """
         A viewpoint's eye (`lat`, `lon`, `height_m`, metres above sea level) must be above the ground and
         the water there, and not inside a landmark: within the circle a landmark stands on (half its
         diagonal, from `size_m`) and below its top. From inside, a visitor sees the inside of a rock or a
-        wall. The message gives the height of the ground or of the landmark's top; raise `height_m` above
-        it, or move the viewpoint away. `validate` plans the scene's terrain to check this.""", """
+        wall. The same holds for the buildings a district generates: the layout keeps them out of each
+        viewpoint's line of sight, and `validate` checks that none stands on the eye all the same. The
+        message gives the height of the ground or of the landmark's or building's top; raise `height_m`
+        above it, or move the viewpoint away. `validate` plans the scene's terrain to check this.""", """
         viewpoints:
           - {id: on_rock, lat: 24.4472, lon: 118.0663, height_m: 40, look_at: summit}   # the rock is 92 m high""", """
         viewpoints:
           - {id: on_rock, lat: 24.4472, lon: 118.0663, height_m: 100, look_at: summit}"""),
+    entry("G005", "warning", "a water POI on land, or a land POI in the water", """
+        A POI's `kind` says which side of the water's edge it belongs on, and the terrain there says
+        the other: a harbour, lake, bay, river or other water kind on land, or a temple, church, museum,
+        park, building or other land kind in the water. Usually the position is mistyped (or `lat` and
+        `lon` are swapped, or copied from another POI). Kinds that stand on the shore (beach, pier,
+        bridge, boardwalk, pavilion, rock, ...) and kinds not in these lists are not checked, and a POI
+        within one terrain cell of the coastline is never reported. `run_tour.py probe SCENE LAT LON`
+        says what is at a place.""", """
+        pois:
+          - {id: harbour, kind: harbour, lat: 24.4000, lon: 118.0000, ...}   # on the hill""", """
+        pois:
+          - {id: harbour, kind: harbour, lat: 24.3960, lon: 117.9965, ...}   # in the bay"""),
+    entry("G006", "error", "lat and lon swapped", """
+        A position has its latitude and longitude the wrong way round. `lat` is the north-south
+        coordinate (-90 to 90; about 24.5 around Xiamen) and `lon` the east-west one (about 118.1 around
+        Xiamen); a point in an outline is written `[lat, lon]`. The engine says so when a `lat` is beyond
+        90 and its `lon` would make a latitude, when an outline point is `[lon, lat]`, and when a point
+        lies outside the scene but would be inside it with the two swapped. The hint gives the point
+        written the right way round.""", """
+        pois:
+          - {id: chapel, lat: 118.0012, lon: 24.4008, ...}""", """
+        pois:
+          - {id: chapel, lat: 24.4008, lon: 118.0012, ...}"""),
     entry("C001", "error", "no scene of that name", """
         A command was given a scene name (for example `render gulangyu`) that is not the name of a folder
         in the scenes folder with a scene.yaml in it. The hint suggests the closest name, or lists the

@@ -140,6 +140,17 @@ ENTRIES = [
           - {id: fly, fly_to: {target: summit, duration_s: 8}}
           - {id: line, narrate: {id: long_line, zh: 这是小岛的最高处，可以看到整个海湾。,
                                  en: "This is the highest point of the islet, with the whole bay below."}}"""),
+    entry("T104", "warning", "a camera move the comfort limit will slow down", """
+        A seated visitor feels sick when the view turns faster than 40 degrees a second, so the tour camera
+        lengthens any flight, orbit or turn that would, and the step takes longer than its `duration_s`
+        says (narration beside it, a timed challenge, the tour's length all shift). `validate` runs the
+        tour in simulated time, on every question's answers, to find these moves; the message says by how
+        many seconds the move will be stretched. Give it that much time (the hint names a `duration_s`),
+        or make it turn less: a smaller orbit angle, or a viewpoint already facing the way it goes.""", """
+        - id: face_chapel
+          look_at: {target: chapel, duration_s: 3}    # a half turn in 3 s""", """
+        - id: face_chapel
+          look_at: {target: chapel, duration_s: 4}"""),
     entry("T110", "warning", "a step, narration, question or option without an id", """
         Stable ids let translations, logs, statistics and `--from STEP` find a part of a tour after it is
         edited. Run `python run_tour.py tag FILE` to add the missing ids; it keeps your comments and

@@ -123,4 +123,12 @@ ENTRIES = [
         itself, or escape its whole code point with `\\U` and eight hex digits.""", """
         title: {zh: 笑, en: "Smile \\ud83d"}""", """
         title: {zh: 笑, en: "Smile \\U0001F600"}"""),
+    entry("Y017", "error", "a tab used for indentation", """
+        YAML indents with spaces only: a tab character at the start of a line (or between the items of
+        a line) is not allowed, even where it looks right in an editor. Replace the tab with spaces, and
+        set your editor to insert spaces when you press the Tab key.""", """
+        terrain:
+        →cell_m: 10           # → : a tab character before cell_m""", """
+        terrain:
+          cell_m: 10          # two spaces"""),
 ]

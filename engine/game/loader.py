@@ -7,6 +7,8 @@ from pathlib import Path
 from engine.diagnostics import ContentError, Diagnostic, did_you_mean
 from engine.geo import LocalProjection
 from engine.game.schema import GameContent
+from engine.game.stamp_circles import swallowed_stamps
+from engine.manifest.plain_words import inside_when_swapped, swap_hint
 from engine.manifest.source_hash import stale_translations
 from engine.manifest.schema_errors import validate_model
 from engine.manifest.yaml_loader import Document, load_yaml
@@ -51,9 +53,14 @@ def check_game(doc: Document, game: GameContent, scenes_dir: Path) -> list[Diagn
         proj, half = LocalProjection(scene.origin.lat, scene.origin.lon), scene.extent_m
         for i, c in enumerate(game.collectibles):
             e, n, _ = proj.to_local(c.lat, c.lon)
-            if abs(e) > half or abs(n) > half:
+            if (abs(e) > half or abs(n) > half) and inside_when_swapped(proj.to_local, half, c.lat, c.lon):
+                out.append(doc.diagnostic(("collectibles", i, "lat"), "G006", f"collectible '{c.id}' lies outside "
+                                          "the scene, but would be inside it with lat and lon swapped",
+                                          hint=swap_hint(doc.data, ("collectibles", i, "lat"))))
+            elif abs(e) > half or abs(n) > half:
                 out.append(doc.diagnostic(("collectibles", i, "lat"), "P005",
                                           f"collectible '{c.id}' lies outside the scene (extent_m is {half:g})"))
+        out += swallowed_stamps(doc, game, scene)
     out += _reachable(doc, game)
     out += stale_translations(doc)
     return out

@@ -8,6 +8,7 @@ from shapely.validation import explain_validity
 
 from engine.diagnostics import Diagnostic, did_you_mean
 from engine.geo import LocalProjection
+from engine.manifest.plain_words import inside_when_swapped, swap_hint
 from engine.manifest.source_hash import stale_translations
 from engine.manifest.content_paths import check_asset_path
 from engine.manifest.gltf_check import check_gltf
@@ -120,7 +121,10 @@ def _geometry(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
 
     def outside(loc, lat, lon, what):
         e, n, _ = proj.to_local(lat, lon, 0.0)
-        if abs(e) > half or abs(n) > half:
+        if (abs(e) > half or abs(n) > half) and inside_when_swapped(proj.to_local, half, lat, lon):
+            out.append(doc.diagnostic(loc, "G006", f"{what} lies outside the scene, but would be inside it with "
+                                      "lat and lon swapped", hint=swap_hint(doc.data, loc)))
+        elif abs(e) > half or abs(n) > half:
             out.append(doc.diagnostic(loc, "G001", f"{what} lies {max(abs(e), abs(n)) - half:.0f} m outside "
                                       f"the scene (extent_m is {half:g} around the origin)"))
 

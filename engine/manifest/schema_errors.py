@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from engine.diagnostics import ContentError, Diagnostic, did_you_mean
+from engine.manifest.plain_words import missing_language, swapped_lat, swapped_pair
 from engine.manifest.yaml_loader import Document
 
 
@@ -164,7 +165,18 @@ def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseMode
         where = _dotted(loc)
         hint = ""
         on_key = False
-        if kind == "missing":
+        code = "S" + _code_for(kind)
+        holder = _model_at(model, loc[:-1]) if kind == "missing" else None
+        plain = (missing_language(set(holder.model_fields) if holder else None, loc) if kind == "missing"
+                 else swapped_lat(doc.data, loc, value) if code == "S011"
+                 else swapped_pair(value, loc, doc.data) if kind == "value_error" else None)
+        if plain is not None:
+            message, hint = plain
+            if kind == "missing":
+                loc = loc[:-1]
+            else:
+                code = "G006"
+        elif kind == "missing":
             message = f"{where}: missing required field '{loc[-1]}'"
             loc = loc[:-1]
         elif kind == "extra_forbidden":
@@ -213,7 +225,7 @@ def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseMode
         if key in seen:
             continue
         seen.add(key)
-        out.append(doc.diagnostic(loc, "S" + _code_for(kind), message, key=on_key, hint=hint))
+        out.append(doc.diagnostic(loc, code, message, key=on_key, hint=hint))
     return out
 
 

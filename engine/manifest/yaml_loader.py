@@ -157,7 +157,7 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
         raise fail(line, col, "Y012", f"character U+{code:04X} is not allowed "
                                       "in YAML text", "remove it, or write it as an escape in a quoted string") from None
     except yaml.MarkedYAMLError as exc:
-        raise fail(*_syntax_error(exc)) from None
+        raise fail(*(_tab_error(exc, text) or _syntax_error(exc))) from None
     except yaml.YAMLError as exc:
         raise fail(1, 1, "Y010", f"YAML syntax error: {exc}") from None
     finally:
@@ -204,6 +204,19 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int, int, str, str, str]:
         if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
             hint += f" that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
     return line, col, "Y010", f"YAML syntax error: {problem}", hint
+
+
+def _tab_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str, str] | None:
+    """A tab where YAML wants spaces: PyYAML says "found character '\\t' that cannot start any token"."""
+    mark = exc.problem_mark
+    if mark is None or "'\\t'" not in (exc.problem or ""):
+        return None
+    line_text = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+    before = line_text[:mark.column]
+    message = ("a tab indents this line: YAML indents with spaces only" if not before.strip(" \t")
+               else "a tab here: YAML separates items with spaces, not tabs")
+    return (mark.line + 1, mark.column + 1, "Y017", message,
+            "use spaces, not tabs; set your editor to insert spaces for the Tab key")
 
 
 def _first_oversized(root: yaml.Node):

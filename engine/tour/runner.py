@@ -247,9 +247,13 @@ class TourRunner:
                 return paths.fly(here, eye, look, world.floor, fly.duration_s, fly.easing,
                                  end_orientation=paths.facing(eye, look))
             look = world.poi_point(fly.target)
-            away = np.asarray(here.pos[:2], float) - look[:2]
-            norm = float(np.hypot(*away))
-            direction = away / norm if norm > 1.0 else np.array([0.0, -1.0])
+            if fly.heading_deg is not None:  # the author chose the side: stand back against the bearing
+                bearing = np.radians(fly.heading_deg)
+                direction = -np.array([np.sin(bearing), np.cos(bearing)])
+            else:  # arrive on the side the camera comes from, so the flight does not pass the POI
+                away = np.asarray(here.pos[:2], float) - look[:2]
+                norm = float(np.hypot(*away))
+                direction = away / norm if norm > 1.0 else np.array([0.0, -1.0])
             distance = fly.distance_m or 120.0
             x, y = look[:2] + direction * distance
             z = world.ground_at(look[0], look[1]) + (fly.height_m or 60.0)

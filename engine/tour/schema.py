@@ -35,6 +35,10 @@ class FlyTo(Strict):
                                       description="POI targets: arrival height above the POI's ground")
     distance_m: Optional[float] = Field(None, gt=5, le=5000,
                                         description="POI targets: how far from the POI to stop")
+    heading_deg: Optional[float] = Field(None, ge=-360, le=360,
+                                         description="POI targets: the direction the camera faces on arrival, "
+                                         "degrees clockwise from north (90: facing east, so it arrives on the "
+                                         "POI's west side); default: it arrives on the side it comes from")
 
 
 class Orbit(Strict):
