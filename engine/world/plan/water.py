@@ -10,8 +10,8 @@ import numpy as np
 
 from engine.world.plan.sky import SkyColours
 
-SHEEN_MAX = 0.55  # at most this far from the water's colour towards the sun's
-SHEEN_WIDTH = 10.0  # the power on the cosine of the angle off the sun's azimuth: a narrow path
+SHEEN_MAX = 0.7  # at most this far from the water's colour towards the sun's
+SHEEN_WIDTH = 8.0  # the power on the cosine of the angle off the sun's azimuth: a narrow path
 
 
 def water_colours(vertices: np.ndarray, base_rgba: np.ndarray, colours: SkyColours, extent_m: float) -> np.ndarray:
@@ -27,7 +27,7 @@ def water_colours(vertices: np.ndarray, base_rgba: np.ndarray, colours: SkyColou
     along = (xy @ towards_sun) / np.maximum(dist, 1e-6)
     path = np.clip(along, 0.0, 1.0) ** SHEEN_WIDTH
     # Near water reflects the sky above (no glint); the path grows towards the horizon.
-    far = np.clip((dist - 0.3 * extent_m) / (1.5 * extent_m), 0.0, 1.0)
+    far = np.clip((dist - 0.1 * extent_m) / (0.8 * extent_m), 0.0, 1.0)
     low_sun = np.clip(1.2 - colours.elevation_deg / 60.0, 0.25, 1.0)
     weight = (SHEEN_MAX * path * far * low_sun)[:, None]
     glint = np.clip(np.asarray(colours.sun) * 1.25 + 0.15, 0.0, 1.0)
