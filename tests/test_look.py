@@ -124,3 +124,25 @@ def test_flat_land_has_no_stripes(open_view):
     steps = np.abs(np.diff(colours, axis=1)).max(axis=-1)[both]
     assert both.sum() > 1000
     assert steps.max() < 0.06, f"a colour step of {steps.max():.2f} between neighbouring grass vertices"
+
+
+def test_a_tours_time_of_day_moves_the_waters_sheen(open_view):
+    from panda3d.core import GeomVertexReader
+
+    view = open_view(SHIPPED["gulangyu"])
+    water = view.built.nodes["water"].find("water").node()
+
+    def colours() -> np.ndarray:
+        reader = GeomVertexReader(water.get_geom(0).get_vertex_data(), "color")
+        out = []
+        while not reader.is_at_end():
+            c = reader.get_data4()
+            out.append((c[0], c[1], c[2]))
+        return np.array(out)
+
+    planned = colours()
+    view.set_time_of_day(7.0)
+    morning = colours()
+    view.set_time_of_day(view.built.manifest.sky.time_of_day)
+    assert np.abs(morning - planned).max() > 0.1, "the sheen did not move with the sun"
+    assert np.allclose(colours(), planned, atol=1 / 255), "back at the scene's hour, the planned colours"
