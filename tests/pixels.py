@@ -1,7 +1,14 @@
 """Classifying rendered pixels by what a person would call them: sky, water, land, marker."""
 from __future__ import annotations
 
+import colorsys
+
 import numpy as np
+
+from engine.world.plan.markers import MARKER_COLOUR
+
+# Pins are found by their colour (unlit, unfogged, so drawn exactly): a band around MARKER_COLOUR.
+_PIN_H, _PIN_S, _PIN_V = colorsys.rgb_to_hsv(*MARKER_COLOUR[:3])
 
 
 def hsv(image: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -23,7 +30,7 @@ def fractions(image: np.ndarray) -> dict[str, float]:
     sand = (h >= 25) & (h <= 55) & (s > 0.12) & (s < 0.6) & (v > 0.5)
     roofs = ((h < 25) | (h > 345)) & (s > 0.35) & (v > 0.3)
     sky = (h >= 185) & (h <= 235) & (s > 0.1) & (v > 0.6)
-    marker = (h >= 300) & (h <= 335) & (s > 0.6) & (v > 0.75)
+    marker = marker_mask(image)
     return {"water": water.sum() / total, "land": (green | sand | roofs).sum() / total,
             "sky": sky.sum() / total, "marker": marker.sum() / total,
             "sky_top": sky[: max(1, image.shape[0] // 8)].mean()}
@@ -31,4 +38,4 @@ def fractions(image: np.ndarray) -> dict[str, float]:
 
 def marker_mask(image: np.ndarray) -> np.ndarray:
     h, s, v = hsv(image)
-    return (h >= 300) & (h <= 335) & (s > 0.6) & (v > 0.75)
+    return (np.abs(h - _PIN_H * 360) <= 10) & (np.abs(s - _PIN_S) <= 0.15) & (v > _PIN_V - 0.15)

@@ -66,7 +66,7 @@ class SceneView:
         self.built.set_time_of_day(hour)
 
     def _update_task(self, task):
-        keep_marker_size(self.markers, self.rig.eye)
+        keep_marker_size(self.markers, self.rig.eye, self.lens.get_fov()[1])
         return task.cont
 
     def render_frame(self) -> None:

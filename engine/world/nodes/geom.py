@@ -47,3 +47,13 @@ def to_geom_node(mesh: Mesh, name: str) -> GeomNode:
     geom.add_primitive(prim)
     node.add_geom(geom)
     return node
+
+
+def set_vertex_colours(node: GeomNode, colours: np.ndarray) -> None:
+    """Replace the colours of a node made by to_geom_node (its one Geom), e.g. the water's sheen
+    when the time of day changes."""
+    if not node.get_num_geoms():
+        return
+    vdata = node.modify_geom(0).modify_vertex_data()
+    rgba = np.clip(np.round(colours * 255), 0, 255).astype(np.uint8)
+    vdata.modify_array(2).modify_handle().copy_data_from(np.ascontiguousarray(rgba))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from panda3d.core import NodePath
 
-from engine.world.nodes.geom import to_geom_node
+from engine.world.nodes.geom import set_vertex_colours, to_geom_node
 from engine.world.nodes.markers import build_markers
 from engine.world.nodes.models import load_model
 from engine.world.nodes.sky import SkyNodes
 from engine.world.plan.clearance import Clearance
 from engine.world.plan.layers import LayerPlan, WorldPlan
+from engine.world.plan.mesh import hex_colour
+from engine.world.plan.water import water_colours
 
 
 class LayerExists(ValueError):
@@ -96,4 +98,12 @@ class LiveScene:
         return self.clearance.floor(x, y)
 
     def set_time_of_day(self, hour: float) -> None:
-        self.sky.apply(hour, self.manifest.sky.haze)
+        colours = self.sky.apply(hour, self.manifest.sky.haze)
+        # The water's sheen follows the sun (its colours were planned for the scene's own hour).
+        if "water" in self.layers:
+            for batch in self.layers["water"].batches:
+                found = self.nodes["water"].find(batch.name)
+                if not found.is_empty():
+                    rgba = water_colours(batch.mesh.vertices, hex_colour(self.manifest.water.colour), colours,
+                                         self.manifest.extent_m)
+                    set_vertex_colours(found.node(), rgba)

@@ -1,5 +1,5 @@
 """The sky and light layer as nodes: the dome (drawn first, behind everything), the sun and the
-ambient light on the scene root, and the haze on the lit world. `apply` can be called again at
+ambient light and the sky's fill light on the scene root, and the haze on the lit world. `apply` can be called again at
 run time (a tour's set_time_of_day) and updates the same nodes; the scene keeps a reference to
 each instead of finding them again by name."""
 from __future__ import annotations
@@ -22,8 +22,10 @@ class SkyNodes:
         self.dome.set_light_off(1)
         self.dome.set_fog_off(1)
         self.sun = scene_root.attach_new_node(DirectionalLight("sun"))
+        self.fill = scene_root.attach_new_node(DirectionalLight("sky_fill"))
         self.ambient = scene_root.attach_new_node(AmbientLight("ambient"))
         scene_root.set_light(self.sun)
+        scene_root.set_light(self.fill)
         scene_root.set_light(self.ambient)
         self.hour: float | None = None
 
@@ -35,6 +37,8 @@ class SkyNodes:
         dome.add_geoms_from(to_geom_node(dome_mesh(colours), "dome"))
         self.sun.node().set_color(Vec4(*colours.sun, 1))
         self.sun.look_at(Vec3(*colours.sun_dir))
+        self.fill.node().set_color(Vec4(*colours.fill, 1))
+        self.fill.look_at(Vec3(*colours.fill_dir))
         self.ambient.node().set_color(Vec4(*colours.ambient, 1))
         fog = Fog("haze")
         fog.set_color(*colours.horizon)
@@ -46,6 +50,7 @@ class SkyNodes:
 
     def remove(self) -> None:
         self.scene_root.clear_light(self.sun)
+        self.scene_root.clear_light(self.fill)
         self.scene_root.clear_light(self.ambient)
-        for node in (self.node, self.sun, self.ambient):
+        for node in (self.node, self.sun, self.fill, self.ambient):
             node.remove_node()

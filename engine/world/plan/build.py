@@ -34,7 +34,9 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     facts = facts_from(scene, proj, ground, layout)
     tile = tile_size(scene.extent_m)
 
-    terrain = LayerPlan("terrain", _tiled("terrain", split_by_tile(terrain_mesh(ground, scene, proj), tile)))
+    shade_under = np.concatenate([facts.footprints["landmarks"][0], facts.footprints["districts"][0]])
+    terrain = LayerPlan("terrain", _tiled("terrain", split_by_tile(terrain_mesh(ground, scene, proj, shade_under),
+                                                                   tile)))
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
 
     kit_meshes = [m for m in (lm_plan.landmark_mesh(lm, proj, ground) for lm in scene.landmarks) if m is not None]

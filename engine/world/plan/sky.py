@@ -24,6 +24,10 @@ class SkyColours:
     ambient: tuple
     sun_dir: tuple  # unit vector the light travels along (from the sun towards the ground)
     elevation_deg: float
+    # The sky's light on the side away from the sun: a second, weak directional light from the
+    # opposite azimuth, a little above the horizon (fixed-function has no hemisphere light).
+    fill: tuple = (0.0, 0.0, 0.0)
+    fill_dir: tuple = (0.0, 0.0, -1.0)
 
 
 def _mix(a, b, t):
@@ -40,12 +44,18 @@ def sky_colours(hour: float, haze: float) -> SkyColours:
     zenith = _mix(night_zenith, day_zenith, daylight)
     horizon = _mix((0.06, 0.07, 0.12), _mix((0.70, 0.82, 0.92), (0.95, 0.72, 0.50), golden), daylight)
     horizon = _mix(horizon, (0.85, 0.86, 0.88), haze * 0.3 * daylight)
-    # Sun plus ambient stays near 1.0 at noon, so lit surfaces keep the colours authors chose.
-    sun = _mix((0.12, 0.12, 0.18), _mix((0.80, 0.77, 0.70), (0.88, 0.63, 0.40), golden), daylight)
-    ambient = _mix((0.10, 0.11, 0.16), (0.46, 0.48, 0.53), daylight)
+    # Sun plus ambient plus fill stays near 1.0-1.2 on sunlit ground at noon, so lit surfaces keep
+    # the colours authors chose. Ambient and the sky's fill are larger than before (0.46 alone) so
+    # a wall facing away from the sun keeps about 0.8 of its colour instead of going grey.
+    sun = _mix((0.12, 0.12, 0.18), _mix((0.66, 0.63, 0.57), (0.78, 0.56, 0.36), golden), daylight)
+    ambient = _mix((0.10, 0.11, 0.16), (0.52, 0.53, 0.56), daylight)
+    fill = _mix((0.02, 0.02, 0.04), (0.24, 0.27, 0.32), daylight)  # bluish: the light of the open sky
     el, az = math.radians(max(elevation, 3.0)), math.radians(azimuth)
     towards_sun = (math.sin(az) * math.cos(el), math.cos(az) * math.cos(el), math.sin(el))
-    return SkyColours(zenith, horizon, sun, ambient, tuple(-c for c in towards_sun), elevation)
+    fel, faz = math.radians(25.0), az + math.pi
+    towards_fill = (math.sin(faz) * math.cos(fel), math.cos(faz) * math.cos(fel), math.sin(fel))
+    return SkyColours(zenith, horizon, sun, ambient, tuple(-c for c in towards_sun), elevation,
+                      fill, tuple(-c for c in towards_fill))
 
 
 def _dome_shell(rings: int = 16, segments: int = 24) -> tuple[np.ndarray, np.ndarray]:

@@ -17,8 +17,11 @@ from shapely.geometry import Polygon
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
+from engine.world.plan.ground_shade import ground_shade
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.mesh import Mesh, hex_colour
+from engine.world.plan.sky import sky_colours
+from engine.world.plan.water import water_colours
 
 WATER_REACH = 6.0  # the water plane reaches this many extents out, towards the horizon
 LAND_EDGE_M = 0.6  # lowest land vertex: keeps the beach line off the water plane (no z-fighting)
@@ -100,7 +103,8 @@ def build_heightfield(scene: SceneManifest, proj: LocalProjection) -> Heightfiel
     return Heightfield(heights, land, -half, -half, cell)
 
 
-def terrain_mesh(field: Heightfield, scene: SceneManifest, proj: LocalProjection) -> Mesh:
+def terrain_mesh(field: Heightfield, scene: SceneManifest, proj: LocalProjection,
+                 shade_under: np.ndarray | None = None) -> Mesh:
     h = field.heights
     ny, nx = h.shape
     xs = field.x0 + np.arange(nx) * field.cell
@@ -111,12 +115,17 @@ def terrain_mesh(field: Heightfield, scene: SceneManifest, proj: LocalProjection
     normals /= np.linalg.norm(normals, axis=-1, keepdims=True)
     slope = 1 - normals[..., 2]
 
-    variation = _rolling_noise(gx * 3.1, gy * 3.1, seed=11, amplitude=1.0)
-    colours = np.where((variation > 0.2)[..., None], GRASS_DRY, GRASS)
-    colours = colours * (0.92 + 0.08 * variation[..., None])
+    # Dry and green grass blend softly: a threshold on the sine-wave noise drew long straight
+    # yellow stripes over flat land that read as sand.
+    variation = _rolling_noise(gx * 1.7, gy * 1.7, seed=11, amplitude=1.0)
+    dry = (_smoothstep((variation + 0.6) / 1.6) * 0.6)[..., None]
+    colours = GRASS * (1 - dry) + GRASS_DRY * dry
+    colours = colours * (0.95 + 0.05 * variation[..., None])
     colours[..., 3] = 1.0
+    # Sand only on the strip next to the water (a beach), never on low land inland.
     dist_in_land = ndimage.distance_transform_edt(field.land) * field.cell
-    beach = (dist_in_land < scene.terrain.shore_m * 0.6) & field.land & (h < 4.0)
+    beach_m = max(min(scene.terrain.shore_m * 0.6, 24.0), field.cell * 1.01)
+    beach = (dist_in_land <= beach_m) & field.land & (h < LAND_EDGE_M + 3.0)
     colours[beach] = SAND
     rocky = slope > 0.18
     for peak in scene.terrain.peaks:
@@ -125,6 +134,8 @@ def terrain_mesh(field: Heightfield, scene: SceneManifest, proj: LocalProjection
             rocky |= (np.hypot(gx - px, gy - py) < peak.radius_m * 0.45) & (h > peak.height_m * 0.45)
     colours[rocky] = ROCK
     colours[~field.land] = SEABED
+    if shade_under is not None:  # baked contact shade under buildings (engine.world.plan.ground_shade)
+        colours[..., :3] *= ground_shade(field, shade_under)[..., None]
 
     vertices = np.stack([gx, gy, h], axis=-1).reshape(-1, 3)
     idx = np.arange(ny * nx).reshape(ny, nx)
@@ -139,7 +150,8 @@ def terrain_mesh(field: Heightfield, scene: SceneManifest, proj: LocalProjection
 def water_mesh(scene: SceneManifest) -> Mesh:
     """A grid, finer near the centre: fixed-function fog is computed per vertex, so one big quad
     would fog the near water as if it were at the horizon. Plain diffuse (no specular): that
-    uses an infinitely distant viewer and brightens the whole flat plane evenly."""
+    uses an infinitely distant viewer and brightens the whole flat plane evenly; the sheen
+    towards the sun is in the vertex colours instead (engine.world.plan.water)."""
     r = scene.extent_m * WATER_REACH
     t = np.linspace(-1.0, 1.0, 41)
     coords = np.sign(t) * t * t * r
@@ -149,5 +161,6 @@ def water_mesh(scene: SceneManifest) -> Mesh:
     idx = np.arange(n * n).reshape(n, n)
     a, b, c, d = idx[:-1, :-1].ravel(), idx[:-1, 1:].ravel(), idx[1:, :-1].ravel(), idx[1:, 1:].ravel()
     tris = np.concatenate([np.stack([a, b, d], -1), np.stack([a, d, c], -1)])
-    colour = np.tile(hex_colour(scene.water.colour), (len(verts), 1))
+    sky = sky_colours(scene.sky.time_of_day, scene.sky.haze)
+    colour = water_colours(verts, hex_colour(scene.water.colour), sky, scene.extent_m)
     return Mesh(verts, np.tile((0.0, 0.0, 1.0), (len(verts), 1)), colour, tris)
