@@ -8,6 +8,7 @@ from panda3d.core import TextNode
 from engine.game.rules import GameProgress
 from engine.game.schema import GameContent
 from engine.ui.fonts import ui_font
+from engine.ui.text_layout import centred_baseline
 
 SEAL = (0.78, 0.12, 0.12, 1.0)
 MISSING = (0.55, 0.57, 0.6, 1.0)
@@ -60,7 +61,8 @@ class Passport:
             lines = "\n".join(f"{row.rank}. {row.nickname}  {row.score}" for row in best[:5])
             OnscreenText(parent=self.frame, text=f"{BEST[lang]}\n{lines}", font=font, scale=0.045,
                          pos=(0.55, -0.3), fg=INK, align=TextNode.A_left)
-        DirectButton(parent=self.frame, text=CLOSE[lang], text_font=font, text_scale=0.055, text_fg=(1, 1, 1, 1),
+        DirectButton(parent=self.frame, text=CLOSE[lang], text_font=font, text_scale=0.055,
+                     text_pos=(0, centred_baseline(0.055)), text_fg=(1, 1, 1, 1),
                      frameSize=(-0.18, 0.18, -0.055, 0.055), frameColor=SEAL, pos=(1.05, 0, -0.74), command=self.hide)
 
     def set_language(self, lang: str) -> None:
