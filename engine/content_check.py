@@ -8,6 +8,7 @@ from engine.manifest.scene_loader import load_scene
 from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.game.tour_links import check_tour_quizzes
 from engine.settings import Settings
+from engine.text_fit_check import check_game_texts, check_scene_texts, check_tour_texts
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
 from engine.viewpoint_check import check_viewpoints
 
@@ -30,12 +31,14 @@ def validate_file(path: Path, settings: Settings) -> list[Diagnostic]:
     """Every problem of one content file (a tour's warnings too); [] when it is clean."""
     try:
         if path.name.endswith(TOUR_SUFFIX):
-            return load_tour(path, settings.scenes_dir)[2]
+            tour, tour_doc, warnings = load_tour(path, settings.scenes_dir)
+            return warnings + check_tour_texts(tour, tour_doc)
         if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
             game, doc = load_game(path, settings.scenes_dir)
-            return doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)
+            return (doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)
+                    + check_game_texts(game, doc))
         scene, doc = load_scene(path)
-        return doc.warnings + check_viewpoints(scene, doc)
+        return doc.warnings + check_viewpoints(scene, doc) + check_scene_texts(scene, doc)
     except ContentError as exc:
         return exc.diagnostics
 

@@ -20,6 +20,12 @@ CLOSE_HALF_WIDTH = 0.12
 INSET = 0.05  # the text's left edge inside the card
 
 
+def card_body(poi: Poi, lang: str) -> str:
+    """The description as the card shows it (validate measures the same text)."""
+    text = getattr(poi.description, lang)
+    return text + ("" if lang == "zh" else " ") + APPROXIMATE_NOTE[lang] if poi.approximate else text
+
+
 class InfoCard:
     def __init__(self, parent, lang: str = "zh"):
         self.lang = lang
@@ -49,9 +55,7 @@ class InfoCard:
         self.poi = poi
         name = getattr(poi.name, self.lang)
         other = poi.name.en if self.lang == "zh" else poi.name.zh
-        text = getattr(poi.description, self.lang)
-        if poi.approximate:
-            text += ("" if self.lang == "zh" else " ") + APPROXIMATE_NOTE[self.lang]
+        text = card_body(poi, self.lang)
         top = -PAD  # each text below the one before, by its measured height
         for label, box, content in ((self.title, CARD_TITLE, name), (self.other_name, CARD_SUBTITLE, other),
                                     (self.body, CARD_BODY, text)):

@@ -66,7 +66,7 @@ OPTION_STEP = 2 * BUTTON_HALF_HEIGHT + 0.03
 QUESTION_BOTTOM = SUBTITLE_TOP + MARGIN / 2
 
 TOAST_TOP = TOP_ROW_BOTTOM - 0.01
-TOAST_HALF_WIDTH = 0.62
+TOAST_HALF_WIDTH = 0.8  # as wide as the question panel, clear of the HUD above and the card beside
 TOAST = Box(scale=0.055, width=2 * TOAST_HALF_WIDTH - 0.08, max_lines=4)
 TOAST_PAD = 0.02
 TOAST_GAP = 0.015
@@ -74,7 +74,7 @@ TOAST_GAP = 0.015
 QUESTION_TOP = TOAST_TOP - 3 * (TOAST.height(1) + 2 * TOAST_PAD + TOAST_GAP)
 
 CARD_WIDTH = 0.9
-CARD_TITLE = Box(scale=0.06, width=CARD_WIDTH - 0.33, max_lines=2)  # beside the close button
+CARD_TITLE = Box(scale=0.06, width=CARD_WIDTH - 0.33, max_lines=3)  # beside the close button
 CARD_SUBTITLE = Box(scale=0.04, width=CARD_WIDTH - 0.1, max_lines=2)  # the name in the other language
 CARD_BODY = Box(scale=0.045, width=CARD_WIDTH - 0.1, max_lines=12)
 CARD_TOP = TOP_ROW_BOTTOM - 0.06  # below the passport button
