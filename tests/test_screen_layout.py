@@ -179,3 +179,49 @@ def test_the_check_sees_a_covered_button_and_a_text_out_of_its_box(offscreen_bas
         controls.destroy()
         band.destroy()
         overlay.remove_node()
+
+
+def _filling(box, lang: str) -> str:
+    """The longest text of one repeated word that still fits `box`'s lines: what validate lets through."""
+    word = "鼓" if lang == "zh" else "Egret "
+    n = 1
+    while len(box.wrap(word * (n + 1)).lines) <= box.max_lines:
+        n += 1
+    return (word * n).strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_texts_as_long_as_validate_allows_still_do_not_overlap(offscreen_base, lang: str):
+    """Every box filled to the last line U001 allows, all on screen at once: validate's limits are
+    enough to keep the widgets apart, whatever the content."""
+    from engine.ui.screen_layout import CARD_SUBTITLE, CARD_TITLE, OPTION, PROMPT, TOAST, prompt_fits
+    from engine.text_fit_check import NAME_TOAST, TOAST_PREFIX
+    manifest_path = SCENES[0]
+    scene, _ = load_scene(manifest_path)
+    game, _ = load_game(manifest_path.parent / "game.yaml", ROOT / "scenes")
+    text = {"zh": "", "en": ""}
+    poi = scene.pois[0].model_copy(update={
+        "name": scene.pois[0].name.model_copy(update={**text, lang: _filling(CARD_TITLE, lang),
+                                                      ("en" if lang == "zh" else "zh"): _filling(CARD_SUBTITLE, lang)}),
+        "description": scene.pois[0].description.model_copy(update={lang: _filling(CARD_BODY, lang)}),
+        "approximate": False})
+    prompt = _filling(PROMPT, lang)
+    options = 1
+    while prompt_fits(PROMPT.wrap(prompt), options + 1):
+        options += 1
+    name = _filling(NAME_TOAST, lang)
+    while len(NAME_TOAST.wrap(TOAST_PREFIX[lang].format(name)).lines) > 1:
+        name = name[:-1]
+    screen = Screen(scene, game, lang)
+    try:
+        screen.toasts([TOAST_PREFIX[lang].format(name)] * 3)
+        screen.subtitles.show(_filling(SUBTITLE, lang))
+        screen.card.show(poi)
+        screen.questions.show(prompt, [(str(i), _filling(OPTION, lang)) for i in range(options)])
+        found = screen.check("everything at its longest")
+        screen.questions.hide()
+        screen.toasts([TOAST_PREFIX[lang].format(name)] * 2 + [_filling(TOAST, lang)])
+        found += screen.check("an explanation at its longest")
+    finally:
+        screen.destroy()
+    assert options >= 2 and not found, "\n".join(found[:20])

@@ -76,7 +76,7 @@ QUESTION_TOP = TOAST_TOP - 3 * (TOAST.height(1) + 2 * TOAST_PAD + TOAST_GAP)
 CARD_WIDTH = 0.9
 CARD_TITLE = Box(scale=0.06, width=CARD_WIDTH - 0.33, max_lines=3)  # beside the close button
 CARD_SUBTITLE = Box(scale=0.04, width=CARD_WIDTH - 0.1, max_lines=2)  # the name in the other language
-CARD_BODY = Box(scale=0.045, width=CARD_WIDTH - 0.1, max_lines=12)
+CARD_BODY = Box(scale=0.045, width=CARD_WIDTH - 0.1, max_lines=10)
 CARD_TOP = TOP_ROW_BOTTOM - 0.06  # below the passport button
 CARD_BOTTOM_LIMIT = SUBTITLE_TOP + MARGIN / 2
 
