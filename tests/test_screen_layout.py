@@ -145,7 +145,8 @@ def test_every_text_fits_and_nothing_overlaps(offscreen_base, manifest_path: Pat
 
 @pytest.mark.parametrize("aspect", [4 / 3, 16 / 10, 16 / 9, 21 / 9], ids=["4:3", "16:10", "16:9", "21:9"])
 def test_the_corner_widgets_stay_on_screen_at_any_aspect(offscreen_base, aspect: float):
-    """The HUD, the tour controls and the passport button hang from the screen's corners."""
+    """The HUD, the tour controls and the passport button hang from the screen's corners; the
+    subtitle band narrows to the screen and stays above the controls."""
     manifest_path = SCENES[0]
     scene, _ = load_scene(manifest_path)
     game, _ = load_game(manifest_path.parent / "game.yaml", ROOT / "scenes")
@@ -155,12 +156,15 @@ def test_the_corner_widgets_stay_on_screen_at_any_aspect(offscreen_base, aspect:
                TourControls(overlay, "en", on_pause=None, on_back=None, on_skip=None, on_roam=None),
                GameHud(overlay, game, scene.name, "en", passport_data=lambda: (GameProgress(), []),
                        on_answer=lambda quiz, option: None)]
+    subtitles = Subtitles(overlay)
     try:
         widgets[1].show_state(paused=True, roaming=True)  # the longer labels: Resume, Rejoin tour
+        subtitles.show("A guide's line, one of the longer ones, which the band wraps to fit the screen " * 2)
         assert problems(collect(overlay), aspect, 1080) == []
     finally:
         for widget in widgets:
             widget.destroy()
+        subtitles.destroy()
         overlay.remove_node()
 
 
