@@ -59,3 +59,20 @@ def test_wrapped_lines_fit_the_width_in_the_ui_font(text):
     assert wrapped.width <= 1.2 + 1e-6
     assert all(text_width(line) * 0.06 <= 1.2 + 1e-6 for line in wrapped.lines)
     assert "".join(wrapped.lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_summed_advances_match_panda3d_on_shipped_texts():
+    """text_width sums per-character advances (quick); Panda3D lays out whole lines: they agree."""
+    import re
+
+    from panda3d.core import TextNode
+
+    from engine.ui.fonts import ui_font
+    from tests.conftest import ROOT
+    node = TextNode("check")
+    node.set_font(ui_font())
+    texts = []
+    for path in [*(ROOT / "scenes").glob("*/*.yaml"), *(ROOT / "scripts").glob("*.tour.yaml")]:
+        texts += re.findall(r"(?:zh|en): ([^,}\n]+)", path.read_text(encoding="utf-8"))
+    assert len(texts) > 200
+    assert max(abs(text_width(t) - node.calc_width(t)) for t in texts) < 1e-3

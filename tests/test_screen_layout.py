@@ -229,3 +229,26 @@ def test_texts_as_long_as_validate_allows_still_do_not_overlap(offscreen_base, l
     finally:
         screen.destroy()
     assert options >= 2 and not found, "\n".join(found[:20])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("manifest_path", SCENES, ids=lambda p: p.parent.name)
+def test_a_full_passport_keeps_its_texts_apart(offscreen_base, manifest_path: Path, lang: str):
+    """Every stamp and badge earned and a leaderboard: nothing on the passport covers anything else."""
+    from engine.store.models import LeaderboardRow
+    from engine.ui.passport import Passport
+    scene, _ = load_scene(manifest_path)
+    game, _ = load_game(manifest_path.parent / "game.yaml", ROOT / "scenes")
+    overlay = NodePath("overlay")
+    make_anchors(overlay, ASPECT)
+    passport = Passport(overlay, game, scene.name, lang)
+    progress = GameProgress(stamps={c.id for c in game.checkins}, badges={b.id for b in game.badges}, score=999)
+    rows = [LeaderboardRow(rank=i, nickname=f"Egret{i}", score=900 - i, scene=scene.id, day="2026-12-06", kiosk="k")
+            for i in range(1, 6)]
+    try:
+        passport.show(progress, rows)
+        found = [p for h in (720, 1080) for p in problems(collect(overlay), ASPECT, h)]
+    finally:
+        passport.hide()
+        overlay.remove_node()
+    assert not found, "\n".join(found[:20])

@@ -78,7 +78,6 @@ CARD_TITLE = Box(scale=0.06, width=CARD_WIDTH - 0.33, max_lines=3)  # beside the
 CARD_SUBTITLE = Box(scale=0.04, width=CARD_WIDTH - 0.1, max_lines=2)  # the name in the other language
 CARD_BODY = Box(scale=0.045, width=CARD_WIDTH - 0.1, max_lines=10)
 CARD_TOP = TOP_ROW_BOTTOM - 0.06  # below the passport button
-CARD_BOTTOM_LIMIT = SUBTITLE_TOP + MARGIN / 2
 
 
 def question_height(prompt: Wrapped, options: int) -> float:
