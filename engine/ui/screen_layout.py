@@ -26,8 +26,6 @@ from engine.ui.text_layout import Wrapped, font_extent, line_height, wrap
 
 DESIGN_ASPECT = 16 / 9
 MARGIN = 0.04  # between a widget and the screen edge, and between neighbours
-ANCHORS = ("a2dTopLeft", "a2dTopCenter", "a2dTopRight", "a2dLeftCenter", "a2dRightCenter",
-           "a2dBottomLeft", "a2dBottomCenter", "a2dBottomRight")
 
 # The bottom row: HUD mode buttons and tour controls, 0.11 high, centred here.
 BOTTOM_ROW_Z = -0.92
@@ -86,6 +84,7 @@ def question_height(prompt: Wrapped, options: int) -> float:
 
 
 def prompt_fits(prompt: Wrapped, options: int) -> bool:
+    """The prompt holds its lines and, with its buttons, the panel stays below the toasts."""
     return len(prompt.lines) <= PROMPT.max_lines and \
         QUESTION_BOTTOM + question_height(prompt, options) <= QUESTION_TOP
 

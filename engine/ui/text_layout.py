@@ -22,8 +22,8 @@ from panda3d.core import TextNode
 from engine.ui.fonts import ui_font
 
 # No line starts with one of these (closing brackets and quotes, sentence and clause marks, the
-# ellipsis and dash halves, the middle dot, iteration marks, small kana).
-CLOSING = set("，。、；：？！）」』》〉】〕〗〙〛”’…‥—～·・〃々ー,.;:?!)]}%" "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ")
+# ellipsis and dash, the middle dot, the iteration mark): Chinese and English only, as the UI font.
+CLOSING = set("，。、；：？！）」』》〉】〕〗〙〛”’…—～·々,.;:?!)]}%")
 # No line ends with one of these.
 OPENING = set("（「『《〈【〔〖〘〚“‘([{")
 
