@@ -8,6 +8,7 @@ from engine.manifest.scene_loader import load_scene
 from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.game.tour_links import check_tour_quizzes
 from engine.settings import Settings
+from engine.text_fit_check import check_game_texts, check_scene_texts, check_tour_texts
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
 from engine.manifest.scene_schema import SceneManifest
 from engine.terrain_checks import check_on_terrain, facts_for_checks
@@ -40,13 +41,15 @@ def validate_file(path: Path, settings: Settings, facts: dict[Path, SceneFacts |
             manifest = settings.scenes_dir / tour.scene / "scene.yaml"
             scene, _ = load_scene(manifest)
             found = _facts_of(manifest, scene, facts)
-            return warnings + (check_comfort(doc, tour, TourWorld(scene, found.clearance()), path) if found else [])
+            comfort = check_comfort(doc, tour, TourWorld(scene, found.clearance()), path) if found else []
+            return warnings + comfort + check_tour_texts(tour, doc)
         if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
             game, doc = load_game(path, settings.scenes_dir)
-            return doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)
+            return (doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)
+                    + check_game_texts(game, doc))
         scene, doc = load_scene(path)
         found = _facts_of(path, scene, facts)
-        return doc.warnings + (check_on_terrain(scene, doc, found) if found else [])
+        return doc.warnings + (check_on_terrain(scene, doc, found) if found else []) + check_scene_texts(scene, doc)
     except ContentError as exc:
         return exc.diagnostics
 

@@ -17,6 +17,8 @@ import pytest
 
 from engine.world.plan.anchors import marker_anchor
 from tests.conftest import ISLET, ROOT
+from engine.ui.question_panel import option_centres
+from engine.ui.tour_controls import button_centre
 from tests.screen import expected_screen_point
 
 pytestmark = pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")),
@@ -143,8 +145,9 @@ def test_tapping_a_pin_opens_its_card_and_dragging_turns_the_view(display, tmp_p
     try:
         player.wait_for("scene\tislet")
         before = player.screen()
-        # the card's panel, top right: x 0.56-0.98 and y 0.14-0.41 of the window (inside its border)
-        card_region = (slice(int(SIZE[1] * 0.17), int(SIZE[1] * 0.38)), slice(int(SIZE[0] * 0.60), int(SIZE[0] * 0.95)))
+        # the card's panel, hanging from the top right corner: x 0.74-0.99 and y 0.13-0.29 of the window
+        # for the chapel's short text (inside its border)
+        card_region = (slice(int(SIZE[1] * 0.15), int(SIZE[1] * 0.27)), slice(int(SIZE[0] * 0.76), int(SIZE[0] * 0.97)))
         player.wait_for_frames()  # on a loaded machine the first frames (and the pins' tap size) come late
         player.tap(round(x), round(y))
         assert player.wait_for("poi\t", timeout=20) == "poi\tchapel\tChapel"
@@ -219,7 +222,7 @@ def test_a_guided_tour_in_a_window_shows_subtitles_and_obeys_its_buttons(display
         band = shot[int(SIZE[1] * 0.82):int(SIZE[1] * 0.9), int(SIZE[0] * 0.2):int(SIZE[0] * 0.8)]
         assert (band.sum(axis=2) < 200).mean() > 0.4, "no subtitle band"
         assert (band.min(axis=2) > 170).mean() > 0.005, "no subtitle text"
-        skip = _aspect2d_to_pixels(0.55 + 2 * 0.36, -0.92)
+        skip = _aspect2d_to_pixels(*button_centre("skip", SIZE[0] / SIZE[1]))
         for _ in range(8):  # skip step by step up to the question, one click per step begun
             started = [e["step"] for e in _log_events(log) if e["type"] == "step_start"]
             if started[-1] == "quiz":
@@ -230,7 +233,7 @@ def test_a_guided_tour_in_a_window_shows_subtitles_and_obeys_its_buttons(display
                 assert time.monotonic() < deadline, "Skip did not start the next step"
                 time.sleep(0.1)
         _wait_for_event(log, lambda e: e["type"] == "question", timeout=10)
-        red = _aspect2d_to_pixels(0.0, 0.1 - 0.14)  # the second option button
+        red = _aspect2d_to_pixels(0.0, option_centres("What colour is the chapel?", 2)[1])  # the second option
         player.tap(*red)
         choice = _wait_for_event(log, lambda e: e["type"] == "choice", timeout=10)
         assert (choice["option"], choice["by"]) == ("red", "visitor")
@@ -262,7 +265,8 @@ def test_tapping_a_pin_asks_its_quiz_on_touch_buttons(display, tmp_path, open_vi
         player.wait_for("scene\tislet")
         player.tap(round(x), round(y))
         assert player.wait_for("quiz\t", timeout=20) == "quiz\tquiz_hill"
-        player.tap(*_aspect2d_to_pixels(0.0, 0.1))  # the first option: 40 m, the right one
+        first = option_centres("How high is the islet's hill?", 2)[0]
+        player.tap(*_aspect2d_to_pixels(0.0, first))  # the first option: 40 m, the right one
         assert player.wait_for("game\tquiz_result", timeout=20) == "game\tquiz_result\tquiz_hill"
         import sqlite3
         with sqlite3.connect(tmp_path / "ludao.db") as db:
@@ -285,7 +289,7 @@ def test_one_language_switch_reaches_every_visible_text_in_a_window(display, tmp
         player.wait_for("scene\tislet")
         # the earlier steps, fast-forwarded, flew past the summit: its stamp's toast shows for 4 s
         assert player.wait_for("game\tstamp", timeout=30) == "game\tstamp\tstamp_summit"
-        player.tap(*_aspect2d_to_pixels(1.5, 0.9))  # the passport's button, top right
+        player.tap(*_aspect2d_to_pixels(SIZE[0] / SIZE[1] - 0.24, 0.9))  # the passport's button, top right
         player.xdotool("key", "F12")
         before = json.loads(player.wait_for("texts\t", timeout=10).split("\t", 1)[1])
         zh_screen = player.screen()

@@ -11,6 +11,8 @@ from engine.game.schema import GameContent
 from engine.ui.fonts import ui_font
 from engine.ui.passport import TITLE, Passport
 from engine.ui.question_panel import QuestionPanel
+from engine.ui.screen_layout import MARGIN, anchor
+from engine.ui.text_layout import centred_baseline
 from engine.ui.toasts import Toasts
 
 BUTTON_RED = (0.78, 0.12, 0.12, 0.95)
@@ -30,10 +32,12 @@ class GameHud:
         self.quiz_panel = QuestionPanel(parent, self._answer)
         self.quiz = None  # the quiz on screen (game content), to redraw it in another language
         self.score: int | None = None  # shown on the button once something is earned
+        # top right, from the corner: on screen at any aspect ratio, above the info card and the toasts
         self.passport_button = DirectButton(
-            parent=parent, text=TITLE[lang], text_font=ui_font(), text_scale=0.05,
+            parent=anchor(parent, "a2dTopRight"), text=TITLE[lang], text_font=ui_font(), text_scale=0.05,
+            text_pos=(0, centred_baseline(0.05)),
             text_fg=(1, 1, 1, 1), frameSize=(-0.2, 0.2, -0.055, 0.055), frameColor=BUTTON_RED,
-            pos=(1.5, 0, 0.9), command=self.toggle_passport)
+            pos=(-MARGIN - 0.2, 0, -0.1), command=self.toggle_passport)
 
     # --- passport ------------------------------------------------------------------------------
     def toggle_passport(self) -> None:

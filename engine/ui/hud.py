@@ -1,5 +1,7 @@
 """The free-roam HUD: scene title, navigation-mode buttons, next-viewpoint button and a help line.
-Buttons are at least 0.1 aspect2d units high (54 px at 1080p), so a finger can hit them."""
+Buttons are at least 0.1 aspect2d units high (54 px at 1080p), so a finger can hit them. The title
+hangs from the top left corner, the buttons from the bottom left one (ShowBase's edge anchors), so
+they stay on screen at any aspect ratio."""
 from __future__ import annotations
 
 from direct.gui.DirectGui import DirectButton, OnscreenText
@@ -7,6 +9,7 @@ from panda3d.core import TextNode
 
 from engine.manifest.scene_schema import SceneManifest
 from engine.ui.fonts import ui_font
+from engine.ui.screen_layout import BOTTOM_ROW_Z, anchor
 
 LABELS = {
     "orbit": {"zh": "环绕", "en": "Orbit"},
@@ -34,17 +37,18 @@ class Hud:
 
     def _build(self) -> None:
         self.destroy()
-        title = OnscreenText(parent=self.parent, text=getattr(self.manifest.name, self.lang), font=self.font,
-                             scale=0.07, pos=(-1.7, 0.9), fg=(1, 1, 1, 1), shadow=(0, 0, 0, 0.8),
+        top_left, bottom_left = anchor(self.parent, "a2dTopLeft"), anchor(self.parent, "a2dBottomLeft")
+        title = OnscreenText(parent=top_left, text=getattr(self.manifest.name, self.lang), font=self.font,
+                             scale=0.07, pos=(0.08, -0.1), fg=(1, 1, 1, 1), shadow=(0, 0, 0, 0.8),
                              align=TextNode.A_left)
-        help_text = OnscreenText(parent=self.parent, text=LABELS["help"][self.lang], font=self.font, scale=0.04,
-                                 pos=(-1.7, 0.83), fg=(1, 1, 1, 0.9), shadow=(0, 0, 0, 0.8), align=TextNode.A_left)
+        help_text = OnscreenText(parent=top_left, text=LABELS["help"][self.lang], font=self.font, scale=0.04,
+                                 pos=(0.08, -0.17), fg=(1, 1, 1, 0.9), shadow=(0, 0, 0, 0.8), align=TextNode.A_left)
         self.widgets += [title, help_text]
         for i, mode in enumerate(("orbit", "walk", "fly", "next_view")):
             command = self.on_next_view if mode == "next_view" else self.on_mode
             extra = [] if mode == "next_view" else [mode]
-            button = DirectButton(parent=self.parent, text=LABELS[mode][self.lang], text_font=self.font,
-                                  scale=0.055, pos=(-1.62 + i * 0.3, 0, -0.92), pad=(0.4, 0.5),
+            button = DirectButton(parent=bottom_left, text=LABELS[mode][self.lang], text_font=self.font,
+                                  scale=0.055, pos=(0.16 + i * 0.3, 0, BOTTOM_ROW_Z + 1), pad=(0.4, 0.5),
                                   frameSize=(-2.3, 2.3, -0.9, 1.2), text_fg=(1, 1, 1, 1),
                                   frameColor=ACTIVE if mode == self.mode else IDLE,
                                   command=command, extraArgs=extra)

@@ -1,6 +1,8 @@
-"""A POI's info card: its name and one-line description in the visitor's language, with a close
-button large enough for a finger (at least 48 px at 1080p). It sits top right, clear of the
-subtitles and questions a tour shows at the same time."""
+"""A POI's info card: its name (and the name in the other language) and its description in the
+visitor's language, with a close button large enough for a finger (at least 48 px at 1080p).
+
+It hangs from the top right corner of the screen, right of the question panel and below the
+passport button, and grows downwards to fit its wrapped text (engine.ui.screen_layout)."""
 from __future__ import annotations
 
 from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
@@ -8,9 +10,20 @@ from panda3d.core import TextNode
 
 from engine.manifest.scene_schema import Poi
 from engine.ui.fonts import ui_font
+from engine.ui.screen_layout import (BUTTON_HALF_HEIGHT, CARD_BODY, CARD_SUBTITLE, CARD_TITLE, CARD_TOP,
+                                     CARD_WIDTH, MARGIN, PAD, anchor)
+from engine.ui.text_layout import centred_baseline, show_wrapped
 
 CLOSE_LABEL = {"zh": "关闭", "en": "Close"}
 APPROXIMATE_NOTE = {"zh": "（位置为近似）", "en": "(approximate position)"}
+CLOSE_HALF_WIDTH = 0.12
+INSET = 0.05  # the text's left edge inside the card
+
+
+def card_body(poi: Poi, lang: str) -> str:
+    """The description as the card shows it (validate measures the same text)."""
+    text = getattr(poi.description, lang)
+    return text + ("" if lang == "zh" else " ") + APPROXIMATE_NOTE[lang] if poi.approximate else text
 
 
 class InfoCard:
@@ -18,16 +31,22 @@ class InfoCard:
         self.lang = lang
         self.poi: Poi | None = None
         font = ui_font()
-        # aspect2d units: the screen is 2 units high, so 0.1 is 54 px at 1080p.
-        self.frame = DirectFrame(parent=parent, frameColor=(0.08, 0.10, 0.14, 0.88),
-                                 frameSize=(-0.75, 0.75, -0.28, 0.28), pos=(0.95, 0, 0.45),
+        # the frame's top right corner is the anchor point; x grows leftwards from the screen's right edge
+        self.frame = DirectFrame(parent=anchor(parent, "a2dTopRight"), frameColor=(0.08, 0.10, 0.14, 0.88),
+                                 frameSize=(-CARD_WIDTH, 0, -0.5, 0), pos=(-MARGIN, 0, CARD_TOP - 1),
                                  state=DGG.NORMAL)
-        self.title = OnscreenText(parent=self.frame, text="", font=font, scale=0.075, pos=(-0.70, 0.15),
+        left = -CARD_WIDTH + INSET
+        self.title = OnscreenText(parent=self.frame, text="", font=font, scale=CARD_TITLE.scale, pos=(left, 0),
                                   fg=(1, 1, 1, 1), align=TextNode.A_left, mayChange=True)
-        self.body = OnscreenText(parent=self.frame, text="", font=font, scale=0.05, pos=(-0.70, 0.04),
-                                 fg=(0.88, 0.90, 0.94, 1), align=TextNode.A_left, wordwrap=27, mayChange=True)
+        self.other_name = OnscreenText(parent=self.frame, text="", font=font, scale=CARD_SUBTITLE.scale,
+                                       pos=(left, 0), fg=(0.75, 0.78, 0.84, 1), align=TextNode.A_left, mayChange=True)
+        self.body = OnscreenText(parent=self.frame, text="", font=font, scale=CARD_BODY.scale, pos=(left, 0),
+                                 fg=(0.88, 0.90, 0.94, 1), align=TextNode.A_left, mayChange=True)
         self.close_button = DirectButton(parent=self.frame, text=CLOSE_LABEL[lang], text_font=font,
-                                         scale=0.06, pos=(0.58, 0, 0.15), pad=(0.5, 0.35),
+                                         text_scale=0.05, text_pos=(0, centred_baseline(0.05)),
+                                         frameSize=(-CLOSE_HALF_WIDTH, CLOSE_HALF_WIDTH,
+                                                    -BUTTON_HALF_HEIGHT, BUTTON_HALF_HEIGHT),
+                                         pos=(-PAD - CLOSE_HALF_WIDTH, 0, -PAD - BUTTON_HALF_HEIGHT),
                                          frameColor=(0.85, 0.2, 0.45, 1), text_fg=(1, 1, 1, 1),
                                          command=self.hide)
         self.frame.hide()
@@ -36,11 +55,18 @@ class InfoCard:
         self.poi = poi
         name = getattr(poi.name, self.lang)
         other = poi.name.en if self.lang == "zh" else poi.name.zh
-        self.title.setText(f"{name}  {other}")
-        text = getattr(poi.description, self.lang)
-        if poi.approximate:
-            text += " " + APPROXIMATE_NOTE[self.lang]
-        self.body.setText(text)
+        text = card_body(poi, self.lang)
+        top = -PAD  # each text below the one before, by its measured height
+        for label, box, content in ((self.title, CARD_TITLE, name), (self.other_name, CARD_SUBTITLE, other),
+                                    (self.body, CARD_BODY, text)):
+            wrapped = box.wrap(content)
+            show_wrapped(label, content, wrapped)
+            label.setPos(-CARD_WIDTH + INSET, top - wrapped.ascent)
+            top -= wrapped.height + PAD / 2
+            if label is self.title:  # the lines below run the card's full width: keep under the button
+                top = min(top, -PAD - 2 * BUTTON_HALF_HEIGHT - PAD / 2)
+        bottom = min(top - PAD / 2, -2 * PAD - 2 * BUTTON_HALF_HEIGHT)
+        self.frame["frameSize"] = (-CARD_WIDTH, 0, bottom, 0)
         self.frame.show()
 
     def set_language(self, lang: str) -> None:

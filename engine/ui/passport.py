@@ -8,6 +8,7 @@ from panda3d.core import TextNode
 from engine.game.rules import GameProgress
 from engine.game.schema import GameContent
 from engine.ui.fonts import ui_font
+from engine.ui.text_layout import centred_baseline, font_extent, show_wrapped, wrap
 
 SEAL = (0.78, 0.12, 0.12, 1.0)
 MISSING = (0.55, 0.57, 0.6, 1.0)
@@ -44,24 +45,31 @@ class Passport:
                      pos=(1.2, 0.7), fg=SEAL, align=TextNode.A_right)
         for i, checkin in enumerate(self.game.checkins):
             col, row = i % COLUMNS, i // COLUMNS
-            x, z = -0.95 + col * 0.63, 0.42 - row * 0.34
+            x, z = -0.95 + col * 0.63, 0.45 - row * 0.26  # three rows of four end above the badges
             have = checkin.id in progress.stamps
             seal = DirectFrame(parent=self.frame, frameColor=SEAL if have else MISSING,
-                               frameSize=(-0.27, 0.27, -0.13, 0.13), pos=(x, 0, z), relief=1 if have else 2,
+                               frameSize=(-0.27, 0.27, -0.11, 0.11), pos=(x, 0, z), relief=1 if have else 2,
                                borderWidth=(0.01, 0.01))
-            OnscreenText(parent=seal, text=("✓ " if have else "") + getattr(checkin.name, lang), font=font,
-                         scale=0.045, pos=(0, -0.015), fg=(1, 1, 1, 1) if have else (0.95, 0.95, 0.95, 1),
-                         align=TextNode.A_center, wordwrap=11)
+            name = ("✓ " if have else "") + getattr(checkin.name, lang)
+            wrapped = wrap(name, 0.045, 0.5)  # by measured width, Chinese line-breaking rules kept
+            label = OnscreenText(parent=seal, text="", font=font, scale=0.045,
+                                 pos=(0, wrapped.height / 2 - wrapped.ascent),  # the lines centred on the seal
+                                 fg=(1, 1, 1, 1) if have else (0.95, 0.95, 0.95, 1), align=TextNode.A_center)
+            show_wrapped(label, name, wrapped)
         earned = [b for b in self.game.badges if b.id in progress.badges]
         names = "  ·  ".join(getattr(b.name, lang) for b in earned) or NONE_YET[lang]
-        OnscreenText(parent=self.frame, text=f"{BADGES[lang]}: {names}", font=font, scale=0.055,
-                     pos=(-1.2, -0.62), fg=INK, align=TextNode.A_left, wordwrap=40)
+        badges = f"{BADGES[lang]}: {names}"
+        wrapped = wrap(badges, 0.055, 1.6)  # down the left, beside the leaderboard
+        label = OnscreenText(parent=self.frame, text="", font=font, scale=0.055, pos=(-1.2, -0.28 - wrapped.ascent),
+                             fg=INK, align=TextNode.A_left)
+        show_wrapped(label, badges, wrapped)
         if best:
             lines = "\n".join(f"{row.rank}. {row.nickname}  {row.score}" for row in best[:5])
             OnscreenText(parent=self.frame, text=f"{BEST[lang]}\n{lines}", font=font, scale=0.045,
-                         pos=(0.55, -0.3), fg=INK, align=TextNode.A_left)
-        DirectButton(parent=self.frame, text=CLOSE[lang], text_font=font, text_scale=0.055, text_fg=(1, 1, 1, 1),
-                     frameSize=(-0.18, 0.18, -0.055, 0.055), frameColor=SEAL, pos=(1.05, 0, -0.74), command=self.hide)
+                         pos=(0.5, -0.28 - 0.045 * font_extent()[0]), fg=INK, align=TextNode.A_left)
+        DirectButton(parent=self.frame, text=CLOSE[lang], text_font=font, text_scale=0.055,
+                     text_pos=(0, centred_baseline(0.055)), text_fg=(1, 1, 1, 1),
+                     frameSize=(-0.18, 0.18, -0.055, 0.055), frameColor=SEAL, pos=(1.05, 0, -0.76), command=self.hide)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang

@@ -1,12 +1,27 @@
-"""A tour's question on screen: the prompt and one large button per option (touch-sized)."""
+"""A tour's question on screen: the prompt and one large button per option (touch-sized).
+
+The prompt is wrapped by its measured width and the buttons start below its real height, so a
+two- or three-line question never hides under its first answer. The panel stands on the line just
+above the tallest subtitle band and grows upwards (engine.ui.screen_layout)."""
 from __future__ import annotations
 
 from direct.gui.DirectGui import DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from engine.ui.fonts import ui_font
+from engine.ui.screen_layout import (BUTTON_HALF_HEIGHT, OPTION, OPTION_HALF_WIDTH, OPTION_STEP, PAD, PROMPT,
+                                     QUESTION_BOTTOM, QUESTION_HALF_WIDTH, question_height)
+from engine.ui.text_layout import centred_baseline, show_wrapped
 
 BUTTON = (0.15, 0.18, 0.24, 0.92)
+
+
+def option_centres(prompt: str, count: int) -> list[float]:
+    """Where each option button's middle is (aspect2d z) under `prompt`: a test taps them there."""
+    wrapped = PROMPT.wrap(prompt)
+    height = question_height(wrapped, count)
+    first = height - PAD - wrapped.height - PAD - BUTTON_HALF_HEIGHT
+    return [QUESTION_BOTTOM + first - OPTION_STEP * i for i in range(count)]
 
 
 class QuestionPanel:
@@ -14,6 +29,7 @@ class QuestionPanel:
         self.parent = parent
         self.on_answer = on_answer
         self.frame = None
+        self.prompt = None  # the prompt's OnscreenText while shown
         self.buttons: dict[str, DirectButton] = {}
 
     def show(self, prompt: str | None, options: list[tuple[str, str]]) -> None:
@@ -21,19 +37,25 @@ class QuestionPanel:
         if not prompt:
             return
         font = ui_font()
-        height = 0.2 + 0.14 * len(options)
+        wrapped = PROMPT.wrap(prompt)
+        height = question_height(wrapped, len(options))
         self.frame = DirectFrame(parent=self.parent, frameColor=(0.05, 0.07, 0.1, 0.9),
-                                 frameSize=(-0.8, 0.8, -height / 2, height / 2), pos=(0, 0, 0.1))
-        OnscreenText(parent=self.frame, text=prompt, font=font, scale=0.065, pos=(0, height / 2 - 0.1),
-                     fg=(1, 1, 1, 1), align=TextNode.A_center, wordwrap=22)
+                                 frameSize=(-QUESTION_HALF_WIDTH, QUESTION_HALF_WIDTH, 0, height),
+                                 pos=(0, 0, QUESTION_BOTTOM))
+        self.prompt = OnscreenText(parent=self.frame, text="", font=font, scale=PROMPT.scale,
+                                   pos=(0, height - PAD - wrapped.ascent), fg=(1, 1, 1, 1), align=TextNode.A_center)
+        show_wrapped(self.prompt, prompt, wrapped)
+        first = height - PAD - wrapped.height - PAD - BUTTON_HALF_HEIGHT  # the first button's centre
         for i, (option_id, label) in enumerate(options):
             # 0.11 units high: 59 px at 1080p, above the 48 px a finger needs
             self.buttons[option_id] = DirectButton(
-                parent=self.frame, text=label, text_font=font, text_scale=0.055, text_fg=(1, 1, 1, 1),
-                frameSize=(-0.7, 0.7, -0.055, 0.055), frameColor=BUTTON, pos=(0, 0, height / 2 - 0.24 - 0.14 * i),
+                parent=self.frame, text=label, text_font=font, text_scale=OPTION.scale, text_fg=(1, 1, 1, 1),
+                text_pos=(0, centred_baseline(OPTION.scale)),
+                frameSize=(-OPTION_HALF_WIDTH, OPTION_HALF_WIDTH, -BUTTON_HALF_HEIGHT, BUTTON_HALF_HEIGHT),
+                frameColor=BUTTON, pos=(0, 0, first - OPTION_STEP * i),
                 command=self.on_answer, extraArgs=[option_id])
 
     def hide(self) -> None:
         if self.frame is not None:
             self.frame.destroy()
-        self.frame, self.buttons = None, {}
+        self.frame, self.prompt, self.buttons = None, None, {}

@@ -1,6 +1,10 @@
 """Toasts: short messages at the top of the screen for a new stamp, badge or find; they stack and
 fade after a few seconds of app time (advance(dt) is called each frame). A toast given in both
-languages follows a language switch while it is shown."""
+languages follows a language switch while it is shown.
+
+Each toast is wrapped by its measured width and as tall as its lines; they stack downwards from
+under the top row (the HUD's title on the left, the passport button on the right, which they never
+reach: they are centred and narrower than the gap between the two)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -9,6 +13,8 @@ from direct.gui.DirectGui import DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from engine.ui.fonts import ui_font
+from engine.ui.screen_layout import TOAST, TOAST_GAP, TOAST_HALF_WIDTH, TOAST_PAD, TOAST_TOP
+from engine.ui.text_layout import show_wrapped
 
 SHOW_S = 4.0
 MAX_SHOWN = 3
@@ -17,6 +23,7 @@ MAX_SHOWN = 3
 class _Toast:
     def __init__(self, frame: DirectFrame, label: OnscreenText, text: str | Mapping[str, str]):
         self.frame, self.label, self.text, self.left = frame, label, text, SHOW_S
+        self.height = 0.0
 
 
 class Toasts:
@@ -30,19 +37,31 @@ class Toasts:
 
     def show(self, text: str | Mapping[str, str], colour=(0.85, 0.2, 0.45, 0.92)) -> None:
         """text: one string, or {lang: string} to follow language switches."""
-        frame = DirectFrame(parent=self.parent, frameColor=colour, frameSize=(-0.62, 0.62, -0.06, 0.08))
-        label = OnscreenText(parent=frame, text=self._in_language(text), font=ui_font(), scale=0.055,
-                             pos=(0, -0.005), fg=(1, 1, 1, 1), align=TextNode.A_center, mayChange=True)
-        self.shown.insert(0, _Toast(frame, label, text))
+        frame = DirectFrame(parent=self.parent, frameColor=colour)
+        label = OnscreenText(parent=frame, text="", font=ui_font(), scale=TOAST.scale, fg=(1, 1, 1, 1),
+                             align=TextNode.A_center, mayChange=True)
+        toast = _Toast(frame, label, text)
+        self._fill(toast)
+        self.shown.insert(0, toast)
         for extra in self.shown[MAX_SHOWN:]:
             extra.frame.destroy()
         self.shown = self.shown[:MAX_SHOWN]
         self._arrange()
 
+    def _fill(self, toast: _Toast) -> None:
+        """The toast's text in the current language, wrapped, and its frame as tall as the lines."""
+        text = self._in_language(toast.text)
+        wrapped = TOAST.wrap(text)
+        show_wrapped(toast.label, text, wrapped)
+        toast.height = wrapped.height + 2 * TOAST_PAD
+        toast.frame["frameSize"] = (-TOAST_HALF_WIDTH, TOAST_HALF_WIDTH, -toast.height, 0)
+        toast.label.setPos(0, -TOAST_PAD - wrapped.ascent)
+
     def set_language(self, lang: str) -> None:
         self.lang = lang
         for toast in self.shown:
-            toast.label.setText(self._in_language(toast.text))
+            self._fill(toast)
+        self._arrange()
 
     def advance(self, dt: float) -> None:
         for toast in self.shown:
@@ -55,12 +74,14 @@ class Toasts:
         self._arrange()
 
     def _arrange(self) -> None:
-        for i, toast in enumerate(self.shown):
-            toast.frame.set_pos(0, 0, 0.78 - i * 0.16)
+        top = TOAST_TOP  # each toast's frame hangs from its top edge
+        for toast in self.shown:
+            toast.frame.set_pos(0, 0, top)
+            top -= toast.height + TOAST_GAP
 
     @property
     def texts(self) -> list[str]:
-        return [toast.label.getText() for toast in self.shown]
+        return [self._in_language(toast.text) for toast in self.shown]
 
     def destroy(self) -> None:
         for toast in self.shown:

@@ -1,10 +1,15 @@
 """On-screen controls for a guided tour: pause/resume, back, skip, and explore/rejoin.
-Each button is 0.11 aspect2d units high (59 px at 1080p), for fingers as much as mice."""
+Each button is 0.11 aspect2d units high (59 px at 1080p), for fingers as much as mice.
+
+They hang from the bottom right corner (ShowBase's a2dBottomRight anchor), so the row ends a margin
+inside the right edge at any aspect ratio instead of at a fixed x that runs off a 16:9 screen."""
 from __future__ import annotations
 
 from direct.gui.DirectGui import DirectButton
 
 from engine.ui.fonts import ui_font
+from engine.ui.screen_layout import BOTTOM_ROW_Z, BUTTON_HALF_HEIGHT, MARGIN, anchor
+from engine.ui.text_layout import centred_baseline
 
 LABELS = {
     "pause": {"zh": "暂停", "en": "Pause"}, "resume": {"zh": "继续", "en": "Resume"},
@@ -13,6 +18,17 @@ LABELS = {
 }
 COLOUR = (0.15, 0.18, 0.24, 0.9)
 ACTIVE = (0.85, 0.2, 0.45, 1)
+HALF_WIDTH = 0.16
+TEXT_SCALE = 0.05
+STEP = 2 * HALF_WIDTH + MARGIN
+ORDER = ("pause", "back", "skip", "roam")
+ROW_WIDTH = len(ORDER) * STEP - MARGIN
+
+
+def button_centre(name: str, aspect: float) -> tuple[float, float]:
+    """Where button `name`'s middle is in aspect2d (x, z) on a screen `aspect` wide per unit high."""
+    i = ORDER.index(name)
+    return aspect - MARGIN - HALF_WIDTH - (len(ORDER) - 1 - i) * STEP, BOTTOM_ROW_Z
 
 
 class TourControls:
@@ -20,13 +36,16 @@ class TourControls:
         self.lang = lang
         self.paused = self.roaming = False
         font = ui_font()
+        corner = anchor(parent, "a2dBottomRight")
         self.buttons: dict[str, DirectButton] = {}
-        actions = [("pause", on_pause), ("back", on_back), ("skip", on_skip), ("roam", on_roam)]
-        for i, (name, command) in enumerate(actions):
+        commands = {"pause": on_pause, "back": on_back, "skip": on_skip, "roam": on_roam}
+        for name in ORDER:
+            x = button_centre(name, 0.0)[0]  # from the right edge (the anchor), leftwards
             self.buttons[name] = DirectButton(
-                parent=parent, text=LABELS[name][lang], text_font=font, text_scale=0.05, text_fg=(1, 1, 1, 1),
-                frameSize=(-0.16, 0.16, -0.055, 0.055), frameColor=COLOUR, pos=(0.55 + i * 0.36, 0, -0.92),
-                command=command)
+                parent=corner, text=LABELS[name][lang], text_font=font, text_scale=TEXT_SCALE,
+                text_pos=(0, centred_baseline(TEXT_SCALE)), text_fg=(1, 1, 1, 1),
+                frameSize=(-HALF_WIDTH, HALF_WIDTH, -BUTTON_HALF_HEIGHT, BUTTON_HALF_HEIGHT), frameColor=COLOUR,
+                pos=(x, 0, BOTTOM_ROW_Z + 1), command=commands[name])
 
     def show_state(self, paused: bool, roaming: bool) -> None:
         self.paused, self.roaming = paused, roaming

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from panda3d.core import NodePath
 
+from engine.ui.text_layout import SOURCE_TAG
+
 
 def _shown(node: NodePath) -> bool:
     return not node.is_hidden() and node.get_net_transform().get_scale()[0] != 0
@@ -14,7 +16,8 @@ def visible_texts(overlay: NodePath) -> list[str]:
     texts: list[str] = []
     for node in overlay.find_all_matches("**/+TextNode"):
         if _shown(node) and node.node().get_text().strip():
-            texts.append(node.node().get_text())
+            # a wrapped text counts as the text it was given, without the line breaks layout added
+            texts.append(node.get_tag(SOURCE_TAG) or node.node().get_text())
     for item in overlay.find_all_matches("**/+PGItem"):
         if not _shown(item):
             continue
