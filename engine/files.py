@@ -80,6 +80,14 @@ def atomic_write(path: Path, mode: str = "w", *, encoding: str | None = "utf-8",
                 raise OutputNotWritable(path, _why(exc)) from None
 
 
+def _ordinary_mode() -> int:
+    """What open() would give a new file: 0666 less the umask. (Secrets, the signing key, are
+    written by engine.souvenir.keys with their own modes.)"""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside `path` (same suffix, for writers that pick the format by it) that is
@@ -89,6 +97,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=f".tmp{path.suffix}")
         os.close(fd)
+        os.chmod(name, _ordinary_mode())  # mkstemp makes 0600; outputs are read by others (a web server, a printer)
     except OSError as exc:
         raise OutputNotWritable(path, _why(exc)) from None
     tmp = Path(name)

@@ -143,3 +143,21 @@ def test_an_unusable_data_folder_is_exit_2_naming_it(capsys, tmp_path):
     blocked.write_text("x")
     result, _, err = run(capsys, "stats", "export", "--out", str(tmp_path / "s.csv"), "--data", str(blocked / "d"))
     assert result == 2 and f"cannot write {blocked / 'd'}" in err and "Traceback" not in err
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    """A postcard, log or picture is read by others (a web server, a print queue): not 0600."""
+    import os
+    import stat
+
+    from engine.files import atomic_path, atomic_write
+    mask = os.umask(0o022)
+    try:
+        with atomic_write(tmp_path / "a.txt") as f:
+            f.write("x")
+        with atomic_path(tmp_path / "b.png") as tmp:
+            tmp.write_bytes(b"x")
+    finally:
+        os.umask(mask)
+    for name in ("a.txt", "b.png"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
