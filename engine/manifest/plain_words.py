@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.manifest.data_paths import dotted, value_at
+
 LANGUAGES = {"zh": "Chinese", "en": "English"}
 
 
@@ -15,7 +17,7 @@ def missing_language(fields: set[str] | None, loc: tuple) -> tuple[str, str] | N
         return None
     lang = loc[-1]
     other = next(code for code in LANGUAGES if code != lang)
-    where = _dotted(loc[:-1])
+    where = dotted(loc[:-1])
     return (f"{where}: the {LANGUAGES[lang]} text is missing: every text a visitor sees is written in both "
             f"Chinese (zh) and English (en)", f"add {lang}: ... beside {other}")
 
@@ -28,10 +30,10 @@ def swapped_lat(data: Any, loc: tuple, value: Any) -> tuple[str, str] | None:
     """(message, hint) when `lat` is beyond +-90 and its `lon` beside it would make a latitude."""
     if not loc or loc[-1] != "lat" or not _is_number(value) or not 90 < abs(value) <= 180:
         return None
-    lon = _value_at(data, loc[:-1] + ("lon",))
+    lon = value_at(data, loc[:-1] + ("lon",))
     if not _is_number(lon) or abs(lon) > 90:
         return None
-    return (f"{_dotted(loc)}: {value} is not a latitude (those are -90 to 90): lat and lon look swapped",
+    return (f"{dotted(loc)}: {value} is not a latitude (those are -90 to 90): lat and lon look swapped",
             swap_hint(data, loc))
 
 
@@ -42,37 +44,23 @@ def swapped_pair(value: Any, loc: tuple, data: Any) -> tuple[str, str] | None:
     first, second = value
     if not (90 < abs(first) <= 180 and abs(second) <= 90):
         return None
-    return (f"{_dotted(loc)}: [{first}, {second}] is [lon, lat]: a point is written [lat, lon]",
+    return (f"{dotted(loc)}: [{first}, {second}] is [lon, lat]: a point is written [lat, lon]",
             f"write [{second}, {first}]" + _origin_words(data))
 
 
 def swap_hint(data: Any, loc: tuple) -> str:
-    lat, lon = _value_at(data, loc[:-1] + ("lat",)), _value_at(data, loc[:-1] + ("lon",))
+    lat, lon = value_at(data, loc[:-1] + ("lat",)), value_at(data, loc[:-1] + ("lon",))
     swap = f"write lat: {lon}, lon: {lat}" if _is_number(lat) and _is_number(lon) else "swap them"
     return swap + "; lat is the north-south one" + _origin_words(data)
 
 
 def _origin_words(data: Any) -> str:
-    lat, lon = _value_at(data, ("origin", "lat")), _value_at(data, ("origin", "lon"))
+    lat, lon = value_at(data, ("origin", "lat")), value_at(data, ("origin", "lon"))
     if _is_number(lat) and _is_number(lon):
         return f" (this scene's origin is at lat {lat:g}, lon {lon:g})"
     return " (around Xiamen, lat is about 24.5 and lon about 118.1)"
 
 
-def _value_at(data: Any, loc: tuple) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _dotted(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(document)"
 
 
 def inside_when_swapped(to_local, half: float, lat: float, lon: float) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from engine.manifest.data_paths import dotted, value_at
 from engine.diagnostics import ContentError, Diagnostic, did_you_mean
 from engine.manifest.plain_words import missing_language, swapped_lat, swapped_pair
 from engine.manifest.yaml_loader import Document
@@ -30,12 +31,6 @@ def _describe(value: Any) -> str:
         return "a mapping"
     return type(value).__name__
 
-
-def _dotted(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(document)"
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
@@ -101,14 +96,6 @@ def _clean_loc(loc: tuple, models: frozenset[str]) -> tuple:
     return tuple(p for p in loc if not _is_branch(p, models))
 
 
-def _value_at(data, loc: tuple):
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
 
 def _union_filter(errors: list[dict], data, models: frozenset[str]) -> list[dict]:
     """Keep only the union branch that fits the value: a mapping is checked as the model branch,
@@ -131,7 +118,7 @@ def _union_filter(errors: list[dict], data, models: frozenset[str]) -> list[dict
         if isinstance(item, dict):
             kept.append(item)
             continue
-        value = _value_at(data, item)
+        value = value_at(data, item)
         fitting = [err for branch, err in groups[item] if (branch in models) == isinstance(value, dict)]
         if all(branch not in models for branch, _ in groups[item]):
             fitting = []  # text-or-number-or-boolean: one message naming them all, not one per type
@@ -162,7 +149,7 @@ def schema_diagnostics(doc: Document, exc: ValidationError, model: type[BaseMode
         loc = _clean_loc(tuple(err["loc"]), models)
         kind = err["type"]
         value = err.get("input")
-        where = _dotted(loc)
+        where = dotted(loc)
         hint = ""
         on_key = False
         code = "S" + _code_for(kind)
