@@ -22,7 +22,7 @@ ENTRIES = [
         viewpoints:
           - {id: from_sea, lat: 24.3955, lon: 117.9960, height_m: 80, look_at: summit}"""),
     entry("R003", "error", "a landmark without a position", """
-        A landmark needs a place: a bridge or a pier a `path` of [lat, lon] points, every other kind a
+        A landmark needs a place: a bridge, a pier or a boardwalk a `path` of [lat, lon] points, every other kind a
         `lat` and a `lon`.""", """
         landmarks:
           - {id: jetty, kind: pier, lat: 24.3986, lon: 117.9990}""", """

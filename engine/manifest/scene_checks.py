@@ -13,10 +13,9 @@ from engine.manifest.source_hash import stale_translations
 from engine.manifest.content_paths import check_asset_path
 from engine.manifest.gltf_check import check_gltf
 from engine.manifest.panda_models import check_panda_model
-from engine.manifest.scene_schema import SceneManifest
+from engine.manifest.scene_schema import PATH_KINDS, SceneManifest
 from engine.manifest.yaml_loader import Document
 
-PATH_KINDS = {"bridge", "pier"}
 
 
 def check_scene(doc: Document, scene: SceneManifest) -> list[Diagnostic]:

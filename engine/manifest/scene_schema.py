@@ -61,7 +61,8 @@ class Water(Strict):
 
 
 LandmarkKind = Literal["church", "villa", "pavilion", "bridge", "tower", "rock", "statue", "pier",
-                       "temple", "hall", "model"]
+                       "temple", "hall", "fort_wall", "cannon", "gate", "boardwalk", "model"]
+PATH_KINDS = frozenset({"bridge", "pier", "boardwalk"})  # laid along a `path`, not placed at lat/lon
 
 
 class Landmark(Strict):
@@ -71,7 +72,7 @@ class Landmark(Strict):
     kind: LandmarkKind
     lat: Optional[Lat] = None
     lon: Optional[Lon] = None
-    path: Optional[list[LatLon]] = Field(None, min_length=2, description="bridge or pier: its centre line")
+    path: Optional[list[LatLon]] = Field(None, min_length=2, description="bridge, pier or boardwalk: its centre line")
     heading_deg: float = Field(0.0, ge=-360, le=360, description="rotation, degrees clockwise from north")
     size_m: Optional[list[Annotated[float, Field(gt=0, le=1000)]]] = Field(
         None, min_length=3, max_length=3, description="[width, depth, height] in metres; a model is scaled to "

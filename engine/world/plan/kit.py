@@ -87,20 +87,24 @@ def church(w, d, h, wall=WALL, roof=(0.45, 0.20, 0.16, 1.0)) -> Mesh:
 
 def villa(w, d, h, wall=WALL, roof=(0.72, 0.28, 0.18, 1.0), with_dome=False) -> Mesh:
     if with_dome:  # a flat-roofed block carrying a drum and a big dome (Bagua Lou)
-        radius = min(w, d) * 0.3
+        radius = min(w, d, h * 0.6) * 0.3
+        drum_top = h - radius  # the dome's crown ends exactly at h
         return merge([box(w, d, h * 0.55, wall), box(w * 0.5, d * 0.5, h * 0.12, wall, z0=h * 0.55),
-                      cylinder(radius, h * 0.1, wall, z0=h * 0.67, sections=16), dome(radius, roof, z0=h * 0.77)])
+                      cylinder(radius, drum_top - h * 0.67, wall, z0=h * 0.67, sections=16),
+                      dome(radius, roof, z0=drum_top)])
     return merge([box(w, d, h * 0.72, wall), hip_roof(w, d, h * 0.28, roof, h * 0.72)])
 
 
 def pavilion(w, d, h, wall=(0.75, 0.18, 0.14, 1.0), roof=(0.30, 0.42, 0.38, 1.0)) -> Mesh:
     post = min(w, d) * 0.06
-    parts = [box(w, d, 0.5, STONE)]
+    plinth = min(0.5, h * 0.1)
+    eaves = plinth + (h - plinth) * 0.62  # posts and roof share what the plinth leaves, so the top is h
+    parts = [box(w, d, plinth, STONE)]
     for sx in (-1, 1):
         for sy in (-1, 1):
-            parts.append(cylinder(post, h * 0.62, wall, z0=0.5, x=sx * (w / 2 - post * 2), y=sy * (d / 2 - post * 2),
-                                  sections=6))
-    parts.append(hip_roof(w, d, h * 0.38, roof, h * 0.62 + 0.5, overhang=min(w, d) * 0.18))
+            parts.append(cylinder(post, eaves - plinth, wall, z0=plinth, x=sx * (w / 2 - post * 2),
+                                  y=sy * (d / 2 - post * 2), sections=6))
+    parts.append(hip_roof(w, d, h - eaves, roof, eaves, overhang=min(w, d) * 0.18))
     return merge(parts)
 
 
@@ -131,7 +135,7 @@ def tower(w, d, h, wall=(0.55, 0.63, 0.70, 1.0), roof=(0.80, 0.84, 0.88, 1.0)) -
 def rock(w, d, h, colour=GRANITE, seed=0) -> Mesh:
     """A pile of rounded granite boulders (Sunlight Rock's summit)."""
     rng = np.random.default_rng(seed)
-    parts = []
+    parts: list[Mesh] = []
     for i in range(3):
         tm = trimesh.creation.icosphere(subdivisions=2, radius=1.0)
         tm.vertices *= rng.uniform(0.85, 1.15, size=(len(tm.vertices), 1))
@@ -139,17 +143,31 @@ def rock(w, d, h, colour=GRANITE, seed=0) -> Mesh:
         tm.apply_scale(scale)
         tm.apply_translation(((rng.uniform(-0.2, 0.2)) * w, rng.uniform(-0.2, 0.2) * d, scale[2] * 0.75 + i * h * 0.08))
         parts.append(from_trimesh(tm, colour))
-    return merge(parts)
+    return fit(merge(parts), w, d, h)
+
+
+def fit(mesh: Mesh, w: float, d: float, h: float) -> Mesh:
+    """Stretch a mesh of random parts to measure exactly w x d across and reach exactly h (its bottom may
+    stay below 0: boulders sink into the ground they sit on)."""
+    v = mesh.vertices
+    lo, hi = v.min(axis=0), v.max(axis=0)
+    out = v.copy()
+    out[:, 0] = (v[:, 0] - (lo[0] + hi[0]) / 2) * w / max(hi[0] - lo[0], 1e-9)
+    out[:, 1] = (v[:, 1] - (lo[1] + hi[1]) / 2) * d / max(hi[1] - lo[1], 1e-9)
+    out[:, 2] = v[:, 2] * h / max(hi[2], 1e-9)
+    return Mesh(out, mesh.normals, mesh.colours, mesh.triangles)
 
 
 def statue(w, d, h, colour=(0.80, 0.78, 0.72, 1.0)) -> Mesh:
+    r = min(w, d)
     base_h = h * 0.25
-    body_h = h * 0.6
+    head_r = min(r * 0.14, h * 0.1)
+    head_z = h - head_r  # the head's crown is the statue's stated height
     return merge([
         box(w, d, base_h, STONE),
-        cone(w * 0.32, body_h, colour, z0=base_h, sections=10),
-        cylinder(w * 0.16, body_h * 0.9, colour, z0=base_h, sections=8),
-        dome(w * 0.14, colour, z0=base_h + body_h * 0.92),
+        cone(r * 0.32, head_z - base_h, colour, z0=base_h, sections=10),
+        cylinder(r * 0.16, (head_z - base_h) * 0.97, colour, z0=base_h, sections=8),
+        dome(head_r, colour, z0=head_z),
     ])
 
 
@@ -211,3 +229,47 @@ def district_building(style: str, w: float, d: float, h: float, wall, roof) -> M
     if style == "block":
         return merge([box(w, d, h, wall), box(w * 0.3, d * 0.3, 2.0, roof, z0=h)])
     return tower(w, d, h, wall, roof)
+
+
+IRON = (0.18, 0.18, 0.19, 1.0)
+
+
+def fort_wall(w, d, h, colour=GRANITE) -> Mesh:
+    """A straight length of crenellated wall (Hulishan's battery): w long, d thick, merlons up to h."""
+    merlon_h = min(h * 0.2, 1.0)
+    body_h = h - merlon_h
+    count = max(int(w / max(d, 1.0) / 1.5), 2)  # merlons about a wall's thickness wide, gaps between
+    step = w / count
+    parts = [box(w, d, body_h, colour)]
+    for k in range(count):
+        parts.append(box(step * 0.55, d, merlon_h, colour, z0=body_h, x=-w / 2 + step * (k + 0.5)))
+    return merge(parts)
+
+
+def cannon(w, d, h, colour=IRON, carriage=WOOD) -> Mesh:
+    """A muzzle-loader on a wooden carriage: the barrel points forward (+y, the heading)."""
+    radius = min(h * 0.22, w * 0.25)
+    axle_z = h - 2 * radius  # the barrel's top is h
+    barrel = trimesh.creation.cylinder(radius=radius, height=d, sections=12)  # 12: a vertex on top, at h
+    barrel.apply_transform(trimesh.transformations.rotation_matrix(np.pi / 2, (1, 0, 0)))
+    barrel.apply_translation((0, 0, axle_z + radius))
+    wheel_r = min(axle_z * 0.5, d * 0.25)
+    parts = [box(w * 0.6, d * 0.7, axle_z, carriage, y=-d * 0.1), from_trimesh(barrel, colour)]
+    for sx in (-1, 1):
+        wheel = trimesh.creation.cylinder(radius=wheel_r, height=w * 0.2, sections=10)
+        wheel.apply_transform(trimesh.transformations.rotation_matrix(np.pi / 2, (0, 1, 0)))
+        wheel.apply_translation((sx * w * 0.4, d * 0.1, wheel_r))
+        parts.append(from_trimesh(wheel, carriage))
+    return merge(parts)
+
+
+def gate(w, d, h, wall=(0.70, 0.20, 0.15, 1.0), roof=(0.30, 0.42, 0.38, 1.0)) -> Mesh:
+    """A paifang: two pillars and a lintel under a small hipped roof, open along y (walk through it)."""
+    roof_h = h * 0.2
+    beam_h = h * 0.12
+    post_h = h - roof_h - beam_h
+    post = min(w * 0.12, d * 0.8)
+    parts = [box(post, d * 0.8, post_h, wall, x=sx * (w / 2 - post / 2)) for sx in (-1, 1)]
+    parts.append(box(w, d * 0.8, beam_h, wall, z0=post_h))
+    parts.append(hip_roof(w, d, roof_h, roof, post_h + beam_h, overhang=0.0))  # no overhang: w is the gate's width
+    return merge(parts)

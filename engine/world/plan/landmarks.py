@@ -6,45 +6,38 @@ from pathlib import Path
 import numpy as np
 
 from engine.geo import LocalProjection
-from engine.manifest.scene_schema import Landmark
+from engine.manifest.scene_schema import PATH_KINDS, Landmark
 from engine.world.plan import kit
 from engine.world.plan.mesh import Mesh, heading_rotation, hex_colour
 from engine.world.plan.sizes import DEFAULT_SIZE
 from engine.world.plan.heightfield import Heightfield
+from engine.world.plan.kit_kinds import standing_mesh
 
+# path kinds: deck colour, deck thickness and the spacing of the piers under it, in metres
+_DECKS = {"bridge": ((0.78, 0.76, 0.72, 1.0), 1.2, 40.0), "pier": (kit.WOOD, 0.5, 8.0),
+          "boardwalk": ((0.55, 0.40, 0.27, 1.0), 0.3, 4.0)}
 
 
 def landmark_mesh(lm: Landmark, proj: LocalProjection, ground: Heightfield) -> Mesh | None:
     """The kit mesh of a landmark in scene coordinates, or None for glTF models."""
     w, d, h = lm.size_m or DEFAULT_SIZE[lm.kind]
-    colours = {}
+    colours: dict = {}
     if lm.colour:
         colours["wall"] = hex_colour(lm.colour)
     if lm.roof_colour:
         colours["roof"] = hex_colour(lm.roof_colour)
-    if lm.kind in ("bridge", "pier"):
+    if lm.kind in PATH_KINDS:
         path = np.array(lm.path)
         points = proj.to_local_many(path[:, 0], path[:, 1])[:, :2]
-        deck = colours.get("wall", (0.78, 0.76, 0.72, 1.0) if lm.kind == "bridge" else kit.WOOD)
+        deck_colour, thickness, spacing = _DECKS[lm.kind]
         deck_z = (lm.base_m or 0.0) + h
-        return kit.along_path(points, w, deck_z, 1.2 if lm.kind == "bridge" else 0.5, deck,
-                              pier_spacing=40.0 if lm.kind == "bridge" else 8.0, ground_z=ground.height_at)
+        return kit.along_path(points, w, deck_z, thickness, colours.get("wall", deck_colour),
+                              pier_spacing=spacing, ground_z=ground.height_at)
     if lm.kind == "model":
         return None
     x, y, _ = proj.to_local(lm.lat, lm.lon)
     base = lm.base_m if lm.base_m is not None else _footprint_ground(ground, x, y, w, d, lm.kind)
-    builder = {
-        "church": kit.church, "villa": kit.villa, "pavilion": kit.pavilion, "temple": kit.temple,
-        "hall": kit.hall, "tower": kit.tower,
-    }.get(lm.kind)
-    if lm.kind in ("villa", "hall"):
-        colours["with_dome"] = lm.dome
-    if builder is not None:
-        mesh = builder(w, d, h, **colours)
-    elif lm.kind == "rock":
-        mesh = kit.rock(w, d, h, colours.get("wall", kit.GRANITE), seed=sum(map(ord, lm.id)))
-    else:  # statue
-        mesh = kit.statue(w, d, h, colours.get("wall", (0.80, 0.78, 0.72, 1.0)))
+    mesh = standing_mesh(lm.kind, w, d, h, colours, dome=lm.dome, seed=sum(map(ord, lm.id)))
     return mesh.transformed(heading_rotation(lm.heading_deg), (x, y, base))
 
 

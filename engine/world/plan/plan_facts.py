@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from engine.geo import LocalProjection
-from engine.manifest.scene_schema import Landmark, SceneManifest
+from engine.manifest.scene_schema import PATH_KINDS, Landmark, SceneManifest
 from engine.world.plan.facts import SceneFacts
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.layout import Layout, plan_layout
@@ -16,8 +16,8 @@ from engine.world.plan.terrain import build_heightfield
 
 
 def landmark_footprint(lm: Landmark, proj: LocalProjection, ground: Heightfield) -> tuple | None:
-    """A landmark as a circle the camera keeps out of (bridges and piers are flown over freely)."""
-    if lm.lat is None or lm.kind in ("bridge", "pier"):
+    """A landmark as a circle the camera keeps out of (path kinds, low decks, are flown over freely)."""
+    if lm.lat is None or lm.kind in PATH_KINDS:
         return None
     w, d, h = lm.size_m or DEFAULT_SIZE.get(lm.kind, (10, 10, 10))
     x, y, _ = proj.to_local(lm.lat, lm.lon)
