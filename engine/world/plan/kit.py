@@ -87,10 +87,10 @@ def church(w, d, h, wall=WALL, roof=(0.45, 0.20, 0.16, 1.0)) -> Mesh:
 
 def villa(w, d, h, wall=WALL, roof=(0.72, 0.28, 0.18, 1.0), with_dome=False) -> Mesh:
     if with_dome:  # a flat-roofed block carrying a drum and a big dome (Bagua Lou)
-        radius = min(w, d, h * 0.6) * 0.3
-        drum_top = h - radius  # the dome's crown ends exactly at h
-        return merge([box(w, d, h * 0.55, wall), box(w * 0.5, d * 0.5, h * 0.12, wall, z0=h * 0.55),
-                      cylinder(radius, drum_top - h * 0.67, wall, z0=h * 0.67, sections=16),
+        radius = min(min(w, d) * 0.3, h * 0.36)  # as big as the footprint allows while the crown stays at h
+        drum_top = h - radius
+        return merge([box(w, d, h * 0.5, wall), box(w * 0.5, d * 0.5, h * 0.08, wall, z0=h * 0.5),
+                      cylinder(radius, drum_top - h * 0.58, wall, z0=h * 0.58, sections=16),
                       dome(radius, roof, z0=drum_top)])
     return merge([box(w, d, h * 0.72, wall), hip_roof(w, d, h * 0.28, roof, h * 0.72)])
 
@@ -151,11 +151,11 @@ def fit(mesh: Mesh, w: float, d: float, h: float) -> Mesh:
     stay below 0: boulders sink into the ground they sit on)."""
     v = mesh.vertices
     lo, hi = v.min(axis=0), v.max(axis=0)
-    out = v.copy()
-    out[:, 0] = (v[:, 0] - (lo[0] + hi[0]) / 2) * w / max(hi[0] - lo[0], 1e-9)
-    out[:, 1] = (v[:, 1] - (lo[1] + hi[1]) / 2) * d / max(hi[1] - lo[1], 1e-9)
-    out[:, 2] = v[:, 2] * h / max(hi[2], 1e-9)
-    return Mesh(out, mesh.normals, mesh.colours, mesh.triangles)
+    scale = np.array([w / max(hi[0] - lo[0], 1e-9), d / max(hi[1] - lo[1], 1e-9), h / max(hi[2], 1e-9)])
+    out = (v - np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, 0.0])) * scale
+    normals = mesh.normals / scale  # a stretch tilts normals the other way (inverse transpose)
+    normals /= np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
+    return Mesh(out, normals, mesh.colours, mesh.triangles)
 
 
 def statue(w, d, h, colour=(0.80, 0.78, 0.72, 1.0)) -> Mesh:
