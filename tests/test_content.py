@@ -45,8 +45,12 @@ def test_gulangyu_is_the_right_size_and_sunlight_rock_the_right_height():
     ring = np.array(island.outline)
     area = Polygon(proj.to_local_many(ring[:, 0], ring[:, 1])[:, :2]).area / 1e6
     assert 1.6 < area < 2.3  # 1.87 km² per the island's own figures; the OSM outline gives ~1.9
+    # Sunlight Rock tops out at 92.68 m: its highest boulder, standing on the crag (the terrain peak)
     rock = next(p for p in scene.terrain.peaks if p.id == "sunlight_rock")
-    assert rock.height_m == pytest.approx(92.68)
+    boulders = [lm for lm in scene.landmarks if lm.id.startswith("sunlight_rock_boulder")]
+    tops = [lm.base_m + lm.size_m[2] for lm in boulders]
+    assert max(tops + [rock.height_m]) == pytest.approx(92.68)
+    assert rock.height_m < min(tops), "the boulders must stand out of the crag"
 
 
 def test_yundang_lake_water_is_about_the_real_size():
