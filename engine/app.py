@@ -47,10 +47,12 @@ def game_maker(manifest_path, built, settings: Settings) -> GameMaker | None:
 
 
 @contextmanager
-def stopped_by_sigterm():
-    """A supervisor's SIGTERM ends the visit like closing the window: `finally` blocks run."""
+def stopped_by_sigterm(display: Display):
+    """A supervisor's SIGTERM ends the visit like closing the window: the frame in progress ends,
+    then the visit closes in order (an exception raised from the handler could land anywhere,
+    even inside a write, and leave the clean-up waiting on it)."""
     def stop(signum, frame):
-        raise SystemExit(0)
+        display.request_stop()
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         yield
@@ -71,7 +73,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     lines = VisitLines()
     make_game = session = None
     try:
-        with stopped_by_sigterm():
+        with stopped_by_sigterm(display):
             cache = SceneCache(settings.cache_dir) if settings.use_cache else None
             built, report = get_scene(manifest, display.base.loader, cache)
             lines.scene(built.manifest.id, report.from_cache, report.seconds)

@@ -120,8 +120,15 @@ class Player:
         raise AssertionError(f"the window did not settle within {timeout} s")
 
     def close(self) -> None:
+        """SIGTERM, as a supervisor sends it: the visit must end by itself (a loaded machine may
+        take a while to finish its frame and close the store)."""
         self.proc.terminate()
-        self.proc.wait(10)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+            raise AssertionError("play did not end within 30 s of SIGTERM") from None
 
 
 def _changed(a: np.ndarray, b: np.ndarray) -> float:

@@ -97,6 +97,7 @@ class Display:
     def __init__(self, base, *, owns_base: bool = False):
         self.base = base
         self._owns_base = owns_base
+        self._stop_requested = False
 
     @property
     def render(self) -> NodePath:
@@ -154,12 +155,20 @@ class Display:
         self.base.task_mgr.step()
 
     def run(self, max_frames: int = 0) -> None:
-        """Until the window closes, or for max_frames frames."""
+        """Until the window closes, stop() is asked for, or for max_frames frames."""
         if max_frames:
             for _ in range(max_frames):
+                if self._stop_requested:
+                    break
                 self.step()
-        else:
+        elif not self._stop_requested:
             self.base.run()
+
+    def request_stop(self) -> None:
+        """End run() after the frame in progress. Safe from a signal handler: it only sets state,
+        so the visit's clean-up runs in order instead of from wherever an exception would land."""
+        self._stop_requested = True
+        self.base.task_mgr.stop()
 
     def close(self) -> None:
         if self._owns_base:
