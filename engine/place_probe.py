@@ -70,7 +70,7 @@ def probe(manifest_path: Path, lat: float, lon: float, cache: SceneCache | None 
     scene, _ = load_scene(manifest_path)  # ContentError (exit 2) for a broken scene
     proj = LocalProjection(scene.origin.lat, scene.origin.lon)
     x, y = _inside(scene, proj, lat, lon)
-    facts = load_facts(manifest_path, cache)
+    facts = load_facts(scene, manifest_path, cache)
     ground = float(facts.ground.height_at(x, y))
     land = bool(facts.ground.is_land(x, y))
     depth = facts.water_level_m - ground if ground < facts.water_level_m else None

@@ -16,8 +16,7 @@ from engine.world.scene_facts import load_facts
 
 def tour_world(manifest_path: Path, cache: SceneCache | None = None) -> TourWorld:
     scene, _ = load_scene(manifest_path)
-    return TourWorld(scene, load_facts(manifest_path, cache).clearance())
-
+    return TourWorld(scene, load_facts(scene, manifest_path, cache).clearance())
 
 
 def tour_world_of(scene: SceneManifest) -> TourWorld:

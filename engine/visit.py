@@ -17,18 +17,16 @@ class HeadlessVisit:
     def open(cls, settings: Settings, scene_arg: str, scene_id: str, resume_code: str | None = None) -> "HeadlessVisit":
         from engine.game.session import GameSession, game_for
         from engine.game.visit_stats import VisitStats
-        from engine.manifest.scene_loader import load_scene
         from engine.scene_library import find_scene
         from engine.tour_worlds import tour_world
         from engine.world.cache import SceneCache
         manifest = find_scene(scene_arg, settings.scenes_dir)
         content = game_for(manifest, manifest.parent.parent)
         store = open_store(settings)
-        scene, _ = load_scene(manifest)
         world = tour_world(manifest, SceneCache(settings.cache_dir) if settings.use_cache else None)
         game = None
         if content is not None:
-            game = GameSession(content, scene, world.ground, lang=settings.lang, store=store, resume_code=resume_code)
+            game = GameSession(content, world.scene, world.ground, lang=settings.lang, store=store, resume_code=resume_code)
         session_id = game.session.id if game is not None else None
         return cls(game, VisitStats(store, scene_id, session_id), world)
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.manifest.scene_loader import load_scene
+from engine.manifest.scene_schema import SceneManifest
 from engine.world.cache import SceneCache, cache_key
 from engine.world.plan.facts import SceneFacts
 from engine.world.plan.plan_facts import plan_facts
 
 
-def load_facts(manifest_path: Path, cache: SceneCache | None = None) -> SceneFacts:
-    """The ground and footprints a tour needs: from a cached plan when there is one, else planned
-    without meshes (and not cached: the full plan is what the cache holds)."""
-    scene, _ = load_scene(manifest_path)
+def load_facts(scene: SceneManifest, manifest_path: Path, cache: SceneCache | None = None) -> SceneFacts:
+    """The ground and footprints a tour needs for a validated scene (loaded from `manifest_path`):
+    from a cached plan when there is one, else planned without meshes (and not cached: the full
+    plan is what the cache holds)."""
     if cache is not None:
         facts = cache.load_facts(scene, cache_key(scene, manifest_path))
         if facts is not None:
