@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from engine.tour.checks import walk
 from engine.diagnostics import Diagnostic
 from engine.manifest.yaml_loader import Document
 from engine.ui.screen_layout import (CARD_BODY, CARD_TITLE, OPTION, PROMPT, SUBTITLE, TOAST, Box, prompt_fits)
@@ -51,20 +52,14 @@ def _too_long(doc: Document, loc: tuple, what: str, lang: str, text: str, box: B
 def check_tour_texts(tour, doc: Document) -> list[Diagnostic]:
     """Each narration fits the subtitle band; each question, its options beside it, the panel."""
     out: list[Diagnostic] = []
-
-    def walk(steps, path: tuple) -> None:
-        for i, step in enumerate(steps or ()):
-            here = (*path, i)
-            for lang in LANGS:
-                if step.narrate is not None:
-                    out.extend(_too_long(doc, (*here, "narrate", lang), "narration", lang,
-                                         getattr(step.narrate, lang), SUBTITLE))
-                if step.choice is not None:
-                    out.extend(_question(doc, (*here, "choice"), "prompt", lang, step.choice.prompt,
-                                         [o.text for o in step.choice.options]))
-            walk(step.parallel, (*here, "parallel"))
-
-    walk(tour.steps, ("steps",))
+    for here, step in walk(tour.steps):
+        for lang in LANGS:
+            if step.narrate is not None:
+                out.extend(_too_long(doc, (*here, "narrate", lang), "narration", lang,
+                                     getattr(step.narrate, lang), SUBTITLE))
+            if step.choice is not None:
+                out.extend(_question(doc, (*here, "choice"), "prompt", lang, step.choice.prompt,
+                                     [o.text for o in step.choice.options]))
     return out
 
 

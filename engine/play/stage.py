@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from engine.tour.checks import walk
 from engine.display.scene_view import SceneView
 from engine.ui.info_card import InfoCard
 from engine.ui.question_panel import QuestionPanel
@@ -21,18 +22,13 @@ LANGS = ("zh", "en")
 def bilingual_lines(tour) -> dict[tuple[str, str], object]:
     """(kind, text in either language) -> the tour's Narration ('narrate') or Choice ('choice')."""
     found: dict[tuple[str, str], object] = {}
-
-    def walk(steps) -> None:
-        for step in steps or ():
-            if step.narrate is not None:
-                for lang in LANGS:
-                    found.setdefault(("narrate", getattr(step.narrate, lang)), step.narrate)
-            if step.choice is not None:
-                for lang in LANGS:
-                    found.setdefault(("choice", getattr(step.choice.prompt, lang)), step.choice)
-            walk(step.parallel)
-
-    walk(tour.steps if tour is not None else None)
+    for _, step in walk(tour.steps if tour is not None else []):
+        if step.narrate is not None:
+            for lang in LANGS:
+                found.setdefault(("narrate", getattr(step.narrate, lang)), step.narrate)
+        if step.choice is not None:
+            for lang in LANGS:
+                found.setdefault(("choice", getattr(step.choice.prompt, lang)), step.choice)
     return found
 
 

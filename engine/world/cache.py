@@ -131,7 +131,7 @@ class SceneCache:
         """The entry for this key, whatever its digest says (checked when it is read)."""
         if not self.folder.is_dir():
             return None
-        return next(iter(sorted(self.folder.glob(f"{glob_escape(scene_id)}-{key}.*.plan.npz"))), None)
+        return next(iter(sorted(self.folder.glob(f"{glob.escape(scene_id)}-{key}.*.plan.npz"))), None)
 
     def _read(self, scene_id: str, key: str, read):
         path = self.entry(scene_id, key)
@@ -182,8 +182,3 @@ class SceneCache:
             if old.name != target.name and ours.fullmatch(old.name):
                 old.unlink(missing_ok=True)
         return target
-
-
-def glob_escape(text: str) -> str:
-    """A scene id inside a glob pattern matches only itself."""
-    return glob.escape(text)

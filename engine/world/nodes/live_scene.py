@@ -37,10 +37,10 @@ class LiveScene:
         self.layers: dict[str, LayerPlan] = {}
         self.nodes: dict[str, NodePath] = {}
         self._draw_order = 0
+        self._clearance: Clearance | None = None  # made on first use, dropped when the layers change
         for layer in plan.layers:
             self.add_layer(layer)
         self.sky.apply(plan.time_of_day, plan.haze)
-        self._clearance: Clearance | None = None
 
     @property
     def markers(self) -> NodePath:
