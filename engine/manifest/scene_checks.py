@@ -42,7 +42,7 @@ def _scene_folder(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
 def _unique_ids(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     """Ids are unique within their kind: a POI and the land area it stands on may share a name."""
     out = []
-    groups = [("terrain", "areas"), ("terrain", "peaks"), ("landmarks",), ("districts",),
+    groups = [("terrain", "areas"), ("terrain", "peaks"), ("terrain", "shores"), ("landmarks",), ("districts",),
               ("vegetation",), ("pois",), ("viewpoints",)]
     for group in groups:
         items = scene
@@ -144,6 +144,8 @@ def _geometry(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
             outside((group, i, "lat"), item.lat, item.lon, f"{group[:-1]} '{item.id}'")
     for i, peak in enumerate(scene.terrain.peaks):
         outside(("terrain", "peaks", i, "lat"), peak.lat, peak.lon, f"peak '{peak.id}'")
+    for i, section in enumerate(scene.terrain.shores):
+        outside(("terrain", "shores", i, "lat"), section.lat, section.lon, f"shore section '{section.id}'")
     for i, lm in enumerate(scene.landmarks):
         if lm.lat is not None and lm.lon is not None:
             outside(("landmarks", i, "lat"), lm.lat, lm.lon, f"landmark '{lm.id}'")
