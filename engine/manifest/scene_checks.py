@@ -23,7 +23,7 @@ def check_scene(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     out += _scene_folder(doc, scene)
     out += _unique_ids(doc, scene)
     out += _references(doc, scene)
-    out += _landmark_shapes(doc, scene)
+    out += landmark_shapes(doc, scene.landmarks)
     out += _geometry(doc, scene)
     out += stale_translations(doc)
     return out
@@ -82,10 +82,12 @@ def _references(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     return out
 
 
-def _landmark_shapes(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
+def landmark_shapes(doc: Document, landmarks, group: tuple = ("landmarks",)) -> list[Diagnostic]:
+    """Each landmark has what its kind needs (a path or a place, a model file that passes its checks);
+    also used for an event overlay's props."""
     out = []
-    for i, lm in enumerate(scene.landmarks):
-        loc = ("landmarks", i)
+    for i, lm in enumerate(landmarks):
+        loc = group + (i,)
         if lm.kind in PATH_KINDS:
             if lm.path is None:
                 out.append(doc.diagnostic(loc, "R003", f"landmark '{lm.id}': a {lm.kind} needs a 'path' of [lat, lon] points"))

@@ -97,8 +97,9 @@ class LiveScene:
     def floor(self, x: float, y: float) -> float:
         return self.clearance.floor(x, y)
 
-    def set_time_of_day(self, hour: float) -> None:
-        colours = self.sky.apply(hour, self.manifest.sky.haze)
+    def set_time_of_day(self, hour: float, haze: float | None = None) -> None:
+        """Light the scene for another hour (and haze; default the scene's own)."""
+        colours = self.sky.apply(hour, self.manifest.sky.haze if haze is None else haze)
         # The water's sheen follows the sun (its colours were planned for the scene's own hour).
         if "water" in self.layers:
             for batch in self.layers["water"].batches:
