@@ -25,6 +25,7 @@ class Settings:
     # day the calendar is read for (`--date YYYY-MM-DD`; default: now)
     event_ids: tuple[str, ...] = ()
     preview_date: str | None = None
+    clock_from: str | None = None  # `--clock-from`: the calendar starts at this moment and runs on
 
     @property
     def cache_dir(self) -> Path:

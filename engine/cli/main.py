@@ -43,6 +43,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     settings.use_cache = not args.no_cache
     settings.event_ids = tuple(getattr(args, "event_ids", None) or ())
     settings.preview_date = getattr(args, "preview_date", None)
+    settings.clock_from = getattr(args, "clock_from", None)
     return settings
 
 

@@ -26,6 +26,15 @@ def _day(text: str) -> str:
         raise argparse.ArgumentTypeError(f"expected a day like 2026-11-10, got '{text}'") from None
 
 
+def _moment(text: str) -> str:
+    from datetime import datetime
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a moment like 2026-11-09T23:59:50, got '{text}'") from None
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", type=Path, help="folder for the database, signing key and scene cache "
@@ -83,12 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("out"))
     p.add_argument("--size", type=_size, default=(1280, 720))
 
-    p = sub.add_parser("play", parents=[common], help="open a scene in a window for free navigation")
+    p = sub.add_parser("play", parents=[common, events], help="open a scene in a window for free navigation")
     p.add_argument("scene")
     p.add_argument("--view")
     p.add_argument("--lang", choices=("zh", "en"))
     p.add_argument("--size", type=_size, default=(1280, 720))
     p.add_argument("--mode", choices=("window", "kiosk"), default="window")
+    p.add_argument("--clock-from", metavar="YYYY-MM-DDTHH:MM", type=_moment,
+                   help="start the event calendar at this moment (Beijing time) and let it run on: rehearse an "
+                        "event's start")
     p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
     p.add_argument("--tour", help="run this guided tour (its id: scripts/<id>.tour.yaml)")
     p.add_argument("--headless", action="store_true", help="no window: run the tour in simulated time")

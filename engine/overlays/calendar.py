@@ -68,17 +68,26 @@ def rule_spans(rule: str, first: str, days: float, exdates: list[str], until: da
     return [Span(s, s + length) for s in occurrences.between(start - length, until, inc=True)]
 
 
-def ics_spans(path: Path, since: datetime, until: datetime) -> list[Span]:
-    """Every VEVENT occurrence in an .ics file between two moments. All-day events are taken as
-    Beijing days; floating times as Beijing time."""
+def read_ics(path: Path):
+    """The parsed calendar of an .ics file (read once; expanding it is ics_spans')."""
     import icalendar
-    import recurring_ical_events
 
     try:
-        calendar = icalendar.Calendar.from_ical(Path(path).read_bytes())
+        return icalendar.Calendar.from_ical(Path(path).read_bytes())
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise CalendarError(f"the calendar file cannot be read: {exc}") from exc
+
+
+def ics_spans(calendar_or_path, since: datetime, until: datetime) -> list[Span]:
+    """Every VEVENT occurrence in an .ics calendar between two moments. All-day events are taken
+    as Beijing days; floating times as Beijing time."""
+    import recurring_ical_events
+
+    calendar = read_ics(calendar_or_path) if isinstance(calendar_or_path, (str, Path)) else calendar_or_path
+    try:
         occurrences = recurring_ical_events.of(calendar).between(since.astimezone(BEIJING).replace(tzinfo=None),
                                                                  until.astimezone(BEIJING).replace(tzinfo=None))
-    except (ValueError, KeyError, TypeError, IndexError) as exc:
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
         raise CalendarError(f"the calendar file cannot be read: {exc}") from exc
     spans = []
     for event in occurrences:

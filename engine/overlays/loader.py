@@ -30,6 +30,7 @@ class Event:
     scenes: dict[str, SceneManifest]
     editions: list[calendar.Span] = field(default_factory=list)
     ics_path: Path | None = None
+    ics: object = None  # the parsed calendar file, read once
 
     @property
     def id(self) -> str:
@@ -43,7 +44,7 @@ class Event:
             spans += [s for s in calendar.rule_spans(when.rrule, when.first, when.days, when.except_on, until)
                       if s.end > since]
         if self.ics_path is not None:
-            spans += calendar.ics_spans(self.ics_path, since - timedelta(days=400), until)
+            spans += calendar.ics_spans(self.ics, since - timedelta(days=400), until)
             spans = [s for s in spans if s.end > since and s.start < until]
         return sorted(set(spans))
 
@@ -140,12 +141,13 @@ def _calendar(doc: Document, overlay: EventOverlay, event: Event, out: list) -> 
             out.append(doc.diagnostic(("when", "ics"), "E005", why))
             return
         try:
+            parsed = calendar.read_ics(path)
             now = calendar.parse_moment("2000-01-01")
-            calendar.ics_spans(path, now, now + timedelta(days=366 * 50))
+            calendar.ics_spans(parsed, now, now + timedelta(days=366 * 50))
         except calendar.CalendarError as exc:
             out.append(doc.diagnostic(("when", "ics"), "E005", str(exc)))
             return
-        event.ics_path = path
+        event.ics_path, event.ics = path, parsed
 
 
 def _unreadable(text: str) -> bool:
