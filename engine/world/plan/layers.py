@@ -14,6 +14,7 @@ import numpy as np
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
+from engine.world.plan.crowds import CrowdPlan
 from engine.world.plan.facts import SceneFacts
 from engine.world.plan.mesh import Mesh
 
@@ -65,6 +66,7 @@ class LayerPlan:
     # exact: each footprint is checked as a circle (few, large: landmarks); otherwise they are
     # rasterised on the ground grid (many, small: buildings, props)
     exact_footprints: bool = False
+    crowds: list[CrowdPlan] = field(default_factory=list)  # people moving along routes, animated per frame
 
     @property
     def triangle_count(self) -> int:
