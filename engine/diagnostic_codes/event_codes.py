@@ -48,4 +48,13 @@ ENTRIES = [
           - {id: bailuzhou_park, ...}""", """
         pois:
           - {id: gr_red_carpet_poi, ...}"""),
+    entry("E008", "error", "spotlights or fireworks on a prop the event does not have", """
+        `lighting.spotlights_at` and `fireworks.over` name one of the event's own `props`: the beams stand on
+        its top, the fireworks burst above it.""", """
+        props:
+          - {id: gr_stage, kind: hall, lat: 24.47812, lon: 118.08800}
+        fireworks: {over: stage}""", """
+        props:
+          - {id: gr_stage, kind: hall, lat: 24.47812, lon: 118.08800}
+        fireworks: {over: gr_stage}"""),
 ]

@@ -68,7 +68,7 @@ class SceneView:
 
     def _update_task(self, task):
         keep_marker_size(self.markers, self.rig.eye, self.lens.get_fov()[1])
-        if self.built.crowds:
+        if self.built.moving:
             eye = self.rig.eye.get_pos(self.base.render)
             t = self.base.clock.get_frame_time() if self.animation_time is None else self.animation_time
             self.built.animate(t, (eye.x, eye.y, eye.z))

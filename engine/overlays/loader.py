@@ -89,6 +89,7 @@ def _check(doc: Document, overlay: EventOverlay, scenes_dir: Path) -> tuple[Even
         _, why = check_asset_path(overlay.sound, doc.path)
         if why:
             out.append(doc.diagnostic(("sound",), "A001", why))
+    out += _prop_references(doc, overlay)
     if scenes:
         out += _places(doc, overlay, scenes)
         out += _clashes(doc, overlay, scenes)
@@ -148,6 +149,17 @@ def _calendar(doc: Document, overlay: EventOverlay, event: Event, out: list) -> 
             out.append(doc.diagnostic(("when", "ics"), "E005", str(exc)))
             return
         event.ics_path, event.ics = path, parsed
+
+
+def _prop_references(doc: Document, overlay: EventOverlay) -> list[Diagnostic]:
+    ids = [p.id for p in overlay.props]
+    refs = []
+    if overlay.lighting is not None and overlay.lighting.spotlights_at is not None:
+        refs.append((("lighting", "spotlights_at"), overlay.lighting.spotlights_at, "the spotlights stand on"))
+    if overlay.fireworks is not None:
+        refs.append((("fireworks", "over"), overlay.fireworks.over, "the fireworks burst over"))
+    return [doc.diagnostic(loc, "E008", f"{what} prop '{ref}', which this event does not have",
+                           hint=did_you_mean(ref, ids)) for loc, ref, what in refs if ref not in ids]
 
 
 def _unreadable(text: str) -> bool:

@@ -13,7 +13,8 @@ from engine.world.plan import landmarks as lm_plan
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.layers import LayerPlan, MeshBatch, ModelPlacement
 from engine.world.plan.markers import plan_markers
-from engine.world.plan.mesh import merge
+from engine.world.plan.effects import BeamPlan, FireworksPlan
+from engine.world.plan.mesh import hex_colour, merge
 from engine.world.plan.plan_facts import landmark_footprint
 
 PREFIX = "event:"
@@ -35,15 +36,44 @@ def overlay_layers(event: Event, scene: SceneManifest, proj, ground: Heightfield
     overlay = event.overlay
     props = [p for p in overlay.props
              if _inside(scene, proj, *((p.lat, p.lon) if p.lat is not None else tuple(p.path[0])))]
-    meshes = [m for m in (lm_plan.landmark_mesh(p, proj, ground) for p in props) if m is not None]
+    batches = []
+    for glow in (False, True):  # glowing props (screens, signs) unlit: they keep their colour at night
+        meshes = [m for m in (lm_plan.landmark_mesh(p, proj, ground) for p in props if p.glow == glow) if m is not None]
+        if meshes:
+            batches.append(MeshBatch(f"{props_name}:glow" if glow else props_name, merge(meshes),
+                                     "unlit" if glow else "lit"))
     models = [_model(p, event.path, proj, ground) for p in props if p.kind == "model" or p.model]
     footprints = [f for f in (landmark_footprint(p, proj, ground) for p in props) if f is not None]
-    layers = [LayerPlan(props_name, [MeshBatch(props_name, merge(meshes))] if meshes else [], models,
-                        footprints=np.array(footprints, dtype=np.float64).reshape(-1, 4), exact_footprints=True)]
+    layer = LayerPlan(props_name, batches, models, footprints=np.array(footprints, dtype=np.float64).reshape(-1, 4),
+                      exact_footprints=True)
+    _night_effects(layer, overlay, props, proj, ground)
+    layers = [layer]
     pois = [p for p in overlay.pois if _inside(scene, proj, p.lat, p.lon)]
     if pois:
         layers.append(plan_markers(pois, proj, ground, name=pois_name))
     return layers
+
+
+def _night_effects(layer: LayerPlan, overlay, props, proj, ground: Heightfield) -> None:
+    """Spotlights on top of their prop, fireworks above theirs (when that prop is in this scene)."""
+    by_id = {p.id: p for p in props}
+    light = overlay.lighting
+    if light is not None and light.spotlights:
+        stand = by_id.get(light.spotlights_at) if light.spotlights_at else (props[0] if props else None)
+        if stand is not None and stand.lat is not None:
+            x, y, top = _top_of(stand, proj, ground)
+            colour = hex_colour(light.spotlight_colour)
+            layer.beams = [BeamPlan((x, y, top), colour, 2 * np.pi * i / light.spotlights)
+                           for i in range(light.spotlights)]
+    if overlay.fireworks is not None and overlay.fireworks.over in by_id and by_id[overlay.fireworks.over].lat is not None:
+        fw = overlay.fireworks
+        x, y, _ = proj.to_local(by_id[fw.over].lat, by_id[fw.over].lon)
+        layer.fireworks = [FireworksPlan((x, y, float(ground.height_at(x, y)) + fw.height_m), fw.bursts, fw.seed)]
+
+
+def _top_of(prop, proj, ground: Heightfield) -> tuple[float, float, float]:
+    x, y, _, top = landmark_footprint(prop, proj, ground)
+    return x, y, top
 
 
 def _model(lm, event_path: Path, proj, ground) -> ModelPlacement:

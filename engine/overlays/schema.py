@@ -54,8 +54,23 @@ class Lighting(Strict):
 
     time_of_day: float = Field(ge=0, le=24, description="local solar hour, e.g. 20.0 for an evening ceremony")
     haze: Optional[float] = Field(None, ge=0, le=1)
-    spotlights: int = Field(0, ge=0, le=16, description="beams sweeping the sky from the event's stage")
+    spotlights: int = Field(0, ge=0, le=16, description="beams sweeping the sky from the top of a prop")
+    spotlights_at: Optional[Id] = Field(None, description="the prop they stand on; default: the first prop")
     spotlight_colour: Colour = "#fff4d6"
+
+
+class Fireworks(Strict):
+    over: Id = Field(description="the prop they burst above")
+    bursts: int = Field(6, ge=1, le=30, description="how many go off in turn")
+    height_m: float = Field(110.0, ge=20, le=600, description="above the prop's ground")
+    seed: int = Field(1, ge=0, le=2**32 - 1)
+
+
+class Prop(Landmark):
+    """A landmark an event brings; `glow` ones are lit from inside (screens, signs) and keep their
+    colour at night."""
+
+    glow: bool = False
 
 
 class Movers(Strict):
@@ -115,7 +130,8 @@ class EventOverlay(Strict):
     order: int = Field(0, ge=-1000, le=1000, description="several events on at once are applied in this order "
                                                          "(lower first; then by id); a later one's lighting wins")
     lighting: Optional[Lighting] = None
-    props: list[Landmark] = Field([], max_length=2000, description="placed like a scene's landmarks")
+    props: list[Prop] = Field([], max_length=2000, description="placed like a scene's landmarks")
+    fireworks: Optional[Fireworks] = None
     routes: list[Route] = Field([], max_length=50)
     pois: list[Poi] = Field([], max_length=200)
     banners: list[Banner] = Field([], max_length=20)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from panda3d.core import NodePath
 
 from engine.world.nodes.crowds import CrowdNode
+from engine.world.nodes.effects import BeamNode, FireworksNode
 from engine.world.nodes.geom import set_vertex_colours, to_geom_node
 from engine.world.nodes.markers import build_markers
 from engine.world.nodes.models import load_model
@@ -37,7 +38,7 @@ class LiveScene:
         self.sky = SkyNodes(self.root, self.world, plan.scene.extent_m)
         self.layers: dict[str, LayerPlan] = {}
         self.nodes: dict[str, NodePath] = {}
-        self.crowds: dict[str, list[CrowdNode]] = {}  # by layer
+        self.moving: dict[str, list] = {}  # by layer: crowds, beams, fireworks, moved every frame
         self._draw_order = 0
         self._clearance: Clearance | None = None  # made on first use, dropped when the layers change
         for layer in plan.layers:
@@ -63,8 +64,10 @@ class LiveScene:
                     geom.set_fog_off(1)
             for placement in layer.models:
                 load_model(placement, self.loader).reparent_to(node)
-            if layer.crowds:
-                self.crowds[layer.name] = [CrowdNode(node, crowd) for crowd in layer.crowds]
+            if layer.animated:
+                self.moving[layer.name] = ([CrowdNode(node, c) for c in layer.crowds]
+                                           + [BeamNode(node, b, i) for i, b in enumerate(layer.beams)]
+                                           + [FireworksNode(node, f) for f in layer.fireworks])
         self._fix_draw_order(node)
         self.layers[layer.name] = layer
         self.nodes[layer.name] = node
@@ -82,16 +85,16 @@ class LiveScene:
 
     def remove_layer(self, name: str) -> LayerPlan:
         layer = self.layers.pop(name)
-        self.crowds.pop(name, None)
+        self.moving.pop(name, None)
         self.nodes.pop(name).remove_node()
         self._clearance = None
         return layer
 
     def animate(self, t: float, eye) -> None:
-        """Move what moves (crowds) to time t, detailed near the eye at (x, y, z)."""
-        for crowds in self.crowds.values():
-            for crowd in crowds:
-                crowd.update(t, eye)
+        """Move what moves (crowds, beams, fireworks) to time t; crowds are detailed near the eye."""
+        for things in self.moving.values():
+            for thing in things:
+                thing.update(t, eye)
 
     @property
     def clearance(self) -> Clearance:

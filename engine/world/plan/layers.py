@@ -15,6 +15,7 @@ import numpy as np
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
 from engine.world.plan.crowds import CrowdPlan
+from engine.world.plan.effects import BeamPlan, FireworksPlan
 from engine.world.plan.facts import SceneFacts
 from engine.world.plan.mesh import Mesh
 
@@ -67,6 +68,12 @@ class LayerPlan:
     # rasterised on the ground grid (many, small: buildings, props)
     exact_footprints: bool = False
     crowds: list[CrowdPlan] = field(default_factory=list)  # people moving along routes, animated per frame
+    beams: list[BeamPlan] = field(default_factory=list)  # spotlights sweeping the sky
+    fireworks: list[FireworksPlan] = field(default_factory=list)
+
+    @property
+    def animated(self) -> bool:
+        return bool(self.crowds or self.beams or self.fireworks)
 
     @property
     def triangle_count(self) -> int:
