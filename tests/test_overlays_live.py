@@ -117,3 +117,37 @@ def test_tour_cameras_keep_clear_of_overlay_props(open_view, events):
     overlays = OverlayController(scene, events, Clock(datetime(2026, 11, 11, 12, tzinfo=BEIJING)))
     assert lowest_over_tower(move()) > top  # with it, over the tower's top
     overlays.close()
+
+
+def test_tapping_an_events_pin_opens_its_card(visit_of_islet, events):
+    from engine.world.plan.anchors import marker_anchor
+    session, out = visit_of_islet
+    built = session.view.built
+    overlays = OverlayController(built, events, Clock(datetime(2026, 11, 11, 12, tzinfo=BEIJING)))
+    poi = built.find_poi("fair_poi")
+    session.view.render_frame()
+    x, y = session.view.project(marker_anchor(poi, built.projection, built.ground))
+    width, height = session.display.size
+    assert session.tap(x / width * 2 - 1, 1 - y / height * 2) == "fair_poi"
+    assert "poi\tfair_poi\tFair" in out.getvalue()
+    assert "Fair" in session.visible_texts()
+    overlays.close()
+    with pytest.raises(KeyError):
+        built.find_poi("fair_poi")
+
+
+@pytest.fixture
+def visit_of_islet(open_view, offscreen_base, scene_cache):
+    import io
+
+    from engine.display.offscreen import OffscreenDisplay
+    from engine.play.protocol import VisitLines
+    from engine.play.session import PlaySession
+    from engine.world.library import get_scene
+    open_view.release()
+    built, _ = get_scene(ISLET, offscreen_base.loader, scene_cache)
+    out = io.StringIO()
+    session = PlaySession(OffscreenDisplay(offscreen_base), built, "en", lines=VisitLines(out))
+    session.view.go_to_view(session.view.viewpoint("above"))
+    yield session, out
+    session.close()

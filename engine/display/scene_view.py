@@ -67,7 +67,8 @@ class SceneView:
         self.built.set_time_of_day(hour)
 
     def _update_task(self, task):
-        keep_marker_size(self.markers, self.rig.eye, self.lens.get_fov()[1])
+        for markers in self.built.marker_layers():
+            keep_marker_size(markers, self.rig.eye, self.lens.get_fov()[1])
         if self.built.moving:
             eye = self.rig.eye.get_pos(self.base.render)
             t = self.base.clock.get_frame_time() if self.animation_time is None else self.animation_time

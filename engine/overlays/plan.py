@@ -50,7 +50,9 @@ def overlay_layers(event: Event, scene: SceneManifest, proj, ground: Heightfield
     layers = [layer]
     pois = [p for p in overlay.pois if _inside(scene, proj, p.lat, p.lon)]
     if pois:
-        layers.append(plan_markers(pois, proj, ground, name=pois_name))
+        markers = plan_markers(pois, proj, ground, name=pois_name)
+        markers.pois = pois
+        layers.append(markers)
     return layers
 
 

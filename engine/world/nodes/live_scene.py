@@ -50,6 +50,21 @@ class LiveScene:
         """The scene's own POI markers (tapping picks them)."""
         return self.nodes["markers"]
 
+    def marker_layers(self) -> list[NodePath]:
+        """Every layer of markers now in the scene: its own and those added (an event's POIs)."""
+        return [self.nodes[name] for name, layer in self.layers.items() if layer.markers]
+
+    def find_poi(self, poi_id: str):
+        """A POI of the scene or of a layer added to it (an event's); KeyError if none."""
+        for poi in self.manifest.pois:
+            if poi.id == poi_id:
+                return poi
+        for layer in self.layers.values():
+            for poi in layer.pois:
+                if poi.id == poi_id:
+                    return poi
+        raise KeyError(poi_id)
+
     def add_layer(self, layer: LayerPlan) -> NodePath:
         if layer.name in self.layers:
             raise LayerExists(f"the scene already has a layer '{layer.name}'")

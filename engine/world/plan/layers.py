@@ -70,6 +70,7 @@ class LayerPlan:
     crowds: list[CrowdPlan] = field(default_factory=list)  # people moving along routes, animated per frame
     beams: list[BeamPlan] = field(default_factory=list)  # spotlights sweeping the sky
     fireworks: list[FireworksPlan] = field(default_factory=list)
+    pois: list = field(default_factory=list)  # the POIs (manifest Poi) of this layer's markers, beyond the scene's own
 
     @property
     def animated(self) -> bool:
