@@ -9,6 +9,7 @@ last day it is on (inclusive), so an event of 10-14 November is on from 10 Nov 0
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 HORIZON_YEARS = 12  # how far ahead `next` looks for a recurring event
+YEARS = range(1900, 2200)  # the years a date may name
 
 
 class CalendarError(ValueError):
@@ -35,14 +37,18 @@ def parse_moment(text: str, *, end_of_day: bool = False) -> datetime:
     """'2026-11-10' (a whole day) or '2026-11-10T19:30' (a time), in Beijing time. A day given as an
     end means the end of that day. A time with its own offset ('...+08:00', '...Z') is honoured."""
     text = text.strip()
+    whole_day = "T" not in text and " " not in text
     try:
-        if "T" not in text and " " not in text:
-            day = date.fromisoformat(text)
-            moment = datetime.combine(day + timedelta(days=1) if end_of_day else day, time(0), BEIJING)
-            return moment
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if whole_day:
+            moment = datetime.combine(date.fromisoformat(text), time(0), BEIJING)
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
         raise CalendarError(f"'{text}' is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)") from exc
+    if moment.year not in YEARS:  # a typo; and near year 9999, adding a day or two overflows
+        raise CalendarError(f"'{text}' is not in the years {YEARS[0]} to {YEARS[-1]}")
+    if whole_day:
+        return moment + timedelta(days=1) if end_of_day else moment
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=BEIJING)
 
 
@@ -53,11 +59,15 @@ def edition_span(start: str, end: str) -> Span:
     return span
 
 
-def rule_spans(rule: str, first: str, days: float, exdates: list[str], until: datetime) -> list[Span]:
-    """Occurrences of an RRULE from its first day, each lasting `days`, up to `until`."""
+def rule_spans(rule: str, first: str, days: float, exdates: list[str], until: datetime, *,
+               limit: int | None = None) -> list[Span]:
+    """Occurrences of an RRULE from its first day, each lasting `days`, up to `until`; with `limit`, a
+    rule that has more occurrences than that by then is refused (the loader's check)."""
     from dateutil.rrule import rrulestr
 
     start = parse_moment(first)
+    if re.search(r"FREQ\s*=\s*(MINUTELY|SECONDLY)", rule, re.IGNORECASE):  # dateutil takes minutes on such rules
+        raise CalendarError("the recurrence rule repeats every minute or second: an event recurs hourly at most")
     try:
         occurrences = rrulestr(rule, dtstart=start, forceset=True)
     except (ValueError, TypeError, KeyError) as exc:
@@ -65,7 +75,14 @@ def rule_spans(rule: str, first: str, days: float, exdates: list[str], until: da
     for text in exdates:
         occurrences.exdate(parse_moment(text))
     length = timedelta(days=days)
-    return [Span(s, s + length) for s in occurrences.between(start - length, until, inc=True)]
+    spans = []
+    for moment in occurrences.xafter(start - length, inc=True):
+        if moment > until:
+            break
+        if limit is not None and len(spans) == limit:
+            raise CalendarError(f"the recurrence rule is on more than {limit:,} times by {beijing_day(until)}")
+        spans.append(Span(moment, moment + length))
+    return spans
 
 
 def ics_spans(path: Path, since: datetime, until: datetime) -> list[Span]:
