@@ -9,8 +9,9 @@ scene (tests/data/scenes/islet), with ONE thing broken, starting with what it mu
 then a comment line saying what is broken. Each file's id is its file name (E002 is checked on every file),
 so only b14 is refused for its id. The corpus sits outside tests/data/scenes (so that `validate
 tests/data/scenes` never picks it up), and names its scene `islet`: the scenes folder is given explicitly,
-to load_event and as `validate --scenes tests/data/scenes`. not_a_calendar.ics beside them is the broken
-calendar file (and the model that is not a model). The 0-byte file cannot say what it expects: UNSAID does.
+to load_event and as `validate --scenes tests/data/scenes`. The .ics files beside them are the broken
+calendar files (not_a_calendar.ics is also the model that is not a model). The 0-byte file cannot say what
+it expects: UNSAID does.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ BROKEN = ROOT / "tests" / "data" / "broken_events"
 SCENES = ROOT / "tests" / "data" / "scenes"
 CASES = sorted(BROKEN.glob("b[0-9][0-9]_*.event.yaml"))
 
-UNSAID = {"b33_zero_bytes.event.yaml": [Expect(1, 1, "S006", "event overlay must be a mapping of fields")]}
+UNSAID = {"b35_zero_bytes.event.yaml": [Expect(1, 1, "S006", "event overlay must be a mapping of fields")]}
 """Files that cannot carry `# expect:` lines -> what they must give."""
 
 CODES_COVERED = {"Y005", "Y009", "Y010", "Y017", "S001", "S002", "S006", "S007", "S010", "S011",
@@ -146,7 +147,7 @@ def test_cli_over_the_folder_lists_every_file_and_exits_2(tmp_path):
 
 
 def test_cli_text_names_file_line_and_col(tmp_path):
-    paths = [BROKEN / "b13_scene_typo.event.yaml", BROKEN / "b33_zero_bytes.event.yaml"]
+    paths = [BROKEN / "b13_scene_typo.event.yaml", BROKEN / "b35_zero_bytes.event.yaml"]
     result = run_validate(paths, tmp_path, scenes=SCENES)
     assert_exits(result, 2)
     by_file = corpus.diagnostics_from_text(result.stderr, [corpus.cli_name(p) for p in paths])
@@ -154,4 +155,14 @@ def test_cli_text_names_file_line_and_col(tmp_path):
 
 
 def test_expectations_are_read_from_the_header_only():
-    assert expectations(BROKEN / "b33_zero_bytes.event.yaml") == []
+    assert expectations(BROKEN / "b35_zero_bytes.event.yaml") == []
+
+
+def test_an_ics_with_more_occurrences_than_the_limit_is_refused_without_expanding_them_all(tmp_path):
+    path = tmp_path / "hourly.ics"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260614T100000\r\n"
+                    "DTEND:20260614T100500\r\nRRULE:FREQ=HOURLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    since, until = calendar.parse_moment("2026-06-14"), calendar.parse_moment("2076-06-14")
+    with pytest.raises(calendar.CalendarError, match="more than 10 occurrences"):
+        calendar.ics_spans(path, since, until, limit=10)
+    assert len(calendar.ics_spans(path, since, calendar.parse_moment("2026-06-15"))) == 14  # 10:00 to 23:00

@@ -30,7 +30,9 @@ ENTRIES = [
         when: {rrule: "FREQ=YEARLY;BYMONTH=1;BYDAY=1SU", first: 2019-01-06}"""),
     entry("E005", "error", "a calendar file that is missing or cannot be read", """
         `ics` names an iCalendar file beside the overlay (or in assets/), such as a tourism bureau
-        publishes: its VEVENTs, with their RRULE, RDATE and EXDATE, say when the event is on.""", """
+        publishes: its VEVENTs, with their RRULE, RDATE and EXDATE, say when the event is on. A rule
+        that repeats every minute or second, or more than 20,000 occurrences from 2000 to 2050, is
+        refused.""", """
         when: {ics: calendars/marathon.ical}""", """
         when: {ics: calendars/marathon.ics}"""),
     entry("E006", "error", "something of the event lies outside every scene it dresses", """

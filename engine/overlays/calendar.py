@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 BEIJING = ZoneInfo("Asia/Shanghai")
 HORIZON_YEARS = 12  # how far ahead `next` looks for a recurring event
 YEARS = range(1900, 2200)  # the years a date may name
+TOO_OFTEN = re.compile(r"FREQ\s*=\s*(MINUTELY|SECONDLY)", re.IGNORECASE)  # expanding them takes minutes
 
 
 class CalendarError(ValueError):
@@ -66,7 +67,7 @@ def rule_spans(rule: str, first: str, days: float, exdates: list[str], until: da
     from dateutil.rrule import rrulestr
 
     start = parse_moment(first)
-    if re.search(r"FREQ\s*=\s*(MINUTELY|SECONDLY)", rule, re.IGNORECASE):  # dateutil takes minutes on such rules
+    if TOO_OFTEN.search(rule):
         raise CalendarError("the recurrence rule repeats every minute or second: an event recurs hourly at most")
     try:
         occurrences = rrulestr(rule, dtstart=start, forceset=True)
@@ -85,24 +86,35 @@ def rule_spans(rule: str, first: str, days: float, exdates: list[str], until: da
     return spans
 
 
-def ics_spans(path: Path, since: datetime, until: datetime) -> list[Span]:
+def ics_spans(path: Path, since: datetime, until: datetime, *, limit: int | None = None) -> list[Span]:
     """Every VEVENT occurrence in an .ics file between two moments. All-day events are taken as
-    Beijing days; floating times as Beijing time."""
+    Beijing days; floating times as Beijing time. With `limit`, a file with more occurrences than
+    that in the window is refused (the loader's check)."""
     import icalendar
     import recurring_ical_events
 
+    spans = []
+    data = Path(path).read_bytes()
+    if TOO_OFTEN.search(data.decode("utf-8", errors="replace")):
+        raise CalendarError("the calendar file has a rule that repeats every minute or second: "
+                            "an event recurs hourly at most")
     try:
-        calendar = icalendar.Calendar.from_ical(Path(path).read_bytes())
-        occurrences = recurring_ical_events.of(calendar).between(since.astimezone(BEIJING).replace(tzinfo=None),
-                                                                 until.astimezone(BEIJING).replace(tzinfo=None))
+        calendar = icalendar.Calendar.from_ical(data)
+        # one occurrence at a time, in order of start: an hourly rule is not expanded for 50 years
+        for event in recurring_ical_events.of(calendar).after(since.astimezone(BEIJING).replace(tzinfo=None)):
+            start, end = _aware(event.get("DTSTART").dt), event.get("DTEND")
+            if start >= until:
+                break
+            if limit is not None and len(spans) == limit:
+                raise CalendarError(f"the calendar file has more than {limit:,} occurrences "
+                                    f"from {beijing_day(since)} to {beijing_day(until)}")
+            end = _aware(end.dt) if end is not None else start + timedelta(days=1)
+            if end > start:
+                spans.append(Span(start, end))
+    except CalendarError:
+        raise
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise CalendarError(f"the calendar file cannot be read: {exc}") from exc
-    spans = []
-    for event in occurrences:
-        start, end = _aware(event.get("DTSTART").dt), event.get("DTEND")
-        end = _aware(end.dt) if end is not None else start + timedelta(days=1)
-        if end > start:
-            spans.append(Span(start, end))
     return sorted(spans)
 
 

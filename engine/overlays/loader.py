@@ -19,7 +19,7 @@ from engine.overlays.schema import EventOverlay
 
 EVENTS_FOLDER = "events"
 SUFFIX = ".event.yaml"
-RULE_LIMIT = 20_000  # occurrences of a recurrence rule in its first 800 days (hourly is 19,200)
+RULE_LIMIT = 20_000  # occurrences of a rule in its first 800 days (hourly is 19,200), of an .ics in 50 years
 
 
 @dataclass
@@ -145,7 +145,7 @@ def _calendar(doc: Document, overlay: EventOverlay, event: Event, out: list) -> 
             return
         try:
             now = calendar.parse_moment("2000-01-01")
-            calendar.ics_spans(path, now, now + timedelta(days=366 * 50))
+            calendar.ics_spans(path, now, now + timedelta(days=366 * 50), limit=RULE_LIMIT)
         except calendar.CalendarError as exc:
             out.append(doc.diagnostic(("when", "ics"), "E005", str(exc)))
             return
