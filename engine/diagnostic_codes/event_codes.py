@@ -15,20 +15,24 @@ ENTRIES = [
         # scenes/events/golden_rooster.event.yaml
         id: golden_rooster"""),
     entry("E003", "error", "a date that cannot be read, or an edition that ends before it starts", """
-        Dates are written YYYY-MM-DD (a whole day, Beijing time) or YYYY-MM-DDTHH:MM. An edition's `end`
-        is the last day it is on, so a one-day event has the same start and end.""", """
+        Dates are written YYYY-MM-DD (a whole day, Beijing time) or YYYY-MM-DDTHH:MM, in the years 1900
+        to 2199. An edition's `end` is the last day it is on, so a one-day event has the same start and
+        end.""", """
         editions:
           - {start: 2024-11-16, end: 2024-11-13}""", """
         editions:
           - {start: 2024-11-13, end: 2024-11-16}"""),
     entry("E004", "error", "a recurrence rule that cannot be read", """
         `rrule` is an RFC 5545 recurrence rule, as calendar programs write it, without the RRULE: prefix;
-        `first` is the day of its first occurrence and `days` how long each lasts.""", """
+        `first` is the day of its first occurrence and `days` how long each lasts. A rule that repeats
+        every minute or second, or is on more than 20,000 times in its first 800 days, is refused.""", """
         when: {rrule: "every year in january", first: 2019-01-06}""", """
         when: {rrule: "FREQ=YEARLY;BYMONTH=1;BYDAY=1SU", first: 2019-01-06}"""),
     entry("E005", "error", "a calendar file that is missing or cannot be read", """
         `ics` names an iCalendar file beside the overlay (or in assets/), such as a tourism bureau
-        publishes: its VEVENTs, with their RRULE, RDATE and EXDATE, say when the event is on.""", """
+        publishes: its VEVENTs, with their RRULE, RDATE and EXDATE, say when the event is on. A rule
+        that repeats every minute or second, or more than 20,000 occurrences from 2000 to 2050, is
+        refused.""", """
         when: {ics: calendars/marathon.ical}""", """
         when: {ics: calendars/marathon.ics}"""),
     entry("E006", "error", "something of the event lies outside every scene it dresses", """

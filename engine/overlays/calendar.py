@@ -9,6 +9,7 @@ last day it is on (inclusive), so an event of 10-14 November is on from 10 Nov 0
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -16,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 HORIZON_YEARS = 12  # how far ahead `next` looks for a recurring event
+YEARS = range(1900, 2200)  # the years a date may name
+TOO_OFTEN = re.compile(r"FREQ\s*=\s*(MINUTELY|SECONDLY)", re.IGNORECASE)  # expanding them takes minutes
 
 
 class CalendarError(ValueError):
@@ -35,14 +38,18 @@ def parse_moment(text: str, *, end_of_day: bool = False) -> datetime:
     """'2026-11-10' (a whole day) or '2026-11-10T19:30' (a time), in Beijing time. A day given as an
     end means the end of that day. A time with its own offset ('...+08:00', '...Z') is honoured."""
     text = text.strip()
+    whole_day = "T" not in text and " " not in text
     try:
-        if "T" not in text and " " not in text:
-            day = date.fromisoformat(text)
-            moment = datetime.combine(day + timedelta(days=1) if end_of_day else day, time(0), BEIJING)
-            return moment
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if whole_day:
+            moment = datetime.combine(date.fromisoformat(text), time(0), BEIJING)
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
         raise CalendarError(f"'{text}' is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)") from exc
+    if moment.year not in YEARS:  # a typo; and near year 9999, adding a day or two overflows
+        raise CalendarError(f"'{text}' is not in the years {YEARS[0]} to {YEARS[-1]}")
+    if whole_day:
+        return moment + timedelta(days=1) if end_of_day else moment
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=BEIJING)
 
 
@@ -53,11 +60,15 @@ def edition_span(start: str, end: str) -> Span:
     return span
 
 
-def rule_spans(rule: str, first: str, days: float, exdates: list[str], until: datetime) -> list[Span]:
-    """Occurrences of an RRULE from its first day, each lasting `days`, up to `until`."""
+def rule_spans(rule: str, first: str, days: float, exdates: list[str], until: datetime, *,
+               limit: int | None = None) -> list[Span]:
+    """Occurrences of an RRULE from its first day, each lasting `days`, up to `until`; with `limit`, a
+    rule that has more occurrences than that by then is refused (the loader's check)."""
     from dateutil.rrule import rrulestr
 
     start = parse_moment(first)
+    if TOO_OFTEN.search(rule):
+        raise CalendarError("the recurrence rule repeats every minute or second: an event recurs hourly at most")
     try:
         occurrences = rrulestr(rule, dtstart=start, forceset=True)
     except (ValueError, TypeError, KeyError) as exc:
@@ -65,36 +76,58 @@ def rule_spans(rule: str, first: str, days: float, exdates: list[str], until: da
     for text in exdates:
         occurrences.exdate(parse_moment(text))
     length = timedelta(days=days)
-    return [Span(s, s + length) for s in occurrences.between(start - length, until, inc=True)]
+    spans = []
+    for moment in occurrences.xafter(start - length, inc=True):
+        if moment > until:
+            break
+        if limit is not None and len(spans) == limit:
+            raise CalendarError(f"the recurrence rule is on more than {limit:,} times by {beijing_day(until)}")
+        spans.append(Span(moment, moment + length))
+    return spans
 
 
 def read_ics(path: Path):
-    """The parsed calendar of an .ics file (read once; expanding it is ics_spans')."""
+    """The parsed calendar of an .ics file (read once; expanding it is ics_spans'). A rule that
+    repeats every minute or second is refused: an event recurs hourly at most."""
     import icalendar
 
     try:
-        return icalendar.Calendar.from_ical(Path(path).read_bytes())
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise CalendarError(f"the calendar file cannot be read: {exc}") from exc
+    if TOO_OFTEN.search(data.decode("utf-8", errors="replace")):
+        raise CalendarError("the calendar file has a rule that repeats every minute or second: "
+                            "an event recurs hourly at most")
+    try:
+        return icalendar.Calendar.from_ical(data)
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise CalendarError(f"the calendar file cannot be read: {exc}") from exc
 
 
-def ics_spans(calendar_or_path, since: datetime, until: datetime) -> list[Span]:
-    """Every VEVENT occurrence in an .ics calendar between two moments. All-day events are taken
-    as Beijing days; floating times as Beijing time."""
+def ics_spans(calendar_or_path, since: datetime, until: datetime, *, limit: int | None = None) -> list[Span]:
+    """Every VEVENT occurrence in an .ics calendar (parsed, or its path) between two moments.
+    All-day events are taken as Beijing days; floating times as Beijing time. With `limit`, a file
+    with more occurrences than that in the window is refused (the loader's check)."""
     import recurring_ical_events
 
     calendar = read_ics(calendar_or_path) if isinstance(calendar_or_path, (str, Path)) else calendar_or_path
+    spans = []
     try:
-        occurrences = recurring_ical_events.of(calendar).between(since.astimezone(BEIJING).replace(tzinfo=None),
-                                                                 until.astimezone(BEIJING).replace(tzinfo=None))
+        # one occurrence at a time, in order of start: an hourly rule is not expanded for 50 years
+        for event in recurring_ical_events.of(calendar).after(since.astimezone(BEIJING).replace(tzinfo=None)):
+            start, end = _aware(event.get("DTSTART").dt), event.get("DTEND")
+            if start >= until:
+                break
+            if limit is not None and len(spans) == limit:
+                raise CalendarError(f"the calendar file has more than {limit:,} occurrences "
+                                    f"from {beijing_day(since)} to {beijing_day(until)}")
+            end = _aware(end.dt) if end is not None else start + timedelta(days=1)
+            if end > start:
+                spans.append(Span(start, end))
+    except CalendarError:
+        raise
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
         raise CalendarError(f"the calendar file cannot be read: {exc}") from exc
-    spans = []
-    for event in occurrences:
-        start, end = _aware(event.get("DTSTART").dt), event.get("DTEND")
-        end = _aware(end.dt) if end is not None else start + timedelta(days=1)
-        if end > start:
-            spans.append(Span(start, end))
     return sorted(spans)
 
 

@@ -19,6 +19,7 @@ from engine.overlays.schema import EventOverlay
 
 EVENTS_FOLDER = "events"
 SUFFIX = ".event.yaml"
+RULE_LIMIT = 20_000  # occurrences of a rule in its first 800 days (hourly is 19,200), of an .ics in 50 years
 
 
 @dataclass
@@ -123,14 +124,17 @@ def _calendar(doc: Document, overlay: EventOverlay, event: Event, out: list) -> 
     if when.rrule is not None:
         try:
             calendar.parse_moment(when.first)
+            bad_day = False
             for j, day in enumerate(when.except_on):
                 try:
                     calendar.parse_moment(day)
                 except calendar.CalendarError as exc:
                     out.append(doc.diagnostic(("when", "except_on", j), "E003", str(exc)))
-                    return
-            calendar.rule_spans(when.rrule, when.first, when.days, when.except_on,
-                                calendar.parse_moment(when.first) + timedelta(days=800))
+                    bad_day = True  # the rule is not expanded, but the `ics` below is still checked
+                    break
+            if not bad_day:
+                calendar.rule_spans(when.rrule, when.first, when.days, when.except_on,
+                                    calendar.parse_moment(when.first) + timedelta(days=800), limit=RULE_LIMIT)
         except calendar.CalendarError as exc:
             where = ("when", "first") if _unreadable(when.first) else ("when", "rrule")
             out.append(doc.diagnostic(where, "E003" if where[-1] == "first" else "E004", str(exc),
@@ -144,7 +148,7 @@ def _calendar(doc: Document, overlay: EventOverlay, event: Event, out: list) -> 
         try:
             parsed = calendar.read_ics(path)
             now = calendar.parse_moment("2000-01-01")
-            calendar.ics_spans(parsed, now, now + timedelta(days=366 * 50))
+            calendar.ics_spans(parsed, now, now + timedelta(days=366 * 50), limit=RULE_LIMIT)
         except calendar.CalendarError as exc:
             out.append(doc.diagnostic(("when", "ics"), "E005", str(exc)))
             return
