@@ -39,7 +39,8 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
                                                                    tile)))
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
 
-    kit_meshes = [m for m in (lm_plan.landmark_mesh(lm, proj, ground) for lm in scene.landmarks) if m is not None]
+    level = scene.water.level_m
+    kit_meshes = [m for m in (lm_plan.landmark_mesh(lm, proj, ground, level) for lm in scene.landmarks) if m is not None]
     models = [_placement(lm, manifest_path, proj, ground) for lm in scene.landmarks if lm.kind == "model" or lm.model]
     landmarks = LayerPlan("landmarks", [MeshBatch("landmarks", merge(kit_meshes))], models,
                           footprints=facts.footprints["landmarks"][0], exact_footprints=True)
