@@ -13,6 +13,7 @@ from engine.world.plan.facts import SceneFacts
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.layout import Layout, plan_layout
 from engine.world.plan.sizes import DEFAULT_SIZE
+from engine.world.plan.skyline_facts import skyline_footprints
 from engine.world.plan.terrain import build_heightfield
 
 
@@ -35,6 +36,7 @@ def facts_from(scene: SceneManifest, proj: LocalProjection, ground: Heightfield,
     return SceneFacts(proj, ground, scene.water.level_m, {
         "landmarks": (np.array(landmarks, dtype=np.float64).reshape(-1, 4), True),
         "districts": (np.array(layout.footprints(), dtype=np.float64).reshape(-1, 4), False),
+        "skyline": (skyline_footprints(scene, proj), True),
     })
 
 
