@@ -40,9 +40,10 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     terrain = LayerPlan("terrain", _tiled("terrain", split_by_tile(terrain_mesh(ground, scene, proj, shade_under),
                                                                    tile)))
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
-    beyond = LayerPlan("surroundings", _tiled("surroundings", split_by_tile(surroundings_mesh(scene, proj, ground), tile)))
-    skyline = LayerPlan("skyline", [MeshBatch("skyline", skyline_mesh(scene, proj))] if scene.skyline else [],
-                        footprints=facts.footprints["skyline"][0], exact_footprints=True)
+    beyond = [LayerPlan("surroundings", _tiled("surroundings", split_by_tile(surroundings_mesh(scene, proj, ground),
+                                                                            tile)))] if scene.surroundings else []
+    skyline = [LayerPlan("skyline", [MeshBatch("skyline", skyline_mesh(scene, proj))],
+                         footprints=facts.footprints["skyline"][0], exact_footprints=True)] if scene.skyline else []
 
     level = scene.water.level_m
     kit_meshes = [m for m in (lm_plan.landmark_mesh(lm, proj, ground, level) for lm in scene.landmarks) if m is not None]
@@ -60,7 +61,7 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
                            footprints=np.array([mesh_footprint(x, y, mesh) for x, y, mesh in trees]).reshape(-1, 4))
 
     markers = plan_markers(scene.pois, proj, ground)
-    return WorldPlan(scene, facts, [terrain, water, beyond, landmarks, skyline, districts, vegetation, markers],
+    return WorldPlan(scene, facts, [terrain, water, *beyond, landmarks, *skyline, districts, vegetation, markers],
                      time_of_day=scene.sky.time_of_day, haze=scene.sky.haze)
 
 
