@@ -49,6 +49,7 @@ def test_the_surroundings_lie_beyond_the_square_and_reach_three_extents(plans, n
     centres = np.concatenate([b.mesh.vertices[b.mesh.triangles].mean(axis=1) for b in layer.batches])
     assert (np.maximum(np.abs(centres[:, 0]), np.abs(centres[:, 1])) > half).all()  # the square stays the scene's
     assert np.abs(v[:, :2]).max() >= 3 * half
+    assert len(layer.batches) <= 36  # tiled like the square (6 x 6 at most): a few draw calls, not hundreds
     # low flat land beyond a few cells (nearer, it eases from the scene's own edge: no step there)
     far = np.maximum(np.abs(v[:, 0]), np.abs(v[:, 1])) > half + 4.5 * plan.scene.surroundings.cell_m
     assert v[far, 2].max() <= plan.scene.surroundings.height_m + plan.scene.water.level_m + 1e-9

@@ -40,8 +40,9 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     terrain = LayerPlan("terrain", _tiled("terrain", split_by_tile(terrain_mesh(ground, scene, proj, shade_under),
                                                                    tile)))
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
-    beyond = [LayerPlan("surroundings", _tiled("surroundings", split_by_tile(surroundings_mesh(scene, proj, ground),
-                                                                            tile)))] if scene.surroundings else []
+    beyond = [LayerPlan("surroundings", _tiled("surroundings", split_by_tile(  # at most 6 x 6 tiles, as the square
+        surroundings_mesh(scene, proj, ground), tile_size(scene.extent_m * scene.surroundings.reach))))] \
+        if scene.surroundings else []
     skyline = [LayerPlan("skyline", [MeshBatch("skyline", skyline_mesh(scene, proj))],
                          footprints=facts.footprints["skyline"][0], exact_footprints=True)] if scene.skyline else []
 
