@@ -20,7 +20,7 @@ from engine.world.plan.markers import plan_markers
 from engine.world.plan.mesh import Mesh, merge
 from engine.world.plan.scatter import district_meshes, vegetation_meshes
 from engine.world.plan.skyline import skyline_mesh
-from engine.world.plan.surroundings import surroundings_mesh
+from engine.world.plan.surroundings import surroundings_mesh, surroundings_tile
 from engine.world.plan.terrain import build_heightfield, terrain_mesh, water_mesh
 from engine.world.plan.tiles import merge_by_tile, split_by_tile, tile_size
 
@@ -40,9 +40,8 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     terrain = LayerPlan("terrain", _tiled("terrain", split_by_tile(terrain_mesh(ground, scene, proj, shade_under),
                                                                    tile)))
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
-    beyond = [LayerPlan("surroundings", _tiled("surroundings", split_by_tile(  # at most 6 x 6 tiles, as the square
-        surroundings_mesh(scene, proj, ground), tile_size(scene.extent_m * scene.surroundings.reach))))] \
-        if scene.surroundings else []
+    beyond = [LayerPlan("surroundings", _tiled("surroundings", split_by_tile(
+        surroundings_mesh(scene, proj, ground), surroundings_tile(scene))))] if scene.surroundings else []
     skyline = [LayerPlan("skyline", [MeshBatch("skyline", skyline_mesh(scene, proj))],
                          footprints=facts.footprints["skyline"][0], exact_footprints=True)] if scene.skyline else []
 

@@ -18,6 +18,7 @@ from shapely.geometry import Polygon
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
 from engine.world.plan.mesh import Mesh, hex_colour
+from engine.world.plan.tiles import MIN_TILE_M
 
 COAST_M = 0.6  # lowest land vertex, as the scene's own coast (no z-fighting with the water plane)
 SEA_M = -3.0  # sea cells' vertices: under the opaque water plane
@@ -38,6 +39,12 @@ def grid(scene: SceneManifest) -> np.ndarray:
     cell = half / per_half
     steps = int(np.ceil(s.reach * per_half))
     return np.arange(-steps, steps + 1) * cell
+
+
+def surroundings_tile(scene: SceneManifest) -> float:
+    """The ring's map tile: 6 x 6 across its whole grid (as the square's, engine.world.plan.tiles),
+    so it adds a few draw calls, not hundreds."""
+    return max(MIN_TILE_M, float(grid(scene)[-1]) / 3 * 1.001)
 
 
 def is_land(scene: SceneManifest, proj: LocalProjection, x, y) -> np.ndarray:
