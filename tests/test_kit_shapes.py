@@ -78,3 +78,11 @@ def test_a_fort_wall_follows_its_path():
     for t in np.linspace(0, line.length, 25):  # the camera is kept out all along it
         p = line.interpolate(t)
         assert any(np.hypot(x - p.x, y - p.y) < r for x, y, r, _ in prints)
+
+
+def test_district_towers_have_the_stepped_top_not_a_sail_nor_a_spire():
+    from engine.world.plan import kit
+    v = kit.district_building("tower", 30.0, 30.0, 120.0, (0.5, 0.5, 0.5, 1.0), (0.8, 0.8, 0.8, 1.0)).vertices
+    top = v[v[:, 2] > 120.0 * 0.99]
+    assert np.ptp(top[:, 2]) < 1e-6 and len(top) >= 4  # a flat roof, not the apex of a spire
+    assert abs(top[:, 0].mean()) < 1e-6

@@ -131,7 +131,7 @@ def _in_frame(eye, target, fov_deg, point) -> tuple[float, float]:
 
 @pytest.mark.parametrize("name, view, tower", [("gulangyu", "shimao_from_sunlight_rock", "shimao_tower_a"),
                                                ("gulangyu", "shimao_from_sunlight_rock", "shimao_tower_b"),
-                                               ("yundang", "lake_from_west", "egret_west_tower")])
+                                               ("yundang", "north_to_jimei", "egret_west_tower")])
 def test_a_skyline_tower_is_in_view_and_unhidden_from_its_viewpoint(plans, name, view, tower):
     plan = plans[name]
     scene, proj = plan.scene, plan.projection
@@ -153,10 +153,23 @@ def test_a_skyline_tower_is_in_view_and_unhidden_from_its_viewpoint(plans, name,
 
 
 def test_a_skyline_tower_inside_the_square_keeps_cameras_out_and_one_beyond_has_no_footprint(plans):
-    inside = plans["yundang"].layer("skyline").footprints
-    assert len(inside) == 1 and inside[0][3] == pytest.approx(4.0 + 266)
+    from engine.world.plan.skyline_facts import skyline_footprints
+    plan = plans["yundang"]
+    assert len(plan.layer("skyline").footprints) == 0  # the Egret West Tower is in Jimei, 14 km out
     assert len(plans["gulangyu"].layer("skyline").footprints) == 0
-    assert len(plans["yundang"].facts.footprints["skyline"][0]) == 1
+    tower = plan.scene.skyline[0].model_copy(update={"lat": 24.4855, "lon": 118.0960})  # moved into the square
+    scene = plan.scene.model_copy(update={"skyline": [tower]})
+    prints = skyline_footprints(scene, plan.projection)
+    assert len(prints) == 1 and prints[0][3] == pytest.approx(4.0 + 266) and prints[0][2] == pytest.approx(50 * 2 ** 0.5 / 2)
+
+
+def test_the_egret_west_tower_stands_on_the_land_beyond_the_square(plans):
+    plan = plans["yundang"]
+    tower = plan.scene.skyline[0]
+    x, y, _ = plan.projection.to_local(tower.lat, tower.lon)
+    v = np.concatenate([b.mesh.vertices for b in plan.layer("surroundings").batches])
+    near = np.hypot(v[:, 0] - x, v[:, 1] - y) < plan.scene.surroundings.cell_m
+    assert near.any() and (v[near, 2] > 0.5).all()
 
 
 def test_a_projection_check_of_the_local_frame():

@@ -19,7 +19,7 @@ def _screen_point(view, point):
 
 
 @pytest.mark.parametrize("scene, viewpoint, tower", [("gulangyu", "shimao_from_sunlight_rock", "shimao_tower_a"),
-                                                     ("yundang", "lake_from_west", "egret_west_tower")])
+                                                     ("yundang", "north_to_jimei", "egret_west_tower")])
 def test_a_skyline_tower_is_drawn_where_it_projects(open_view, scene, viewpoint, tower):
     view = open_view(SCENES / scene / "scene.yaml")
     view.go_to_view(view.viewpoint(viewpoint))

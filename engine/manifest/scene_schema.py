@@ -174,8 +174,8 @@ class SurroundingLand(Strict):
 class Surroundings(Strict):
     """The world beyond the square: low land out to `reach` extents, so the scene is no island."""
 
-    reach: float = Field(3.5, ge=1.5, le=5.5, description="how many extent_m out the land reaches (the water "
-                         "plane reaches 6)")
+    reach: float = Field(3.5, ge=1.5, le=6.0, description="how many extent_m out the land reaches (at most "
+                         "the water plane's 6)")
     cell_m: float = Field(80.0, ge=20, le=500, description="grid spacing of the land beyond the square")
     height_m: float = Field(3.0, ge=0.5, le=60, description="height of the flat land")
     colour: Colour = Field("#9c9a8c", description="the land's tint (a city seen from afar)")

@@ -17,17 +17,7 @@ CABIN = (0.90, 0.88, 0.82, 1.0)
 EGRET = (0.97, 0.97, 0.95, 1.0)
 
 
-def stepped_tower(w, d, h, wall=(0.55, 0.63, 0.70, 1.0), roof=(0.80, 0.84, 0.88, 1.0)) -> Mesh:
-    """An ordinary high-rise: narrowing towards the top, then two flat set-backs (no spire)."""
-    body_h = h * 0.9
-    tm = trimesh.creation.box(extents=(w, d, body_h))
-    tm.apply_translation((0, 0, body_h / 2))
-    top = tm.vertices[:, 2] > body_h / 2
-    tm.vertices[top, 0] *= 0.55
-    tm.vertices[top, 1] *= 0.8
-    tw, td = w * 0.55, d * 0.8
-    return merge([from_trimesh(tm, wall), kit.box(tw * 0.75, td * 0.75, h * 0.06, wall, z0=body_h),
-                  kit.box(tw * 0.45, td * 0.45, h * 0.04, roof, z0=h * 0.96)])
+stepped_tower = kit.tower  # an ordinary high-rise: flat set-backs, no spire
 
 
 def sail_tower(w, d, h, wall=(0.55, 0.63, 0.70, 1.0), roof=(0.80, 0.84, 0.88, 1.0)) -> Mesh:
