@@ -2,9 +2,11 @@
 own checks: the scene's facts (heightfield and footprints, no meshes) are planned once and shared.
 
 G004 viewpoints under the ground or inside a landmark or building (engine.viewpoint_check), G005
-POIs on the wrong side of the water's edge (engine.poi_surface_check)."""
+POIs on the wrong side of the water's edge (engine.poi_surface_check), G007 boats on land
+(engine.boat_check)."""
 from __future__ import annotations
 
+from engine.boat_check import check_boats
 from engine.diagnostics import Diagnostic
 from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.yaml_loader import Document
@@ -23,4 +25,4 @@ def check_on_terrain(scene: SceneManifest, doc: Document, facts: SceneFacts | No
     facts = facts if facts is not None else facts_for_checks(scene)
     if facts is None:
         return []
-    return check_viewpoints(scene, doc, facts) + check_poi_surfaces(scene, doc, facts)
+    return check_viewpoints(scene, doc, facts) + check_poi_surfaces(scene, doc, facts) + check_boats(scene, doc, facts)

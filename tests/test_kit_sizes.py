@@ -58,6 +58,22 @@ def test_a_kit_kind_is_as_wide_and_deep_as_its_size(kind):
     assert d * 0.98 <= depth <= (d + more_d) * 1.02
 
 
+@pytest.mark.parametrize("kind, option", [("tower", {"top": "sail"}), ("statue", {"pose": "kneeling"}),
+                                          ("fort_wall", {"path": [list(ORIGIN), [ORIGIN[0] + 0.0004, ORIGIN[1]]]}),
+                                          ("boat", {"path": [list(ORIGIN), [ORIGIN[0] + 0.0004, ORIGIN[1]]]})])
+@pytest.mark.parametrize("scale", [1.0, 0.5, 2.5])
+def test_a_kit_option_reaches_exactly_its_height(kind, option, scale):
+    w, d, h = (v * scale for v in DEFAULT_SIZE[kind])
+    if "path" in option:
+        lm = Landmark(id="a", kind=kind, size_m=[w, d, h], base_m=BASE, **option)
+    else:
+        lm = _landmark(kind, (w, d, h), **option)
+    v = _mesh(lm)
+    assert v[:, 2].max() - BASE == pytest.approx(h, rel=1e-6)
+    if "path" not in option:
+        assert (v[:, :2].max(axis=0) - v[:, :2].min(axis=0)) == pytest.approx([w, d], rel=0.02)
+
+
 @pytest.mark.parametrize("kind", ["villa", "hall"])
 def test_a_dome_crowns_the_roof_at_the_stated_height(kind):
     w, d, h = DEFAULT_SIZE[kind]

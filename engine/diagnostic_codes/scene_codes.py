@@ -22,7 +22,8 @@ ENTRIES = [
         viewpoints:
           - {id: from_sea, lat: 24.3955, lon: 117.9960, height_m: 80, look_at: summit}"""),
     entry("R003", "error", "a landmark without a position", """
-        A landmark needs a place: a bridge, a pier or a boardwalk a `path` of [lat, lon] points, every other kind a
+        A landmark needs a place: a bridge, a pier or a boardwalk a `path` of [lat, lon] points, a fort_wall
+        or a boat either (a wall along the path, a row of boats moored along it), every other kind a
         `lat` and a `lon`.""", """
         landmarks:
           - {id: jetty, kind: pier, lat: 24.3986, lon: 117.9990}""", """
@@ -153,6 +154,17 @@ ENTRIES = [
           - {id: chapel, lat: 118.0012, lon: 24.4008, ...}""", """
         pois:
           - {id: chapel, lat: 24.4008, lon: 118.0012, ...}"""),
+    entry("G007", "error", "a boat on land", """
+        A `boat` landmark floats on the water at the scene's water level, so it must be placed in the
+        water: at its `lat` and `lon`, or for a row of boats along a `path`, at every boat of the row
+        (one per boat length and a gap). The message names the first boat on land and how far it is
+        from the row's start. Usually the quay line was drawn on the bank instead of just off it; move
+        the path a few metres out into the water. `run_tour.py probe SCENE LAT LON` says what is at a
+        place.""", """
+        landmarks:
+          - {id: moored, kind: boat, path: [[24.4421, 118.0828], [24.4430, 118.0838]]}   # on the quay""", """
+        landmarks:
+          - {id: moored, kind: boat, path: [[24.4415, 118.0822], [24.4424, 118.0813]]}   # in the basin"""),
     entry("C001", "error", "no scene of that name", """
         A command was given a scene name (for example `render gulangyu`) that is not the name of a folder
         in the scenes folder with a scene.yaml in it. The hint suggests the closest name, or lists the

@@ -13,7 +13,7 @@ from engine.manifest.source_hash import stale_translations
 from engine.manifest.content_paths import check_asset_path
 from engine.manifest.gltf_check import check_gltf
 from engine.manifest.panda_models import check_panda_model
-from engine.manifest.scene_schema import PATH_KINDS, SceneManifest
+from engine.manifest.scene_schema import PATH_KINDS, PATH_OR_POINT_KINDS, SceneManifest
 from engine.manifest.yaml_loader import Document
 
 
@@ -42,7 +42,8 @@ def _scene_folder(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
 def _unique_ids(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     """Ids are unique within their kind: a POI and the land area it stands on may share a name."""
     out = []
-    groups = [("terrain", "areas"), ("terrain", "peaks"), ("terrain", "shores"), ("landmarks",), ("districts",),
+    groups = [("terrain", "areas"), ("terrain", "peaks"), ("terrain", "shores"), ("landmarks",), ("skyline",),
+              ("districts",),
               ("vegetation",), ("pois",), ("viewpoints",)]
     for group in groups:
         items = scene
@@ -91,6 +92,10 @@ def landmark_shapes(doc: Document, landmarks, group: tuple = ("landmarks",)) -> 
         if lm.kind in PATH_KINDS:
             if lm.path is None:
                 out.append(doc.diagnostic(loc, "R003", f"landmark '{lm.id}': a {lm.kind} needs a 'path' of [lat, lon] points"))
+        elif lm.kind in PATH_OR_POINT_KINDS:
+            if lm.path is None and (lm.lat is None or lm.lon is None):
+                out.append(doc.diagnostic(loc, "R003", f"landmark '{lm.id}': a {lm.kind} needs 'lat' and 'lon', "
+                                          "or a 'path' of [lat, lon] points"))
         elif lm.lat is None or lm.lon is None:
             out.append(doc.diagnostic(loc, "R003", f"landmark '{lm.id}': a {lm.kind} needs 'lat' and 'lon'"))
         if lm.kind == "model" and lm.model is None:

@@ -81,8 +81,10 @@ class Water(Strict):
 
 
 LandmarkKind = Literal["church", "villa", "pavilion", "bridge", "tower", "rock", "statue", "pier",
-                       "temple", "hall", "fort_wall", "cannon", "gate", "boardwalk", "model"]
+                       "temple", "hall", "fort_wall", "cannon", "gate", "boardwalk", "boat", "model"]
 PATH_KINDS = frozenset({"bridge", "pier", "boardwalk"})  # laid along a `path`, not placed at lat/lon
+# placed at lat/lon or laid along a `path`: a wall follows it, boats moor in a row along it
+PATH_OR_POINT_KINDS = frozenset({"fort_wall", "boat"})
 
 
 class Landmark(Strict):
@@ -92,7 +94,9 @@ class Landmark(Strict):
     kind: LandmarkKind
     lat: Optional[Lat] = None
     lon: Optional[Lon] = None
-    path: Optional[list[LatLon]] = Field(None, min_length=2, description="bridge, pier or boardwalk: its centre line")
+    path: Optional[list[LatLon]] = Field(None, min_length=2, description="bridge, pier or boardwalk: its centre "
+                                         "line; fort_wall: the line the wall follows; boat: the quay a row of "
+                                         "boats is moored along (one boat per length and a gap)")
     heading_deg: float = Field(0.0, ge=-360, le=360, description="rotation, degrees clockwise from north")
     size_m: Optional[list[Annotated[float, Field(gt=0, le=1000)]]] = Field(
         None, min_length=3, max_length=3, description="[width, depth, height] in metres; a model is scaled to "
@@ -101,6 +105,10 @@ class Landmark(Strict):
     roof_colour: Optional[Colour] = None
     base_m: Optional[Metres] = Field(None, description="ground height under it; default: the terrain's")
     dome: bool = Field(False, description="villa or hall: crown the roof with a dome (Bagua Lou's red dome)")
+    top: Literal["stepped", "sail"] = Field("stepped", description="tower: a flat stepped crown, or a sail: a "
+                                            "curved roof slanting up to one side (the Shimao towers)")
+    pose: Literal["standing", "kneeling"] = Field("standing", description="statue: standing on a plinth, or "
+                                                  "kneeling on a rock (the Egret Goddess)")
     model: Optional[AssetPath] = Field(None, description="a .glb or .gltf file, or Panda3D's .bam or .egg (kind: model)")
     poi: Optional[Id] = Field(None, description="the POI this landmark illustrates")
     approximate: bool = False
@@ -159,6 +167,41 @@ class Viewpoint(Strict):
     fov_deg: float = Field(45.0, ge=10, le=120, description="vertical field of view in degrees")
 
 
+class SkylineTower(Strict):
+    """A distant tower seen from the scene's viewpoints, placed even beyond the scene square (no
+    terrain there: it stands on `base_m`). Inside the square it keeps tour cameras out like a landmark."""
+
+    id: Id
+    lat: Lat
+    lon: Lon
+    size_m: list[Annotated[float, Field(gt=0, le=1000)]] = Field(
+        min_length=3, max_length=3, description="[width, depth, height] in metres")
+    heading_deg: float = Field(0.0, ge=-360, le=360, description="rotation, degrees clockwise from north")
+    top: Literal["stepped", "sail"] = "stepped"
+    colour: Colour = "#8d9aa3"
+    roof_colour: Colour = "#c9cfd4"
+    base_m: Metres = Field(4.0, description="height of the ground it stands on")
+    approximate: bool = False
+
+
+class SurroundingLand(Strict):
+    """One piece of land beyond the scene square (drawn low and coarse, no buildings)."""
+
+    id: Id
+    outline: list[LatLon] = Field(min_length=3, max_length=20000)
+
+
+class Surroundings(Strict):
+    """The world beyond the square: low land out to `reach` extents, so the scene is no island."""
+
+    reach: float = Field(3.5, ge=1.5, le=6.0, description="how many extent_m out the land reaches (at most "
+                         "the water plane's 6)")
+    cell_m: float = Field(80.0, ge=20, le=500, description="grid spacing of the land beyond the square")
+    height_m: float = Field(3.0, ge=0.5, le=60, description="height of the flat land")
+    colour: Colour = Field("#9c9a8c", description="the land's tint (a city seen from afar)")
+    land: list[SurroundingLand] = Field(min_length=1)
+
+
 class SceneManifest(Strict):
     """One explorable scene: terrain, water, sky, landmarks, POIs and viewpoints."""
 
@@ -173,6 +216,8 @@ class SceneManifest(Strict):
     terrain: Terrain
     water: Water = Water()
     landmarks: list[Landmark] = []
+    skyline: list[SkylineTower] = Field([], description="distant towers, placed even beyond the square")
+    surroundings: Optional[Surroundings] = None
     districts: list[District] = []
     vegetation: list[Vegetation] = []
     pois: list[Poi] = Field(min_length=1)

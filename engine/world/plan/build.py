@@ -20,6 +20,8 @@ from engine.world.plan.markers import plan_markers
 from engine.world.plan.mesh import Mesh, merge
 from engine.world.plan.scatter import district_meshes, vegetation_meshes
 from engine.world.plan.coast_mesh import shore_wall_mesh
+from engine.world.plan.skyline import skyline_mesh
+from engine.world.plan.surroundings import surroundings_mesh, surroundings_tile
 from engine.world.plan.terrain import build_heightfield, scene_coast, terrain_mesh, water_mesh
 from engine.world.plan.tiles import merge_by_tile, split_by_tile, tile_size
 
@@ -41,8 +43,13 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     terrain = LayerPlan("terrain", _tiled("terrain", terrain_tiles)
                         + [MeshBatch("shore", shore_wall_mesh(coast, scene.terrain.cell_m / 2))])
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
+    beyond = [LayerPlan("surroundings", _tiled("surroundings", split_by_tile(
+        surroundings_mesh(scene, proj, ground), surroundings_tile(scene))))] if scene.surroundings else []
+    skyline = [LayerPlan("skyline", [MeshBatch("skyline", skyline_mesh(scene, proj))],
+                         footprints=facts.footprints["skyline"][0], exact_footprints=True)] if scene.skyline else []
 
-    kit_meshes = [m for m in (lm_plan.landmark_mesh(lm, proj, ground) for lm in scene.landmarks) if m is not None]
+    level = scene.water.level_m
+    kit_meshes = [m for m in (lm_plan.landmark_mesh(lm, proj, ground, level) for lm in scene.landmarks) if m is not None]
     models = [_placement(lm, manifest_path, proj, ground) for lm in scene.landmarks if lm.kind == "model" or lm.model]
     landmarks = LayerPlan("landmarks", [MeshBatch("landmarks", merge(kit_meshes))], models,
                           footprints=facts.footprints["landmarks"][0], exact_footprints=True)
@@ -57,7 +64,7 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
                            footprints=np.array([mesh_footprint(x, y, mesh) for x, y, mesh in trees]).reshape(-1, 4))
 
     markers = plan_markers(scene.pois, proj, ground)
-    return WorldPlan(scene, facts, [terrain, water, landmarks, districts, vegetation, markers],
+    return WorldPlan(scene, facts, [terrain, water, *beyond, landmarks, *skyline, districts, vegetation, markers],
                      time_of_day=scene.sky.time_of_day, haze=scene.sky.haze)
 
 

@@ -123,13 +123,17 @@ def hall(w, d, h, wall=WALL, roof=(0.55, 0.52, 0.48, 1.0), with_dome=False) -> M
 
 
 def tower(w, d, h, wall=(0.55, 0.63, 0.70, 1.0), roof=(0.80, 0.84, 0.88, 1.0)) -> Mesh:
-    """A high-rise that narrows towards the top, crowned by a slim spire (the Shimao 'sails')."""
-    tm = trimesh.creation.box(extents=(w, d, h * 0.92))
-    tm.apply_translation((0, 0, h * 0.46))
-    top = tm.vertices[:, 2] > h * 0.5
+    """An ordinary high-rise: narrowing towards the top, then two flat set-backs (no spire; the sail-topped
+    Shimao towers are engine.world.plan.kit_shapes.sail_tower)."""
+    body_h = h * 0.9
+    tm = trimesh.creation.box(extents=(w, d, body_h))
+    tm.apply_translation((0, 0, body_h / 2))
+    top = tm.vertices[:, 2] > body_h / 2
     tm.vertices[top, 0] *= 0.55
     tm.vertices[top, 1] *= 0.8
-    return merge([from_trimesh(tm, wall), cone(min(w, d) * 0.18, h * 0.08, roof, z0=h * 0.92, sections=6)])
+    tw, td = w * 0.55, d * 0.8
+    return merge([from_trimesh(tm, wall), box(tw * 0.75, td * 0.75, h * 0.06, wall, z0=body_h),
+                  box(tw * 0.45, td * 0.45, h * 0.04, roof, z0=h * 0.96)])
 
 
 def rock(w, d, h, colour=GRANITE, seed=0) -> Mesh:

@@ -7,8 +7,8 @@ import numpy as np
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import PATH_KINDS, Landmark
-from engine.world.plan import kit
-from engine.world.plan.mesh import Mesh, heading_rotation, hex_colour
+from engine.world.plan import boats, kit, kit_shapes
+from engine.world.plan.mesh import Mesh, heading_rotation, hex_colour, merge
 from engine.world.plan.sizes import DEFAULT_SIZE
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.kit_kinds import standing_mesh
@@ -18,7 +18,7 @@ _DECKS = {"bridge": ((0.78, 0.76, 0.72, 1.0), 1.2, 40.0), "pier": (kit.WOOD, 0.5
           "boardwalk": ((0.55, 0.40, 0.27, 1.0), 0.3, 4.0)}
 
 
-def landmark_mesh(lm: Landmark, proj: LocalProjection, ground: Heightfield) -> Mesh | None:
+def landmark_mesh(lm: Landmark, proj: LocalProjection, ground: Heightfield, water_level_m: float = 0.0) -> Mesh | None:
     """The kit mesh of a landmark in scene coordinates, or None for glTF models."""
     w, d, h = lm.size_m or DEFAULT_SIZE[lm.kind]
     colours: dict = {}
@@ -35,9 +35,17 @@ def landmark_mesh(lm: Landmark, proj: LocalProjection, ground: Heightfield) -> M
                               pier_spacing=spacing, ground_z=ground.height_at)
     if lm.kind == "model":
         return None
+    if lm.kind == "fort_wall" and lm.path is not None:
+        return kit_shapes.wall_along_path(boats.path_points(lm, proj), d, h, colours.get("wall", kit.GRANITE),
+                                          ground.height_at, base_m=lm.base_m)
+    mesh = standing_mesh(lm.kind, w, d, h, colours, dome=lm.dome, seed=sum(map(ord, lm.id)), top=lm.top,
+                         pose=lm.pose)
+    if lm.kind == "boat":
+        base = boats.boat_base(lm, water_level_m)
+        return merge([mesh.transformed(heading_rotation(heading), (x, y, base))
+                      for x, y, heading in boats.boat_spots(lm, proj)])
     x, y, _ = proj.to_local(lm.lat, lm.lon)
     base = lm.base_m if lm.base_m is not None else _footprint_ground(ground, x, y, w, d, lm.kind)
-    mesh = standing_mesh(lm.kind, w, d, h, colours, dome=lm.dome, seed=sum(map(ord, lm.id)))
     return mesh.transformed(heading_rotation(lm.heading_deg), (x, y, base))
 
 

@@ -31,6 +31,7 @@ def keep_clear_points(scene: SceneManifest, proj: LocalProjection) -> np.ndarray
     pts = [(p.lat, p.lon) for p in scene.pois]
     pts += [(lm.lat, lm.lon) for lm in scene.landmarks if lm.lat is not None]
     pts += [tuple(pt) for lm in scene.landmarks if lm.path for pt in lm.path]
+    pts += [(t.lat, t.lon) for t in scene.skyline]  # beyond the square they keep nothing clear
     arr = np.array(pts)
     return proj.to_local_many(arr[:, 0], arr[:, 1])[:, :2]
 

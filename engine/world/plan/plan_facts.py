@@ -8,10 +8,12 @@ import numpy as np
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import PATH_KINDS, Landmark, SceneManifest
+from engine.world.plan.boats import multi_footprints
 from engine.world.plan.facts import SceneFacts
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.layout import Layout, plan_layout
 from engine.world.plan.sizes import DEFAULT_SIZE
+from engine.world.plan.skyline_facts import skyline_footprints
 from engine.world.plan.terrain import build_heightfield
 
 
@@ -26,10 +28,15 @@ def landmark_footprint(lm: Landmark, proj: LocalProjection, ground: Heightfield)
 
 
 def facts_from(scene: SceneManifest, proj: LocalProjection, ground: Heightfield, layout: Layout) -> SceneFacts:
-    landmarks = [f for f in (landmark_footprint(lm, proj, ground) for lm in scene.landmarks) if f is not None]
+    landmarks = []
+    for lm in scene.landmarks:
+        many = multi_footprints(lm, proj, ground, scene.water.level_m)
+        one = landmark_footprint(lm, proj, ground) if many is None else None
+        landmarks += many if many is not None else [one] if one is not None else []
     return SceneFacts(proj, ground, scene.water.level_m, {
         "landmarks": (np.array(landmarks, dtype=np.float64).reshape(-1, 4), True),
         "districts": (np.array(layout.footprints(), dtype=np.float64).reshape(-1, 4), False),
+        "skyline": (skyline_footprints(scene, proj), True),
     })
 
 
