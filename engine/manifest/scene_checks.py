@@ -42,7 +42,7 @@ def _scene_folder(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
 def _unique_ids(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     """Ids are unique within their kind: a POI and the land area it stands on may share a name."""
     out = []
-    groups = [("terrain", "areas"), ("terrain", "peaks"), ("landmarks",), ("districts",),
+    groups = [("terrain", "areas"), ("terrain", "peaks"), ("landmarks",), ("roads",), ("districts",),
               ("vegetation",), ("pois",), ("viewpoints",)]
     for group in groups:
         items = scene
