@@ -162,8 +162,9 @@ def yanwu_centre_line(features: list[dict], proj: LocalProjection, half_m: float
     other = linemerge(MultiLineString([line for f in ways if f is not longest
                                        for line in local_lines(f["geometry"], proj)]))
     samples = [one.interpolate(d) for d in np.arange(0.0, one.length, 5.0)] + [one.interpolate(one.length)]
+    # only where the other carriageway runs beside it (past its ends the midline would veer off)
     mids = [((p.x + q.x) / 2, (p.y + q.y) / 2) for p in samples
-            for q in [other.interpolate(other.project(p))]]
+            for s in [other.project(p)] if 0.0 < s < other.length for q in [other.interpolate(s)]]
     [piece] = clip(np.array(mids), half_m)[:1] or [np.zeros((0, 2))]
     return piece
 

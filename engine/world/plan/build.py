@@ -17,6 +17,7 @@ from engine.world.plan.plan_facts import facts_from
 from engine.world.plan.layers import LayerPlan, MeshBatch, ModelPlacement, WorldPlan
 from engine.world.plan.layout import plan_layout
 from engine.world.plan.markers import plan_markers
+from engine.world.plan.roads import roads_mesh
 from engine.world.plan.mesh import Mesh, merge
 from engine.world.plan.scatter import district_meshes, vegetation_meshes
 from engine.world.plan.terrain import build_heightfield, terrain_mesh, water_mesh
@@ -37,6 +38,7 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     shade_under = np.concatenate([facts.footprints["landmarks"][0], facts.footprints["districts"][0]])
     terrain = LayerPlan("terrain", _tiled("terrain", split_by_tile(terrain_mesh(ground, scene, proj, shade_under),
                                                                    tile)))
+    roads = LayerPlan("roads", _tiled("roads", split_by_tile(roads_mesh(layout.roads, ground), tile)))
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
 
     kit_meshes = [m for m in (lm_plan.landmark_mesh(lm, proj, ground) for lm in scene.landmarks) if m is not None]
@@ -54,7 +56,7 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
                            footprints=np.array([mesh_footprint(x, y, mesh) for x, y, mesh in trees]).reshape(-1, 4))
 
     markers = plan_markers(scene.pois, proj, ground)
-    return WorldPlan(scene, facts, [terrain, water, landmarks, districts, vegetation, markers],
+    return WorldPlan(scene, facts, [terrain, roads, water, landmarks, districts, vegetation, markers],
                      time_of_day=scene.sky.time_of_day, haze=scene.sky.haze)
 
 

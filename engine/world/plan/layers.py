@@ -74,7 +74,7 @@ class LayerPlan:
 @dataclass
 class WorldPlan:
     """Everything the scene shows, as data: the ground facts, the sky's settings and the layers
-    in drawing order (terrain, water, landmarks, districts, vegetation, markers)."""
+    in drawing order (terrain, roads, water, landmarks, districts, vegetation, markers)."""
 
     scene: SceneManifest
     facts: SceneFacts
