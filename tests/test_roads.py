@@ -34,6 +34,12 @@ def scene_of(scene_id: str):
 
 
 @lru_cache(maxsize=None)
+def plan_of(scene_id: str):
+    scene, path, _ = scene_of(scene_id)
+    return plan_world(scene, path)
+
+
+@lru_cache(maxsize=None)
 def layout_of(scene_id: str):
     scene, _, proj = scene_of(scene_id)
     ground = build_heightfield(scene, proj)
@@ -60,7 +66,7 @@ def test_roads_are_drawn_where_osm_says(scene_id, name):
     """Points every 5 m along OSM's centre line, on land inside the scene, lie on the roads
     layer's triangles (and above the ground there)."""
     scene, path, proj = scene_of(scene_id)
-    plan = plan_world(scene, path)
+    plan = plan_of(scene_id)
     ground = plan.facts.ground
     triangles = [Polygon(tri[:, :2]) for batch in plan.layer("roads").batches
                  for tri in batch.mesh.vertices[batch.mesh.triangles]]
@@ -195,9 +201,22 @@ def test_districts_far_from_roads_are_placed_as_before():
     assert before.buildings  # the random layout is still there for districts without streets
 
 
+@pytest.mark.parametrize("scene_id", SCENES)
+def test_roads_lie_just_above_the_ground(scene_id):
+    """Every ribbon vertex, and the middle of every triangle, is lifted off the terrain (no
+    z-fighting), and a draped road never floats more than a few metres up."""
+    plan = plan_of(scene_id)
+    ground = plan.facts.ground
+    for batch in plan.layer("roads").batches:
+        v = batch.mesh.vertices
+        lift = v[:, 2] - ground.height_at(v[:, 0], v[:, 1])
+        assert lift.min() >= 0.25, batch.name
+        centres = v[batch.mesh.triangles].mean(axis=1)
+        assert (centres[:, 2] - ground.height_at(centres[:, 0], centres[:, 1])).min() >= 0.05, batch.name
+
+
 def test_roads_layer_is_batched_per_tile():
-    scene, path, _ = scene_of("yundang")
-    plan = plan_world(scene, path)
+    plan = plan_of("yundang")
     roads = plan.layer("roads")
     assert [layer.name for layer in plan.layers][:3] == ["terrain", "roads", "water"]
     assert 0 < len(roads.batches) <= 36 and roads.triangle_count > 10000

@@ -112,10 +112,15 @@ def ribbon(road: RoadLine, ground: Heightfield) -> Mesh:
     cos_half[1:-1] = np.abs(np.einsum("ij,ij->i", normal[1:-1], np.stack([-seg[:-1, 1], seg[:-1, 0]], axis=1)))
     offset = normal * (road.width / 2 / np.maximum(cos_half, 0.5))[:, None]
     left, right = p + offset, p - offset
-    if road.deck is None:
-        z = np.max([ground.height_at(q[:, 0], q[:, 1]) for q in (p, left, right)], axis=0) + LIFT_M
-    else:
-        z = road.deck
+    z = np.max([ground.height_at(q[:, 0], q[:, 1]) for q in (p, left, right)], axis=0)
+    # and the ground halfway to the neighbouring cross-sections, where a hill may bulge between them
+    mids = [(q[:-1] + q[1:]) / 2 for q in (p, left, right)]
+    between = np.max([ground.height_at(q[:, 0], q[:, 1]) for q in mids], axis=0)
+    z[:-1] = np.maximum(z[:-1], between)
+    z[1:] = np.maximum(z[1:], between)
+    z = z + LIFT_M
+    if road.deck is not None:  # a deck keeps its height, except where it lands on a hill
+        z = np.maximum(road.deck, z)
     z = z + RANK_LIFT_M.get(road.kind, 0.0)
     n = len(p)
     verts = np.empty((2 * n, 3))
