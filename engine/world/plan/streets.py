@@ -98,6 +98,8 @@ def plan_street_district(district: District, polygon, ground: Heightfield, keep_
 
     chosen = []
     for row in range(ROWS):
+        if len(chosen) >= district.count:
+            break
         xs, ys = _row_slots(streets, nearby, row, reach, radius)
         order = rng.permutation(len(xs))
         xs, ys = xs[order], ys[order]
@@ -112,10 +114,10 @@ def plan_street_district(district: District, polygon, ground: Heightfield, keep_
         fill = sample_points(polygon, district.count - len(chosen), rng, allowed, radius, occupancy)
         chosen += [(float(x), float(y)) for x, y in fill]
     buildings = []
-    for x, y in chosen:
+    facing = _facing(streets, np.array(chosen).reshape(-1, 2))
+    for (x, y), heading in zip(chosen, facing):
         variant = int(rng.integers(len(variants)))
-        heading = _facing(streets, x, y)
-        if heading is None:
+        if np.isnan(heading):
             heading = float(rng.choice([0, 90, 180, 270]) + rng.uniform(-12, 12))
         buildings.append((x, y, float(ground.height_at(x, y)) - 0.5, variant, heading,
                           float(rng.uniform(0.85, 1.15))))
@@ -144,21 +146,22 @@ def _row_slots(streets: Streets, nearby: np.ndarray, row: int, reach: float,
     return np.concatenate(xs), np.concatenate(ys)
 
 
-def _facing(streets: Streets, x: float, y: float) -> float | None:
-    """The heading (clockwise from north) that turns a building at (x, y) to face the nearest road
-    within FACING_M, its width (local x) along the road's direction there, its front (local +y)
-    towards it."""
-    point = shapely.Point(x, y)
-    i = streets.line_tree.nearest(point)
-    if i is None:
-        return None
-    line = streets.lines[int(i)]
-    s = line.project(point)
-    foot = line.interpolate(s)
-    if foot.distance(point) > FACING_M:
-        return None
-    a, b = line.interpolate(max(s - 2.0, 0.0)), line.interpolate(min(s + 2.0, line.length))
-    along = np.degrees(np.arctan2(b.x - a.x, b.y - a.y))  # the road's bearing
-    towards = np.degrees(np.arctan2(foot.x - x, foot.y - y))
-    heading = min((along + 90.0, along - 90.0), key=lambda h: abs((h - towards + 180.0) % 360.0 - 180.0))
-    return float(heading % 360.0)
+def _facing(streets: Streets, xy: np.ndarray) -> np.ndarray:
+    """The headings (clockwise from north) that turn buildings at xy to face the nearest road within
+    FACING_M, their width (local x) along the road's direction there, their front (local +y)
+    towards it; NaN where no road is that near."""
+    out = np.full(len(xy), np.nan)
+    if not len(xy) or not len(streets.roads):
+        return out
+    points = shapely.points(xy)
+    which, road = streets.line_tree.query_nearest(points, max_distance=FACING_M, all_matches=False)
+    lines = streets.lines[road]
+    s = shapely.line_locate_point(lines, points[which])
+    foot = shapely.get_coordinates(shapely.line_interpolate_point(lines, s))
+    a = shapely.get_coordinates(shapely.line_interpolate_point(lines, np.maximum(s - 2.0, 0.0)))
+    b = shapely.get_coordinates(shapely.line_interpolate_point(lines, s + 2.0))  # clamped at the end
+    along = np.degrees(np.arctan2(b[:, 0] - a[:, 0], b[:, 1] - a[:, 1]))  # the road's bearing
+    towards = np.degrees(np.arctan2(foot[:, 0] - xy[which, 0], foot[:, 1] - xy[which, 1]))
+    turn = np.where(np.abs((along + 90.0 - towards + 180.0) % 360.0 - 180.0) <= 90.0, 90.0, -90.0)
+    out[which] = (along + turn) % 360.0
+    return out
