@@ -1,7 +1,7 @@
 """Manifest -> world plan: every layer's meshes, batched for drawing, with its footprints.
 
-Static geometry is planned already batched: terrain, districts and vegetation one mesh per 500 m
-map tile each (tiles out of view are culled), all kit landmarks one mesh, glTF models placed
+Static geometry is planned already batched: terrain, roads, districts and vegetation one mesh per
+500 m map tile each (tiles out of view are culled), all kit landmarks one mesh, glTF models placed
 whole; POI markers stay their own nodes. A few dozen draw calls in all.
 """
 from __future__ import annotations
