@@ -62,6 +62,7 @@ def stopped_by_sigterm(display: Display):
 
 def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
          tour=None, resume_code: str | None = None) -> int:
+    from engine.play.event_dress import EventDress
     from engine.play.protocol import VisitLines
     from engine.play.session import PlaySession
     from engine.scene_library import find_scene
@@ -71,7 +72,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     manifest = find_scene(scene, settings.scenes_dir)
     display = open_display(mode, settings)
     lines = VisitLines()
-    make_game = session = None
+    make_game = session = dress = None
     try:
         with stopped_by_sigterm(display):
             cache = SceneCache(settings.cache_dir) if settings.use_cache else None
@@ -83,8 +84,11 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
                 lines.visit(game.session.resume_code)  # the code a visitor can resume with
             session = PlaySession(display, built, settings.lang, view, tour=tour, game=game, new_game=make_game,
                                   lines=lines)
+            dress = EventDress(display, built, settings, lines)
             display.run(max_frames)
     finally:
+        if dress is not None:
+            dress.close()
         if session is not None:
             session.close()  # the tour log and the store with it
         elif make_game is not None:

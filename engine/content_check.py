@@ -11,6 +11,7 @@ from engine.settings import Settings
 from engine.text_fit_check import check_game_texts, check_scene_texts, check_tour_texts
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
 from engine.manifest.scene_schema import SceneManifest
+from engine.overlays.loader import SUFFIX as EVENT_SUFFIX, event_files, load_event
 from engine.terrain_checks import check_on_terrain, facts_for_checks
 from engine.tour.world import TourWorld
 from engine.tour_comfort_check import check_comfort
@@ -20,12 +21,12 @@ from engine.world.plan.facts import SceneFacts
 def content_files(paths: list[Path], settings: Settings) -> list[Path]:
     if not paths:
         return (sorted(settings.scenes_dir.glob("*/scene.yaml")) + game_files(settings.scenes_dir)
-                + tour_files(settings.scripts_dir))
+                + event_files(settings.scenes_dir) + tour_files(settings.scripts_dir))
     found = []
     for path in paths:
         if path.is_dir():
             found += (sorted(path.rglob("scene.yaml")) + sorted(path.rglob(f"*{GAME_FILE}"))
-                      + sorted(path.rglob(f"*{TOUR_SUFFIX}"))) or [path]
+                      + sorted(path.rglob(f"*{EVENT_SUFFIX}")) + sorted(path.rglob(f"*{TOUR_SUFFIX}"))) or [path]
         else:
             found.append(path)
     return found
@@ -43,6 +44,11 @@ def validate_file(path: Path, settings: Settings, facts: dict[Path, SceneFacts |
             found = _facts_of(manifest, scene, facts)
             comfort = check_comfort(doc, tour, TourWorld(scene, found.clearance()), path) if found else []
             return warnings + comfort + check_tour_texts(tour, doc)
+        if path.name.endswith(EVENT_SUFFIX):
+            # an overlay in <scenes>/events/ dresses the scenes beside that folder
+            scenes_dir = path.parent.parent if path.resolve().parent.name == "events" else settings.scenes_dir
+            _, doc = load_event(path, scenes_dir)
+            return doc.warnings
         if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
             game, doc = load_game(path, settings.scenes_dir)
             return (doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)

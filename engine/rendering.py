@@ -17,13 +17,23 @@ class OffscreenRenderer:
         self.settings = settings
         self.base = make_base(offscreen=True, size=settings.size)
         self.cache = SceneCache(settings.cache_dir) if settings.use_cache else None
+        self._events = None
 
     def open(self, scene: str):
+        """A view of the scene, dressed with the event overlays of the calendar's day (or the forced ones)."""
         from engine.display.scene_view import SceneView
+        from engine.overlays.choose import calendar_clock, usable_events
+        from engine.overlays.live import OverlayController
+        from engine.overlays.resolve import Choice
         from engine.scene_library import find_scene
         from engine.world.library import get_scene
         built, report = get_scene(find_scene(scene, self.settings.scenes_dir), self.base.loader, self.cache)
-        return SceneView(self.base, built), report
+        if self._events is None:
+            self._events, _ = usable_events(self.settings.scenes_dir)  # broken ones are logged and skipped
+        view = SceneView(self.base, built)
+        view.overlays = OverlayController(built, self._events, calendar_clock(self.settings.preview_date),
+                                          Choice(self.settings.event_ids))
+        return view, report
 
     def close(self) -> None:
         self.base.destroy()

@@ -21,6 +21,11 @@ class Settings:
     use_cache: bool = True
     kiosk_id: str = "kiosk-1"  # leaderboards and resume codes are per kiosk
     retention_days: int = 180  # visit data older than this is deleted
+    # event overlays: forced on (`--event ID`, 'none' for none) instead of the calendar, and the
+    # day the calendar is read for (`--date YYYY-MM-DD`; default: now)
+    event_ids: tuple[str, ...] = ()
+    preview_date: str | None = None
+    clock_from: str | None = None  # `--clock-from`: the calendar starts at this moment and runs on
 
     @property
     def cache_dir(self) -> Path:

@@ -15,8 +15,15 @@ from engine.settings import Settings
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     from engine.scene_library import scene_manifests
     from engine.tour.loader import TOUR_SUFFIX, tour_files
+    from engine.overlays.choose import calendar_clock, usable_events, when_text
     for scene_id, path in scene_manifests(settings.scenes_dir).items():
         print(f"scene\t{scene_id}\t{os.path.relpath(path)}")
+    events, problems = usable_events(settings.scenes_dir)
+    now = calendar_clock(settings.preview_date)()
+    for event in events:
+        print(f"event\t{event.id}\t{os.path.relpath(event.path)}\t{','.join(event.overlay.scenes)}\t{when_text(event, now)}")
+    for problem in problems:
+        print(f"event overlay skipped: {problem.format()}", file=sys.stderr)
     for path in tour_files(settings.scripts_dir):
         print(f"tour\t{path.name.removesuffix(TOUR_SUFFIX)}\t{os.path.relpath(path)}")
     return EXIT_OK

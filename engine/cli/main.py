@@ -41,6 +41,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
                                          size=getattr(args, "size", None), scenes_dir=args.scenes,
                                          scripts_dir=args.scripts)
     settings.use_cache = not args.no_cache
+    settings.event_ids = tuple(getattr(args, "event_ids", None) or ())
+    settings.preview_date = getattr(args, "preview_date", None)
+    settings.clock_from = getattr(args, "clock_from", None)
     return settings
 
 

@@ -18,6 +18,23 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _day(text: str) -> str:
+    from datetime import date
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day like 2026-11-10, got '{text}'") from None
+
+
+def _moment(text: str) -> str:
+    from datetime import datetime
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a moment like 2026-11-09T23:59:50, got '{text}'") from None
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", type=Path, help="folder for the database, signing key and scene cache "
@@ -25,10 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--no-cache", action="store_true", help="always rebuild scenes; never read or write the cache")
     common.add_argument("--scenes", type=Path, help="the scenes folder (default: LUDAO_SCENES or scenes/ here)")
     common.add_argument("--scripts", type=Path, help="the tours folder (default: LUDAO_SCRIPTS or scripts/ here)")
+    events = argparse.ArgumentParser(add_help=False)
+    events.add_argument("--event", dest="event_ids", action="append", metavar="ID",
+                        help="show this event's overlay whatever the date (repeat for several; 'none': no overlay)")
+    events.add_argument("--date", dest="preview_date", type=_day, metavar="YYYY-MM-DD",
+                        help="read the event calendar for this day (Beijing time) instead of today")
     parser = argparse.ArgumentParser(prog="run_tour.py", description="Ludao 鹭岛 virtual-tour engine")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    sub.add_parser("list", parents=[common], help="scenes found, one a line")
+    sub.add_parser("list", parents=[common, events], help="scenes, event overlays (and when each is next on) and tours")
 
     p = sub.add_parser("validate", parents=[common], help="check content files; prints FILE:LINE:COL: message")
     p.add_argument("paths", nargs="*", type=Path)
@@ -59,23 +81,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("export",))
     p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
 
-    p = sub.add_parser("render", parents=[common], help="render one offscreen frame to a PNG")
+    p = sub.add_parser("render", parents=[common, events], help="render one offscreen frame to a PNG")
     p.add_argument("scene")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", type=_size, default=(1280, 720))
     p.add_argument("--view", help="viewpoint id (default: the scene's default view)")
     p.add_argument("--lang", choices=("zh", "en"))
 
-    p = sub.add_parser("showcase", parents=[common], help="render every viewpoint of every scene to a folder")
+    p = sub.add_parser("showcase", parents=[common, events], help="render every viewpoint of every scene to a folder")
     p.add_argument("--out", type=Path, default=Path("out"))
     p.add_argument("--size", type=_size, default=(1280, 720))
 
-    p = sub.add_parser("play", parents=[common], help="open a scene in a window for free navigation")
+    p = sub.add_parser("play", parents=[common, events], help="open a scene in a window for free navigation")
     p.add_argument("scene")
     p.add_argument("--view")
     p.add_argument("--lang", choices=("zh", "en"))
     p.add_argument("--size", type=_size, default=(1280, 720))
     p.add_argument("--mode", choices=("window", "kiosk"), default="window")
+    p.add_argument("--clock-from", metavar="YYYY-MM-DDTHH:MM", type=_moment,
+                   help="start the event calendar at this moment (Beijing time) and let it run on: rehearse an "
+                        "event's start")
     p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
     p.add_argument("--tour", help="run this guided tour (its id: scripts/<id>.tour.yaml)")
     p.add_argument("--headless", action="store_true", help="no window: run the tour in simulated time")

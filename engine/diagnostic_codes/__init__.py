@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import textwrap
 
-from engine.diagnostic_codes import game_codes, scene_codes, schema_codes, tour_codes, ui_codes, yaml_codes
+from engine.diagnostic_codes import event_codes, game_codes, scene_codes, schema_codes, tour_codes, ui_codes, yaml_codes
 from engine.diagnostic_codes.entry import CodeInfo
 
 __all__ = ["CodeInfo", "CODES", "FAMILIES", "lookup", "explain", "markdown"]
@@ -23,6 +23,7 @@ FAMILIES: list[tuple[str, list[CodeInfo]]] = [
     ("R, A, G, C: scenes (references, asset files, geometry, scene names)", scene_codes.ENTRIES),
     ("T: guided tours", tour_codes.ENTRIES),
     ("P, I: games and translations", game_codes.ENTRIES),
+    ("E: event overlays", event_codes.ENTRIES),
     ("U: texts on screen", ui_codes.ENTRIES),
 ]
 

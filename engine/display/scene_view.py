@@ -29,6 +29,7 @@ class SceneView:
         base.cam.node().set_lens(lens)
         self.lens = lens
         self.markers = built.markers
+        self.animation_time: float | None = None  # None: crowds move with the clock; a number freezes them there
         self.go_to_view(self.default_view())
         base.task_mgr.add(self._update_task, "ludao-scene-view")
 
@@ -66,7 +67,12 @@ class SceneView:
         self.built.set_time_of_day(hour)
 
     def _update_task(self, task):
-        keep_marker_size(self.markers, self.rig.eye, self.lens.get_fov()[1])
+        for markers in self.built.marker_layers():
+            keep_marker_size(markers, self.rig.eye, self.lens.get_fov()[1])
+        if self.built.moving:
+            eye = self.rig.eye.get_pos(self.base.render)
+            t = self.base.clock.get_frame_time() if self.animation_time is None else self.animation_time
+            self.built.animate(t, (eye.x, eye.y, eye.z))
         return task.cont
 
     def render_frame(self) -> None:

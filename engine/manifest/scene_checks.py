@@ -23,7 +23,7 @@ def check_scene(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     out += _scene_folder(doc, scene)
     out += _unique_ids(doc, scene)
     out += _references(doc, scene)
-    out += _landmark_shapes(doc, scene)
+    out += landmark_shapes(doc, scene.landmarks)
     out += _geometry(doc, scene)
     out += stale_translations(doc)
     return out
@@ -42,7 +42,7 @@ def _scene_folder(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
 def _unique_ids(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     """Ids are unique within their kind: a POI and the land area it stands on may share a name."""
     out = []
-    groups = [("terrain", "areas"), ("terrain", "peaks"), ("landmarks",), ("roads",), ("districts",),
+    groups = [("terrain", "areas"), ("terrain", "peaks"), ("terrain", "shores"), ("landmarks",), ("roads",), ("districts",),
               ("vegetation",), ("pois",), ("viewpoints",)]
     for group in groups:
         items = scene
@@ -82,10 +82,12 @@ def _references(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     return out
 
 
-def _landmark_shapes(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
+def landmark_shapes(doc: Document, landmarks, group: tuple = ("landmarks",)) -> list[Diagnostic]:
+    """Each landmark has what its kind needs (a path or a place, a model file that passes its checks);
+    also used for an event overlay's props."""
     out = []
-    for i, lm in enumerate(scene.landmarks):
-        loc = ("landmarks", i)
+    for i, lm in enumerate(landmarks):
+        loc = group + (i,)
         if lm.kind in PATH_KINDS:
             if lm.path is None:
                 out.append(doc.diagnostic(loc, "R003", f"landmark '{lm.id}': a {lm.kind} needs a 'path' of [lat, lon] points"))
@@ -144,6 +146,8 @@ def _geometry(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
             outside((group, i, "lat"), item.lat, item.lon, f"{group[:-1]} '{item.id}'")
     for i, peak in enumerate(scene.terrain.peaks):
         outside(("terrain", "peaks", i, "lat"), peak.lat, peak.lon, f"peak '{peak.id}'")
+    for i, section in enumerate(scene.terrain.shores):
+        outside(("terrain", "shores", i, "lat"), section.lat, section.lon, f"shore section '{section.id}'")
     for i, lm in enumerate(scene.landmarks):
         if lm.lat is not None and lm.lon is not None:
             outside(("landmarks", i, "lat"), lm.lat, lm.lon, f"landmark '{lm.id}'")

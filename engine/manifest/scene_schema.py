@@ -25,6 +25,9 @@ class Sky(Strict):
     haze: float = Field(0.35, ge=0, le=1, description="how much the horizon fades into the sky")
 
 
+ShoreKind = Literal["beach", "rock", "seawall"]
+
+
 class Area(Strict):
     """A polygon of land or water; later areas paint over earlier ones (a lake in land, an island in a lake)."""
 
@@ -32,6 +35,19 @@ class Area(Strict):
     surface: Literal["land", "water"]
     outline: list[LatLon] = Field(min_length=3, max_length=20000)
     height_m: Metres = Field(3.0, description="land: height of the flat ground above sea level")
+    shore: Optional[ShoreKind] = Field(None, description="land: what its coast is where no `terrain.shores` "
+                                       "section says otherwise; default: `terrain.shore`")
+    approximate: bool = False
+
+
+class ShoreSection(Strict):
+    """A stretch of coast of one kind: every coast point within radius_m of (lat, lon)."""
+
+    id: Id
+    kind: ShoreKind
+    lat: Lat
+    lon: Lon
+    radius_m: float = Field(gt=0, le=5000, description="the coast within this distance of the point")
     approximate: bool = False
 
 
@@ -50,8 +66,12 @@ class Peak(Strict):
 class Terrain(Strict):
     cell_m: float = Field(12.0, ge=2, le=100, description="terrain grid spacing in metres")
     seabed_m: float = Field(-6.0, ge=-200, le=-0.5, description="depth of the sea floor")
-    shore_m: float = Field(35.0, ge=1, le=500, description="width of the beach slope at every coast")
+    shore_m: float = Field(35.0, ge=1, le=500, description="width of the slope from the coast up to the land's height")
+    shore: ShoreKind = Field("rock", description="what a land area's coast is unless it says otherwise")
+    seawall_m: float = Field(2.0, ge=0.5, le=15, description="height of seawalls and quay walls above the water")
     areas: list[Area] = Field(min_length=1)
+    shores: list[ShoreSection] = Field([], description="stretches of coast of another kind than their land area's "
+                                       "(a beach on a rocky island); later sections win where they overlap")
     peaks: list[Peak] = []
 
 

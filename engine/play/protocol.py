@@ -10,6 +10,7 @@ supervisor read them: never change a line's fields, add new kinds freely.
     lang    zh|en                     the language changed
     reset                             the visit went back to its start
     texts   JSON                      every visible text on screen (a list), when asked
+    events  ID,ID|-                   the event overlays now on the scene (at the start and at each change)
 """
 from __future__ import annotations
 
@@ -50,6 +51,9 @@ class VisitLines:
 
     def reset(self) -> None:
         self.write("reset")
+
+    def overlays(self, event_ids: list[str]) -> None:
+        self.write("events", ",".join(event_ids) or "-")
 
     def texts(self, texts: list[str]) -> None:
         self.write("texts", json.dumps(texts, ensure_ascii=False))

@@ -151,7 +151,10 @@ class PlaySession:
 
     def open_poi(self, poi_id: str) -> None:
         built = self.view.built
-        poi = next(p for p in built.manifest.pois if p.id == poi_id)
+        try:
+            poi = built.find_poi(poi_id)
+        except KeyError:  # a pin whose layer went while the finger was down (an event just ended)
+            return
         self.card.show(poi)
         if self.steered:
             return  # the card opens, but the tour keeps the camera

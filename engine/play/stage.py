@@ -58,7 +58,7 @@ class SceneStage:
         if poi is None:
             self.cards.hide()
         else:
-            self.cards.show(next(p for p in self.view.built.manifest.pois if p.id == poi))
+            self.cards.show(self.view.built.find_poi(poi))
 
     def question(self, prompt, options) -> None:
         self._question = (self._lines.get(("choice", prompt)), prompt, options) if prompt else None
@@ -103,6 +103,10 @@ class SceneStage:
                 self._marker(poi).clear_color_scale()
 
     def _marker(self, poi):
+        for markers in self.view.built.marker_layers():  # the scene's pins, then an event's
+            found = markers.find(f"poi:{poi}")
+            if not found.is_empty():
+                return found
         return self.view.markers.find(f"poi:{poi}")
 
     def clear(self) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from panda3d.core import NodePath
 
+from engine.world.nodes.crowds import CrowdNode
+from engine.world.nodes.effects import BeamNode, FireworksNode
 from engine.world.nodes.geom import set_vertex_colours, to_geom_node
 from engine.world.nodes.markers import build_markers
 from engine.world.nodes.models import load_model
@@ -36,6 +38,7 @@ class LiveScene:
         self.sky = SkyNodes(self.root, self.world, plan.scene.extent_m)
         self.layers: dict[str, LayerPlan] = {}
         self.nodes: dict[str, NodePath] = {}
+        self.moving: dict[str, list] = {}  # by layer: crowds, beams, fireworks, moved every frame
         self._draw_order = 0
         self._clearance: Clearance | None = None  # made on first use, dropped when the layers change
         for layer in plan.layers:
@@ -46,6 +49,21 @@ class LiveScene:
     def markers(self) -> NodePath:
         """The scene's own POI markers (tapping picks them)."""
         return self.nodes["markers"]
+
+    def marker_layers(self) -> list[NodePath]:
+        """Every layer of markers now in the scene: its own and those added (an event's POIs)."""
+        return [self.nodes[name] for name, layer in self.layers.items() if layer.markers]
+
+    def find_poi(self, poi_id: str):
+        """A POI of the scene or of a layer added to it (an event's); KeyError if none."""
+        for poi in self.manifest.pois:
+            if poi.id == poi_id:
+                return poi
+        for layer in self.layers.values():
+            for poi in layer.pois:
+                if poi.id == poi_id:
+                    return poi
+        raise KeyError(poi_id)
 
     def add_layer(self, layer: LayerPlan) -> NodePath:
         if layer.name in self.layers:
@@ -61,6 +79,10 @@ class LiveScene:
                     geom.set_fog_off(1)
             for placement in layer.models:
                 load_model(placement, self.loader).reparent_to(node)
+            if layer.animated:
+                self.moving[layer.name] = ([CrowdNode(node, c) for c in layer.crowds]
+                                           + [BeamNode(node, b, i) for i, b in enumerate(layer.beams)]
+                                           + [FireworksNode(node, f) for f in layer.fireworks])
         self._fix_draw_order(node)
         self.layers[layer.name] = layer
         self.nodes[layer.name] = node
@@ -78,9 +100,16 @@ class LiveScene:
 
     def remove_layer(self, name: str) -> LayerPlan:
         layer = self.layers.pop(name)
+        self.moving.pop(name, None)
         self.nodes.pop(name).remove_node()
         self._clearance = None
         return layer
+
+    def animate(self, t: float, eye) -> None:
+        """Move what moves (crowds, beams, fireworks) to time t; crowds are detailed near the eye."""
+        for things in self.moving.values():
+            for thing in things:
+                thing.update(t, eye)
 
     @property
     def clearance(self) -> Clearance:
@@ -97,8 +126,9 @@ class LiveScene:
     def floor(self, x: float, y: float) -> float:
         return self.clearance.floor(x, y)
 
-    def set_time_of_day(self, hour: float) -> None:
-        colours = self.sky.apply(hour, self.manifest.sky.haze)
+    def set_time_of_day(self, hour: float, haze: float | None = None) -> None:
+        """Light the scene for another hour (and haze; default the scene's own)."""
+        colours = self.sky.apply(hour, self.manifest.sky.haze if haze is None else haze)
         # The water's sheen follows the sun (its colours were planned for the scene's own hour).
         if "water" in self.layers:
             for batch in self.layers["water"].batches:

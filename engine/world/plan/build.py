@@ -20,7 +20,8 @@ from engine.world.plan.markers import plan_markers
 from engine.world.plan.roads import roads_mesh
 from engine.world.plan.mesh import Mesh, merge
 from engine.world.plan.scatter import district_meshes, vegetation_meshes
-from engine.world.plan.terrain import build_heightfield, terrain_mesh, water_mesh
+from engine.world.plan.coast_mesh import shore_wall_mesh
+from engine.world.plan.terrain import build_heightfield, scene_coast, terrain_mesh, water_mesh
 from engine.world.plan.tiles import merge_by_tile, split_by_tile, tile_size
 
 
@@ -30,14 +31,16 @@ def _tiled(name: str, tiles: dict[tuple[int, int], Mesh]) -> list[MeshBatch]:
 
 def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     proj = LocalProjection(scene.origin.lat, scene.origin.lon)
-    ground = build_heightfield(scene, proj)
+    coast = scene_coast(scene, proj)
+    ground = build_heightfield(scene, proj, coast)
     layout = plan_layout(scene, proj, ground)
     facts = facts_from(scene, proj, ground, layout)
     tile = tile_size(scene.extent_m)
 
     shade_under = np.concatenate([facts.footprints["landmarks"][0], facts.footprints["districts"][0]])
-    terrain = LayerPlan("terrain", _tiled("terrain", split_by_tile(terrain_mesh(ground, scene, proj, shade_under),
-                                                                   tile)))
+    terrain_tiles = split_by_tile(terrain_mesh(ground, scene, proj, shade_under, coast), tile)
+    terrain = LayerPlan("terrain", _tiled("terrain", terrain_tiles)
+                        + [MeshBatch("shore", shore_wall_mesh(coast, scene.terrain.cell_m / 2))])
     roads = LayerPlan("roads", _tiled("roads", split_by_tile(roads_mesh(layout.roads, ground), tile)))
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
 

@@ -14,6 +14,8 @@ import numpy as np
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_schema import SceneManifest
+from engine.world.plan.crowds import CrowdPlan
+from engine.world.plan.effects import BeamPlan, FireworksPlan
 from engine.world.plan.facts import SceneFacts
 from engine.world.plan.mesh import Mesh
 
@@ -65,6 +67,14 @@ class LayerPlan:
     # exact: each footprint is checked as a circle (few, large: landmarks); otherwise they are
     # rasterised on the ground grid (many, small: buildings, props)
     exact_footprints: bool = False
+    crowds: list[CrowdPlan] = field(default_factory=list)  # people moving along routes, animated per frame
+    beams: list[BeamPlan] = field(default_factory=list)  # spotlights sweeping the sky
+    fireworks: list[FireworksPlan] = field(default_factory=list)
+    pois: list = field(default_factory=list)  # the POIs (manifest Poi) of this layer's markers, beyond the scene's own
+
+    @property
+    def animated(self) -> bool:
+        return bool(self.crowds or self.beams or self.fireworks)
 
     @property
     def triangle_count(self) -> int:

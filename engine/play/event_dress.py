@@ -1,0 +1,48 @@
+"""A visit's event overlays: chosen by the calendar (or forced), checked once a second while the
+scene is shown, so a kiosk that runs across an event's first midnight dresses itself without a
+restart. `--clock-from` starts the calendar at another moment and lets it run on (rehearsing an
+event's start); the visit's own timers are not affected."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Callable
+
+from engine.display.base import Display
+from engine.overlays.calendar import parse_moment
+from engine.overlays.choose import calendar_clock, usable_events
+from engine.overlays.live import OverlayController
+from engine.overlays.resolve import Choice
+from engine.play.protocol import VisitLines
+from engine.settings import Settings
+
+TASK = "ludao-event-overlays"
+CHECK_EVERY_S = 1.0
+
+
+def visit_calendar(display: Display, settings: Settings) -> Callable[[], datetime]:
+    if settings.clock_from:
+        start, t0 = parse_moment(settings.clock_from), display.frame_time()
+        return lambda: start + timedelta(seconds=display.frame_time() - t0)
+    return calendar_clock(settings.preview_date)
+
+
+class EventDress:
+    def __init__(self, display: Display, built, settings: Settings, lines: VisitLines):
+        events, _ = usable_events(settings.scenes_dir)  # a broken overlay is logged and skipped
+        self.display, self.lines = display, lines
+        self.controller = OverlayController(built, events, visit_calendar(display, settings),
+                                            Choice(settings.event_ids))
+        self.lines.overlays(self.controller.active_ids)
+        self._next_check = display.frame_time() + CHECK_EVERY_S
+        display.task_mgr.add(self._check, TASK)
+
+    def _check(self, task):
+        now = self.display.frame_time()
+        if now >= self._next_check:
+            self._next_check = now + CHECK_EVERY_S
+            if self.controller.update():
+                self.lines.overlays(self.controller.active_ids)
+        return task.cont
+
+    def close(self) -> None:
+        self.display.task_mgr.remove(TASK)
