@@ -29,7 +29,7 @@ def test_removing_a_layer_restores_the_frame_pixel_for_pixel(open_view):
     view.go_to_view(view.viewpoint("above"))
     scene = view.built
     before = view.pixels()
-    assert list(scene.layers)[:6] == ["terrain", "water", "landmarks", "districts", "vegetation", "markers"]
+    assert list(scene.layers)[:7] == ["terrain", "roads", "water", "landmarks", "districts", "vegetation", "markers"]
     scene.add_layer(towers([(0.0, 0.0, 30.0, 30.0, 60.0), (60.0, 40.0, 20.0, 25.0, 40.0)]))
     shown = view.pixels()
     changed = np.any(shown != before, axis=-1)

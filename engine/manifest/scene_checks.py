@@ -43,7 +43,7 @@ def _unique_ids(doc: Document, scene: SceneManifest) -> list[Diagnostic]:
     """Ids are unique within their kind: a POI and the land area it stands on may share a name."""
     out = []
     groups = [("terrain", "areas"), ("terrain", "peaks"), ("terrain", "shores"), ("landmarks",), ("skyline",),
-              ("districts",),
+              ("roads",), ("districts",),
               ("vegetation",), ("pois",), ("viewpoints",)]
     for group in groups:
         items = scene

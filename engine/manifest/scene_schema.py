@@ -129,6 +129,25 @@ class District(Strict):
     max_ground_m: float = Field(60.0, description="no buildings on ground higher than this")
 
 
+RoadKind = Literal["motorway", "trunk", "primary", "secondary", "tertiary", "residential", "pedestrian", "footway"]
+
+
+class Road(Strict):
+    """A street drawn on the ground along its centre line (OpenStreetMap's, written by
+    tools/osm_roads.py); parts over water are left out unless it is a bridge. Points outside the
+    scene are clipped."""
+
+    id: Id
+    kind: RoadKind = Field(description="the road class (OSM highway=*): sets the default width and the surface")
+    name: Optional[str] = Field(None, max_length=200, description="the road's name as OpenStreetMap spells it")
+    name_en: Optional[str] = Field(None, max_length=200, description="its English name, where known")
+    width_m: Optional[float] = Field(None, gt=0, le=80, description="carriageway width; default: by kind")
+    bridge: bool = Field(False, description="on a bridge: a straight deck over water or ground, not draped")
+    deck_m: Optional[Metres] = Field(None, description="bridge: the deck's height above sea level; default: "
+                                     "straight from the ground at one end to the other")
+    path: list[LatLon] = Field(min_length=2, max_length=5000, description="the centre line, [lat, lon] points")
+
+
 class Vegetation(Strict):
     id: Id
     area: Id = Field(description="id of a land area to plant")
@@ -218,6 +237,7 @@ class SceneManifest(Strict):
     landmarks: list[Landmark] = []
     skyline: list[SkylineTower] = Field([], description="distant towers, placed even beyond the square")
     surroundings: Optional[Surroundings] = None
+    roads: list[Road] = []
     districts: list[District] = []
     vegetation: list[Vegetation] = []
     pois: list[Poi] = Field(min_length=1)

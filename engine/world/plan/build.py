@@ -1,7 +1,7 @@
 """Manifest -> world plan: every layer's meshes, batched for drawing, with its footprints.
 
-Static geometry is planned already batched: terrain, districts and vegetation one mesh per 500 m
-map tile each (tiles out of view are culled), all kit landmarks one mesh, glTF models placed
+Static geometry is planned already batched: terrain, roads, districts and vegetation one mesh per
+500 m map tile each (tiles out of view are culled), all kit landmarks one mesh, glTF models placed
 whole; POI markers stay their own nodes. A few dozen draw calls in all.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from engine.world.plan.plan_facts import facts_from
 from engine.world.plan.layers import LayerPlan, MeshBatch, ModelPlacement, WorldPlan
 from engine.world.plan.layout import plan_layout
 from engine.world.plan.markers import plan_markers
+from engine.world.plan.roads import roads_mesh
 from engine.world.plan.mesh import Mesh, merge
 from engine.world.plan.scatter import district_meshes, vegetation_meshes
 from engine.world.plan.coast_mesh import shore_wall_mesh
@@ -42,6 +43,7 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     terrain_tiles = split_by_tile(terrain_mesh(ground, scene, proj, shade_under, coast), tile)
     terrain = LayerPlan("terrain", _tiled("terrain", terrain_tiles)
                         + [MeshBatch("shore", shore_wall_mesh(coast, scene.terrain.cell_m / 2))])
+    roads = LayerPlan("roads", _tiled("roads", split_by_tile(roads_mesh(layout.roads, ground), tile)))
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
     beyond = [LayerPlan("surroundings", _tiled("surroundings", split_by_tile(
         surroundings_mesh(scene, proj, ground), surroundings_tile(scene))))] if scene.surroundings else []
@@ -64,7 +66,7 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
                            footprints=np.array([mesh_footprint(x, y, mesh) for x, y, mesh in trees]).reshape(-1, 4))
 
     markers = plan_markers(scene.pois, proj, ground)
-    return WorldPlan(scene, facts, [terrain, water, *beyond, landmarks, *skyline, districts, vegetation, markers],
+    return WorldPlan(scene, facts, [terrain, roads, water, *beyond, landmarks, *skyline, districts, vegetation, markers],
                      time_of_day=scene.sky.time_of_day, haze=scene.sky.haze)
 
 

@@ -84,8 +84,8 @@ class LayerPlan:
 @dataclass
 class WorldPlan:
     """Everything the scene shows, as data: the ground facts, the sky's settings and the layers
-    in drawing order (terrain, water, surroundings if any, landmarks, skyline if any, districts,
-    vegetation, markers)."""
+    in drawing order (terrain, roads, water, surroundings if any, landmarks, skyline if any,
+    districts, vegetation, markers)."""
 
     scene: SceneManifest
     facts: SceneFacts

@@ -3,7 +3,7 @@
 camera keeps clear of the same buildings without building any geometry."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from shapely.geometry import box
@@ -13,6 +13,8 @@ from engine.manifest.scene_schema import SceneManifest
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.anchors import marker_anchor
 from engine.world.plan.placement import DistrictPlan, Occupancy, SightLines, plan_district
+from engine.world.plan.roads import RoadLine, road_lines
+from engine.world.plan.streets import Streets, plan_street_district, street_order
 from engine.world.plan.terrain import area_polygons
 
 
@@ -22,6 +24,7 @@ class Layout:
     keep_clear: np.ndarray  # points nothing generated may crowd
     occupancy: Occupancy  # footprints taken so far (districts, then trees)
     districts: list[DistrictPlan]
+    roads: list[RoadLine] = field(default_factory=list)  # drawn pieces, in scene metres
 
     def footprints(self) -> list[tuple[float, float, float, float]]:
         return [f for plan in self.districts for f in plan.footprints()]
@@ -52,5 +55,13 @@ def plan_layout(scene: SceneManifest, proj: LocalProjection, ground: Heightfield
     clear = keep_clear_points(scene, proj)
     occupancy = Occupancy()  # shared: no building stands in another district's, no tree in a house
     sight = SightLines([sight_line(vp, scene, proj, ground) for vp in scene.viewpoints])
-    plans = [plan_district(d, polygons[d.area], ground, clear, occupancy, sight) for d in scene.districts]
-    return Layout(polygons, clear, occupancy, plans)
+    roads = road_lines(scene, proj, ground)
+    streets = Streets(roads)  # districts near a road line its streets; the others are scattered
+    plans = {}
+    for k in street_order(scene.districts):  # the largest buildings take the street fronts first
+        d = scene.districts[k]
+        plans[k] = (plan_street_district(d, polygons[d.area], ground, clear, occupancy, sight, streets)
+                    or plan_district(d, polygons[d.area], ground, clear, occupancy, sight))
+    plans = [plans[k] for k in range(len(scene.districts))]
+    streets.keep_trees_off(occupancy)
+    return Layout(polygons, clear, occupancy, plans, roads)

@@ -119,27 +119,14 @@ class DistrictPlan:
 
 def plan_district(district: District, polygon, ground: Heightfield, keep_clear: np.ndarray,
                   occupancy: Occupancy, sight: SightLines) -> DistrictPlan:
+    """Buildings at random places in the area (districts with no road near them; see
+    engine.world.plan.streets for those laid out along their streets)."""
     rng = np.random.default_rng(district.seed)
-    lo, hi = district.height_m
     footprint = FOOTPRINTS[district.style]
     radius = footprint[1] * 0.62  # half the largest footprint's diagonal-ish, plus a lane
-
-    def accept(xs, ys):
-        g = ground.height_at(xs, ys)
-        return ((g > 1.2) & (g < district.max_ground_m) & ground.is_land(xs, ys)
-                & _flat_enough(ground, xs, ys, footprint[1]) & clear_of(keep_clear, district.keep_clear_m)(xs, ys)
-                & ~sight.blocked(xs, ys, g + hi * 1.15, radius))
-
+    accept = district_accept(district, ground, keep_clear, sight, radius)
     points = sample_points(polygon, district.count, rng, accept, radius, occupancy)
-    roof = np.array(hex_colour(district.roof_colour))
-    # A handful of variants keeps generation fast; copies differ by heading and scale.
-    variants = []
-    for _ in range(6):
-        w, d = rng.uniform(*footprint, 2)
-        h = rng.uniform(lo, hi)
-        tint = np.clip(roof * rng.uniform(0.85, 1.1), 0, 1)
-        tint[3] = 1.0
-        variants.append((float(w), float(d), float(h), tuple(tint)))
+    variants = district_variants(district, rng)
     buildings = []
     for x, y in points:
         base = float(ground.height_at(x, y)) - 0.5
@@ -147,6 +134,36 @@ def plan_district(district: District, polygon, ground: Heightfield, keep_clear: 
         heading = float(rng.choice([0, 90, 180, 270]) + rng.uniform(-12, 12))
         buildings.append((float(x), float(y), base, variant, heading, float(rng.uniform(0.85, 1.15))))
     return DistrictPlan(district, variants, buildings)
+
+
+def district_accept(district: District, ground: Heightfield, keep_clear: np.ndarray, sight: SightLines,
+                    radius: float):
+    """Where a building of the district may stand: on flat enough land in its height range, clear of
+    POIs and landmarks, out of every sight line."""
+    hi = district.height_m[1]
+    side = FOOTPRINTS[district.style][1]
+
+    def accept(xs, ys):
+        g = ground.height_at(xs, ys)
+        return ((g > 1.2) & (g < district.max_ground_m) & ground.is_land(xs, ys)
+                & _flat_enough(ground, xs, ys, side) & clear_of(keep_clear, district.keep_clear_m)(xs, ys)
+                & ~sight.blocked(xs, ys, g + hi * 1.15, radius))
+    return accept
+
+
+def district_variants(district: District, rng: np.random.Generator) -> list[tuple[float, float, float, tuple]]:
+    """A handful of variants keeps generation fast; copies differ by heading and scale."""
+    lo, hi = district.height_m
+    footprint = FOOTPRINTS[district.style]
+    roof = np.array(hex_colour(district.roof_colour))
+    variants = []
+    for _ in range(6):
+        w, d = rng.uniform(*footprint, 2)
+        h = rng.uniform(lo, hi)
+        tint = np.clip(roof * rng.uniform(0.85, 1.1), 0, 1)
+        tint[3] = 1.0
+        variants.append((float(w), float(d), float(h), tuple(tint)))
+    return variants
 
 
 def _flat_enough(ground: Heightfield, xs, ys, size: float) -> np.ndarray:
