@@ -21,7 +21,7 @@ OUT = ROOT / "docs" / "images"
 
 
 def main() -> None:
-    settings = Settings(data_dir=Path(tempfile.mkdtemp()), size=(1280, 720), lang="zh")
+    settings = Settings(data_dir=Path(tempfile.mkdtemp()), size=(1280, 720), lang="zh", event_ids=("none",))
     renderer = OffscreenRenderer(settings)
     try:
         for scene in ("gulangyu", "shapowei", "yundang"):

@@ -9,6 +9,7 @@ import numpy as np
 
 from engine.manifest.scene_schema import SceneManifest
 from engine.overlays.loader import Event
+from engine.overlays.routes import route_crowds, route_lines, route_meshes
 from engine.world.plan import landmarks as lm_plan
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.layers import LayerPlan, MeshBatch, ModelPlacement
@@ -36,7 +37,12 @@ def overlay_layers(event: Event, scene: SceneManifest, proj, ground: Heightfield
     overlay = event.overlay
     props = [p for p in overlay.props
              if _inside(scene, proj, *((p.lat, p.lon) if p.lat is not None else tuple(p.path[0])))]
-    batches = []
+    route_mesh, crowds = [], []
+    for route in overlay.routes:
+        lines = route_lines(route, scene, proj, ground)
+        route_mesh += route_meshes(route, lines, ground)
+        crowds += route_crowds(route, lines, ground)
+    batches = [MeshBatch(f"{props_name}:routes", merge(route_mesh))] if route_mesh else []
     for glow in (False, True):  # glowing props (screens, signs) unlit: they keep their colour at night
         meshes = [m for m in (lm_plan.landmark_mesh(p, proj, ground) for p in props if p.glow == glow) if m is not None]
         if meshes:
@@ -45,7 +51,7 @@ def overlay_layers(event: Event, scene: SceneManifest, proj, ground: Heightfield
     models = [_model(p, event.path, proj, ground) for p in props if p.kind == "model" or p.model]
     footprints = [f for f in (landmark_footprint(p, proj, ground) for p in props) if f is not None]
     layer = LayerPlan(props_name, batches, models, footprints=np.array(footprints, dtype=np.float64).reshape(-1, 4),
-                      exact_footprints=True)
+                      exact_footprints=True, crowds=crowds)
     _night_effects(layer, overlay, props, proj, ground)
     layers = [layer]
     pois = [p for p in overlay.pois if _inside(scene, proj, p.lat, p.lon)]

@@ -12,7 +12,7 @@ from typing import Literal, Optional
 from pydantic import Field, model_validator
 
 from engine.game.schema import Badge, Checkin, Quiz
-from engine.manifest.common import AssetPath, Colour, Id, LatLon, Strict, Text
+from engine.manifest.common import AssetPath, Colour, Id, LatLon, Metres, Strict, Text
 from engine.manifest.kinds import ContentKind, register
 from engine.manifest.scene_schema import Landmark, Poi
 
@@ -91,6 +91,8 @@ class Route(Strict):
     road: Optional[str] = Field(None, min_length=1, max_length=80, description="a road's name in the map data, "
                                                                             "e.g. 环岛南路 (Huandao South Road)")
     width_m: float = Field(12.0, gt=0, le=80)
+    deck_m: Optional[Metres] = Field(None, description="path: where it crosses water it runs at this height "
+                                                      "(a bridge deck); a road's own deck is used for `road`")
     colour: Colour = "#c8553d"
     km_markers: bool = Field(False, description="a marker every kilometre along the route")
     movers: Optional[Movers] = None

@@ -55,19 +55,19 @@ class CrowdPlan:
         return pos, direction
 
 
-def sample_route(points: np.ndarray, heights) -> tuple[np.ndarray, np.ndarray]:
-    """A polyline (K, 2) resampled every ~SAMPLE_M, with heights from `heights(x, y)`."""
-    seg = np.linalg.norm(np.diff(points, axis=0), axis=1)
+def sample_route(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A polyline (K, 3) resampled every ~SAMPLE_M (heights interpolated along it), and the
+    distance of each sample from the start."""
+    seg = np.linalg.norm(np.diff(points[:, :2], axis=0), axis=1)
     along = np.concatenate([[0.0], np.cumsum(seg)])
     s = np.linspace(0.0, along[-1], max(int(along[-1] / SAMPLE_M), 1) + 1)
-    xy = np.stack([np.interp(s, along, points[:, 0]), np.interp(s, along, points[:, 1])], axis=1)
-    z = np.asarray(heights(xy[:, 0], xy[:, 1]), dtype=np.float64)
-    return np.column_stack([xy, z]), s
+    return np.column_stack([np.interp(s, along, points[:, k]) for k in range(3)]), s
 
 
-def plan_crowd(name: str, points: np.ndarray, heights, count: int, speed_mps: tuple[float, float],
-               width_m: float, seed: int) -> CrowdPlan:
-    route, along = sample_route(points, heights)
+def plan_crowd(name: str, points: np.ndarray, count: int, speed_mps: tuple[float, float], width_m: float,
+               seed: int) -> CrowdPlan:
+    """People along a route of (K, 3) points (the surface they walk on), spread over its width."""
+    route, along = sample_route(np.asarray(points, dtype=np.float64))
     rng = np.random.default_rng(seed)
     # bunched like a race: most people in a pack, a few stretched out ahead and behind
     start = (rng.beta(2.0, 2.0, count) * along[-1]).astype(np.float64)

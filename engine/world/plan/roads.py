@@ -66,14 +66,14 @@ def road_lines(scene: SceneManifest, proj: LocalProjection, ground: Heightfield)
                 continue
             pts = np.asarray(shapely.segmentize(part, STEP_M).coords)[:, :2]
             if road.bridge:
-                out.append(RoadLine(road.id, road.kind, width, pts, _deck(pts, road.deck_m, ground,
+                out.append(RoadLine(road.id, road.kind, width, pts, deck_heights(pts, road.deck_m, ground,
                                                                           scene.water.level_m)))
             else:
                 out += [RoadLine(road.id, road.kind, width, run) for run in _on_land(pts, ground, scene.water.level_m)]
     return out
 
 
-def _deck(pts: np.ndarray, deck_m: float | None, ground: Heightfield, water_m: float) -> np.ndarray:
+def deck_heights(pts: np.ndarray, deck_m: float | None, ground: Heightfield, water_m: float) -> np.ndarray:
     under = ground.height_at(pts[:, 0], pts[:, 1]) + LIFT_M
     if deck_m is not None:
         return np.maximum(deck_m + DECK_LIFT_M, under)  # where it lands on a hill, it follows the ground

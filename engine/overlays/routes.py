@@ -1,0 +1,95 @@
+"""An event's routes in a scene: the line on the ground (a named road of the scene's map data, or
+a path), drawn as a coloured ribbon over the road, with kilometre posts, and the crowd moving
+along it. Pure planning: ribbons and posts are meshes, the crowd a CrowdPlan."""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString
+
+from engine.manifest.scene_schema import SceneManifest
+from engine.overlays.schema import Route
+from engine.world.plan import kit
+from engine.world.plan.crowds import CrowdPlan, plan_crowd
+from engine.world.plan.heightfield import Heightfield
+from engine.world.plan.mesh import Mesh, hex_colour
+from engine.world.plan.roads import STEP_M, RoadLine, deck_heights, ribbon, road_lines
+
+ROUTE_LIFT_M = 0.08  # over the road's own ribbon
+POST_COLOUR = (0.95, 0.95, 0.95, 1.0)
+
+
+def route_lines(route: Route, scene: SceneManifest, proj, ground: Heightfield) -> list[RoadLine]:
+    """The route's pieces in this scene: the scene's roads of that name (their pieces as the roads
+    layer draws them, decks included), or its path, on a deck where it is over water."""
+    if route.road is not None:
+        ids = {r.id for r in scene.roads if route.road in (r.name, r.name_en, r.id)}
+        return [line for line in road_lines(scene, proj, ground) if line.id in ids]
+    path = np.asarray(route.path, dtype=np.float64)
+    local = proj.to_local_many(path[:, 0], path[:, 1])[:, :2]
+    half = scene.extent_m
+    clipped = LineString(local).intersection(shapely.box(-half, -half, half, half))
+    out = []
+    for part in getattr(clipped, "geoms", [clipped]):
+        if part.geom_type != "LineString" or part.length < 1.0:
+            continue
+        pts = np.asarray(shapely.segmentize(part, STEP_M).coords)[:, :2]
+        deck = deck_heights(pts, route.deck_m, ground, scene.water.level_m) if route.deck_m is not None else None
+        out.append(RoadLine(route.id, "primary", route.width_m, pts, deck))
+    return out
+
+
+def route_meshes(route: Route, lines: list[RoadLine], ground: Heightfield) -> list[Mesh]:
+    """The route's ribbon in its colour over each piece, and a post at every kilometre along it."""
+    colour = hex_colour(route.colour)
+    meshes = []
+    for line in lines:
+        band = ribbon(RoadLine(line.id, line.kind, route.width_m, line.points, line.deck), ground)
+        band.vertices[:, 2] += ROUTE_LIFT_M
+        band.colours[:] = colour
+        meshes.append(band)
+    if route.km_markers:
+        for x, y, z in kilometre_points(lines, ground):
+            meshes.append(kit.box(0.6, 0.6, 2.4, POST_COLOUR).transformed(np.eye(3), (x, y, z)))
+    return meshes
+
+
+def surface(line: RoadLine, ground: Heightfield) -> np.ndarray:
+    """(N, 3): the piece's centre line at the height its ribbon is drawn."""
+    band = ribbon(line, ground)
+    return np.column_stack([line.points, band.vertices[0::2, 2] + ROUTE_LIFT_M])
+
+
+def kilometre_points(lines: list[RoadLine], ground: Heightfield) -> list[tuple[float, float, float]]:
+    """Every 1,000 m along the pieces taken end to end, at the road's side."""
+    out, carried = [], 0.0
+    for line in lines:
+        pts = surface(line, ground)
+        seg = np.hypot(*np.diff(pts[:, :2], axis=0).T)
+        along = carried + np.concatenate([[0.0], np.cumsum(seg)])
+        for km in np.arange(np.ceil(along[0] / 1000.0) * 1000.0, along[-1], 1000.0):
+            if km <= 0:
+                continue
+            i = int(np.clip(np.searchsorted(along, km) - 1, 0, len(pts) - 2))
+            f = (km - along[i]) / max(along[i + 1] - along[i], 1e-9)
+            p = pts[i] + (pts[i + 1] - pts[i]) * f
+            d = (pts[i + 1, :2] - pts[i, :2]) / max(seg[i], 1e-9)
+            side = np.array([d[1], -d[0]]) * (line.width / 2 + 1.0)
+            out.append((p[0] + side[0], p[1] + side[1], p[2]))
+        carried = along[-1]
+    return out
+
+
+def route_crowds(route: Route, lines: list[RoadLine], ground: Heightfield) -> list[CrowdPlan]:
+    """The route's movers, shared out over its pieces by length."""
+    if route.movers is None or not lines:
+        return []
+    lengths = np.array([np.hypot(*np.diff(line.points, axis=0).T).sum() for line in lines])
+    counts = np.floor(route.movers.count * lengths / lengths.sum()).astype(int)
+    counts[int(np.argmax(lengths))] += route.movers.count - counts.sum()
+    low, high = route.movers.speed_mps
+    if route.movers.kind == "walker":
+        low, high = min(low, 1.0), min(high, 1.6)
+    return [plan_crowd(f"crowd:{route.id}:{k}", surface(line, ground), int(n), (low, high), route.width_m,
+                       route.movers.seed + k)
+            for k, (line, n) in enumerate(zip(lines, counts)) if n > 0]
