@@ -48,3 +48,18 @@ def open_view(offscreen_base, scene_cache):
     yield _open
     while current:
         current.pop().detach()
+
+
+@pytest.fixture(autouse=True)
+def _ludao_logging_as_found():
+    """A test that runs the command line in-process sets up the engine's log (its own handlers, no
+    propagation to the root logger): undo it, so later tests' caplog still hears the engine."""
+    import logging
+    logger = logging.getLogger("ludao")
+    handlers, propagate, level = list(logger.handlers), logger.propagate, logger.level
+    yield
+    for handler in list(logger.handlers):
+        if handler not in handlers:
+            logger.removeHandler(handler)
+            handler.close()
+    logger.propagate, logger.level = propagate, level
