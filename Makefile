@@ -40,7 +40,7 @@ run: $(STAMP)
 		$(PY) run_tour.py showcase --out out && \
 		$(PY) run_tour.py play $(DEFAULT_SCENE) --tour $(DEFAULT_TOUR) --headless --log out/tour.jsonl \
 			--frames out/tour-frames --preview out/tour-preview.webp --size 960x540 --souvenir out/souvenir && \
-		echo "viewpoints: out/*.png; tour: out/tour.jsonl, out/tour-frames/, preview out/tour-preview.webp;" \
+		echo "viewpoints: out/*.png (events: out/*-event-*.png); tour: out/tour.jsonl, out/tour-frames/, preview out/tour-preview.webp;" \
 			"souvenir: out/souvenir/postcard.png (check it: $(PY) run_tour.py souvenir verify out/souvenir/postcard.png)"; \
 	fi
 

@@ -22,18 +22,23 @@ class OffscreenRenderer:
     def open(self, scene: str):
         """A view of the scene, dressed with the event overlays of the calendar's day (or the forced ones)."""
         from engine.display.scene_view import SceneView
-        from engine.overlays.choose import calendar_clock, usable_events
+        from engine.overlays.choose import calendar_clock
         from engine.overlays.live import OverlayController
         from engine.overlays.resolve import Choice
         from engine.scene_library import find_scene
         from engine.world.library import get_scene
         built, report = get_scene(find_scene(scene, self.settings.scenes_dir), self.base.loader, self.cache)
-        if self._events is None:
-            self._events, _ = usable_events(self.settings.scenes_dir)  # broken ones are logged and skipped
         view = SceneView(self.base, built)
-        view.overlays = OverlayController(built, self._events, calendar_clock(self.settings.preview_date),
+        view.overlays = OverlayController(built, self.events(), calendar_clock(self.settings.preview_date),
                                           Choice(self.settings.event_ids))
         return view, report
+
+    def events(self) -> list:
+        """The event overlays found (read once; broken ones are logged and skipped)."""
+        if self._events is None:
+            from engine.overlays.choose import usable_events
+            self._events, _ = usable_events(self.settings.scenes_dir)
+        return self._events
 
     def close(self) -> None:
         self.base.destroy()
@@ -63,6 +68,34 @@ def render_views(settings: Settings, scene: str, jobs: list[tuple[str | None, Pa
         renderer.close()
 
 
+EVENT_STILL_T = 12.0  # seconds into the animation: the crowds, beams and fireworks of a still
+
+
+def _event_pictures(view, renderer: "OffscreenRenderer", scene_id: str, out_dir: Path) -> list[Path]:
+    """Each event overlay that dresses the scene, on its own, from its first view in the scene (or
+    the scene's main view): out_dir/<scene>-event-<id>.png."""
+    from engine.overlays.live import OverlayController
+    from engine.overlays.resolve import Choice
+    written = []
+    view.overlays.close()  # each event alone, not with what the calendar put on
+    view.animation_time = EVENT_STILL_T
+    for event in renderer.events():
+        if scene_id not in event.overlay.scenes:
+            continue
+        dressed = OverlayController(view.built, renderer.events(), lambda: None, Choice((event.id,)))
+        mine = [vp for vp in event.overlay.viewpoints if _in_scene(view.built, vp)]
+        view.go_to_view(mine[0] if mine else view.default_view())
+        written.append(view.save_png(out_dir / f"{scene_id}-event-{event.id}.png"))
+        dressed.close()
+    view.animation_time = None
+    return written
+
+
+def _in_scene(built, vp) -> bool:
+    e, n, _ = built.projection.to_local(vp.lat, vp.lon)
+    return abs(e) <= built.manifest.extent_m and abs(n) <= built.manifest.extent_m
+
+
 def render_showcase(settings: Settings, out_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
     """Every viewpoint of every scene, as out_dir/<scene>-<view>.png. A broken scene is skipped
     and its problems returned; the others are still rendered."""
@@ -80,6 +113,7 @@ def render_showcase(settings: Settings, out_dir: Path) -> tuple[list[Path], list
             for vp in view.built.manifest.viewpoints:
                 view.go_to_view(vp)
                 written.append(view.save_png(out_dir / f"{scene_id}-{vp.id}.png"))
+            written += _event_pictures(view, renderer, scene_id, out_dir)
             view.detach()
     finally:
         renderer.close()

@@ -46,7 +46,7 @@ class SceneView:
 
     def target_of(self, vp: Viewpoint) -> tuple[float, float, float]:
         if isinstance(vp.look_at, str):
-            poi = next(p for p in self.built.manifest.pois if p.id == vp.look_at)
+            poi = self.built.find_poi(vp.look_at)  # the scene's, or an event's
             x, y, z = marker_anchor(poi, self.built.projection, self.built.ground)
             return x, y, z - poi.marker_m * 0.5
         t = vp.look_at

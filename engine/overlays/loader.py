@@ -187,7 +187,7 @@ def _places(doc: Document, overlay: EventOverlay, scenes: dict[str, SceneManifes
         return False
 
     names = ", ".join(scenes)
-    for group, items in (("props", overlay.props), ("pois", overlay.pois)):
+    for group, items in (("props", overlay.props), ("pois", overlay.pois), ("viewpoints", overlay.viewpoints)):
         for i, item in enumerate(items):
             points = [(item.lat, item.lon)] if getattr(item, "lat", None) is not None else list(item.path or [])
             for j, (lat, lon) in enumerate(points):
@@ -206,8 +206,14 @@ def _places(doc: Document, overlay: EventOverlay, scenes: dict[str, SceneManifes
 
 
 def _clashes(doc: Document, overlay: EventOverlay, scenes: dict[str, SceneManifest]) -> list[Diagnostic]:
-    """An event's POIs and props must not take the ids of what a dressed scene already has."""
+    """An event's POIs and props must not take the ids of what a dressed scene already has; its
+    views look at a POI of the event or of a scene it dresses."""
     out = []
+    known = [p.id for p in overlay.pois] + [p.id for s in scenes.values() for p in s.pois]
+    for i, vp in enumerate(overlay.viewpoints):
+        if isinstance(vp.look_at, str) and vp.look_at not in known:
+            out.append(doc.diagnostic(("viewpoints", i, "look_at"), "R002", f"POI '{vp.look_at}' does not exist "
+                                      "in this event or the scenes it dresses", hint=did_you_mean(vp.look_at, known)))
     for group, items, attr in (("pois", overlay.pois, "pois"), ("props", overlay.props, "landmarks")):
         first: dict[str, int] = {}
         for i, item in enumerate(items):

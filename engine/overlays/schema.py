@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 from engine.game.schema import Badge, Checkin, Quiz
 from engine.manifest.common import AssetPath, Colour, Id, LatLon, Metres, Strict, Text
 from engine.manifest.kinds import ContentKind, register
-from engine.manifest.scene_schema import Landmark, Poi
+from engine.manifest.scene_schema import Landmark, Poi, Viewpoint
 
 DateText = str  # checked by engine.overlays.calendar.parse_moment, with the field's position
 
@@ -137,6 +137,8 @@ class EventOverlay(Strict):
     routes: list[Route] = Field([], max_length=50)
     pois: list[Poi] = Field([], max_length=200)
     banners: list[Banner] = Field([], max_length=20)
+    viewpoints: list[Viewpoint] = Field([], max_length=20, description="views that show the event off (the first "
+                                                                     "is its picture in `showcase`)")
     sound: Optional[AssetPath] = Field(None, description="ambient sound played while the event is on (.ogg, .wav)")
     game: Optional[EventGame] = None
 
