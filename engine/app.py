@@ -31,10 +31,13 @@ class GameMaker:
     built: object
     settings: Settings
     store: object
+    events_on: object = None  # () -> the event overlays on now: their stamps, quizzes and badges join
 
     def __call__(self, resume_code: str | None = None):
         from engine.game.session import GameSession
-        return GameSession(self.content, self.built.manifest, self.built.ground, lang=self.settings.lang,
+        from engine.overlays.game_dress import dressed_game
+        content, scene = dressed_game(self.content, self.built.manifest, self.events_on() if self.events_on else [])
+        return GameSession(content, scene, self.built.ground, lang=self.settings.lang,
                            store=self.store, resume_code=resume_code)
 
 
@@ -78,13 +81,15 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
             cache = SceneCache(settings.cache_dir) if settings.use_cache else None
             built, report = get_scene(manifest, display.base.loader, cache)
             lines.scene(built.manifest.id, report.from_cache, report.seconds)
+            dress = EventDress(display, built, settings, lines)
             make_game = game_maker(manifest, built, settings)
+            if make_game is not None:
+                make_game.events_on = dress.controller.active_events
             game = make_game(resume_code) if make_game else None
             if game is not None:
                 lines.visit(game.session.resume_code)  # the code a visitor can resume with
             session = PlaySession(display, built, settings.lang, view, tour=tour, game=game, new_game=make_game,
                                   lines=lines)
-            dress = EventDress(display, built, settings, lines)
             display.run(max_frames)
     finally:
         if dress is not None:

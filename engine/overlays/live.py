@@ -66,6 +66,10 @@ class OverlayController:
         else:
             self.scene.set_time_of_day(*self._own_light)
 
+    def active_events(self) -> list[Event]:
+        by_id = {e.id: e for e in self.events}
+        return [by_id[event_id] for event_id in self.applied]
+
     def banners(self, lang: str) -> list[str]:
         by_id = {e.id: e for e in self.events}
         return [getattr(b.text, lang) for event_id in self.applied for b in by_id[event_id].overlay.banners]
