@@ -8,7 +8,7 @@ from engine.manifest.scene_loader import load_scene
 from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.game.tour_links import check_tour_quizzes
 from engine.settings import Settings
-from engine.text_fit_check import check_game_texts, check_scene_texts, check_tour_texts
+from engine.text_fit_check import check_event_texts, check_game_texts, check_scene_texts, check_tour_texts
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
 from engine.manifest.scene_schema import SceneManifest
 from engine.overlays.loader import SUFFIX as EVENT_SUFFIX, event_files, load_event
@@ -47,8 +47,8 @@ def validate_file(path: Path, settings: Settings, facts: dict[Path, SceneFacts |
         if path.name.endswith(EVENT_SUFFIX):
             # an overlay in <scenes>/events/ dresses the scenes beside that folder
             scenes_dir = path.parent.parent if path.resolve().parent.name == "events" else settings.scenes_dir
-            _, doc = load_event(path, scenes_dir)
-            return doc.warnings
+            event, doc = load_event(path, scenes_dir)
+            return doc.warnings + check_event_texts(event.overlay, doc)
         if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
             game, doc = load_game(path, settings.scenes_dir)
             return (doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)

@@ -76,19 +76,33 @@ def _question(doc: Document, loc: tuple, field: str, lang: str, prompt, options:
         yield from _too_long(doc, (*loc, "options", j, "text", lang), "option", lang, getattr(option, lang), OPTION)
 
 
-def check_game_texts(game, doc: Document) -> list[Diagnostic]:
-    """Quizzes as the question panel shows them, explanations and stamp and badge names as toasts."""
+def check_game_texts(game, doc: Document, base: tuple = ()) -> list[Diagnostic]:
+    """Quizzes as the question panel shows them, explanations and stamp and badge names as toasts.
+    `base`: where the game content sits in the file (an event's is under `game`)."""
     out: list[Diagnostic] = []
     for lang in LANGS:
         for i, quiz in enumerate(game.quizzes):
-            out.extend(_question(doc, ("quizzes", i), "question", lang, quiz.question, [o.text for o in quiz.options]))
-            out.extend(_too_long(doc, ("quizzes", i, "explanation", lang), "explanation", lang,
+            out.extend(_question(doc, base + ("quizzes", i), "question", lang, quiz.question,
+                                 [o.text for o in quiz.options]))
+            out.extend(_too_long(doc, base + ("quizzes", i, "explanation", lang), "explanation", lang,
                                  getattr(quiz.explanation, lang), TOAST))
         for kind, items in (("checkins", game.checkins), ("badges", game.badges)):
             for i, item in enumerate(items):
                 name = getattr(item.name, lang)
-                out.extend(_too_long(doc, (kind, i, "name", lang), "name (in its toast)", lang, name, NAME_TOAST,
-                                     shown=TOAST_PREFIX[lang].format(name)))
+                out.extend(_too_long(doc, base + (kind, i, "name", lang), "name (in its toast)", lang, name,
+                                     NAME_TOAST, shown=TOAST_PREFIX[lang].format(name)))
+    return out
+
+
+def check_event_texts(overlay, doc: Document) -> list[Diagnostic]:
+    """An event's banners as the toasts that announce it, its POIs' cards, its game's texts."""
+    out = check_scene_texts(overlay, doc)
+    for lang in LANGS:
+        for i, banner in enumerate(overlay.banners):
+            out.extend(_too_long(doc, ("banners", i, "text", lang), "banner (in its toast)", lang,
+                                 getattr(banner.text, lang), TOAST))
+    if overlay.game is not None:
+        out += check_game_texts(overlay.game, doc, ("game",))
     return out
 
 

@@ -20,5 +20,7 @@ def test_the_overlay_appears_in_the_window_when_the_clock_passes_its_start(displ
         assert _changed(before, after) > 0.3, "the fair's evening light and props did not reach the window"
         assert after.astype(float).mean() < before.astype(float).mean(), "not darker at the evening hour"
         assert player.proc.poll() is None  # the same process: no restart
+        player.xdotool("key", "F12")  # the visible texts: the fair's banner announces it
+        assert "小岛集市" in player.wait_for("texts\t", timeout=20)
     finally:
         player.close()

@@ -76,6 +76,11 @@ class PlaySession:
         display.task_mgr.add(self._frame, TASK)
         self.closed = False
 
+    def announce(self, text: dict) -> None:
+        """A short notice in both languages (an event's banner), as a toast when the visit has them."""
+        if self.game is not None:
+            self.game.hud.toast(text)
+
     def _link_game(self, game: GameSession) -> None:
         from engine.play.game_link import GameLink
         self.game = GameLink(game, self.view, self.display.overlay, self.lines, self.display.frame_time)
