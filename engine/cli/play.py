@@ -50,6 +50,8 @@ def _tour_for(args: argparse.Namespace, settings: Settings):
     tour, path, warnings = visit_requests.tour_for(settings, args.scene, args.tour)
     for warning in warnings:
         print(warning.format(), file=sys.stderr)
+    if tour.event is not None and not settings.event_ids:  # the tour shows its event, whatever the date
+        settings.event_ids = (tour.event,)
     return tour, path
 
 

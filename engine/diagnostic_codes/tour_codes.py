@@ -158,4 +158,11 @@ ENTRIES = [
         - narrate: {zh: 欢迎来到小岛。, en: Welcome to the islet.}""", """
         - id: welcome
           narrate: {id: welcome_line, zh: 欢迎来到小岛。, en: Welcome to the islet.}"""),
+    entry("T012", "error", "the tour's event does not exist or does not dress its scene", """
+        A tour's `event` names an overlay in the scenes' events folder (scenes/events/<id>.event.yaml)
+        whose `scenes` include the tour's scene: the tour shows that event, on while it runs.""", """
+        scene: yundang
+        event: golden_roster""", """
+        scene: yundang
+        event: golden_rooster"""),
 ]

@@ -42,6 +42,7 @@ class FrameRecorder:
 
     def capture(self, t: float, step_id, step_start: bool) -> Path:
         path = self.folder / f"frame_{len(self.frames):05d}.png"
+        self.view.animation_time = t  # crowds and fireworks at the tour's time: the same frames every run
         self.view.save_png(path)
         self.frames.append({"file": path.name, "t": round(t, 2), "step": step_id, "step_start": step_start})
         return path

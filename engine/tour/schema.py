@@ -168,6 +168,8 @@ class Tour(Strict):
     reading_speed: ReadingSpeed = ReadingSpeed()
     postcard_view: Optional[Id] = Field(None, description="the viewpoint shown on this tour's souvenir postcard "
                                                            "(default: the scene's main view)")
+    event: Optional[Id] = Field(None, description="an event overlay (scenes/events/<id>.event.yaml) this tour shows "
+                                                  "off: on while the tour runs, whatever the date")
     steps: list[Step] = Field(min_length=1)
 
 
