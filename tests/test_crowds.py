@@ -92,3 +92,15 @@ def test_the_marathon_has_kilometre_posts_along_its_course(marathon_in_shapowei)
     total = sum(np.hypot(*np.diff(line.points, axis=0).T).sum() for line in lines)
     assert len(kilometre_points(lines, facts.ground)) == int(total // 1000)
 
+
+
+def test_spectators_stand_beside_the_course_not_on_it():
+    crowd = plan_crowd("fans", LINE, 300, (0.0, 0.08), 10.0, seed=2, sides=True)
+    line = shapely.LineString(LINE[:, :2])
+    pos, _ = crowd.positions(0.0)
+    later, _ = crowd.positions(10.0)
+    off = shapely.distance(line, shapely.points(pos[:, 0], pos[:, 1]))
+    ends = np.hypot(*(pos[:, :2] - LINE[0, :2]).T)
+    inner = (ends > 6) & (np.hypot(*(pos[:, :2] - LINE[-1, :2]).T) > 6)  # away from the route's ends
+    assert (off[inner] > 10.0 / 2).all()
+    assert np.hypot(*(later - pos)[:, :2].T).max() <= 0.08 * 10.0 + 1e-6  # they barely move

@@ -43,7 +43,8 @@ def route_meshes(route: Route, lines: list[RoadLine], ground: Heightfield) -> li
     """The route's ribbon in its colour over each piece, and a post at every kilometre along it."""
     colour = hex_colour(route.colour)
     meshes = []
-    for line in lines:
+    watched = route.movers is not None and route.movers.kind == "spectator"  # a crowd beside a road: no ribbon
+    for line in ([] if watched else lines):
         band = ribbon(RoadLine(line.id, line.kind, route.width_m, line.points, line.deck), ground)
         band.vertices[:, 2] += ROUTE_LIFT_M
         band.colours[:] = colour
@@ -88,8 +89,11 @@ def route_crowds(route: Route, lines: list[RoadLine], ground: Heightfield) -> li
     counts = np.floor(route.movers.count * lengths / lengths.sum()).astype(int)
     counts[int(np.argmax(lengths))] += route.movers.count - counts.sum()
     low, high = route.movers.speed_mps
-    if route.movers.kind == "walker":
+    kind = route.movers.kind
+    if kind == "walker":
         low, high = min(low, 1.0), min(high, 1.6)
+    elif kind == "spectator":  # they stand and shuffle
+        low, high = 0.0, 0.08
     return [plan_crowd(f"crowd:{route.id}:{k}", surface(line, ground), int(n), (low, high), route.width_m,
-                       route.movers.seed + k)
+                       route.movers.seed + k, sides=kind == "spectator")
             for k, (line, n) in enumerate(zip(lines, counts)) if n > 0]

@@ -76,7 +76,9 @@ class Prop(Landmark):
 class Movers(Strict):
     """Things moving along a route: runners, a crowd walking, boats."""
 
-    kind: Literal["runner", "walker"] = "runner"
+    kind: Literal["runner", "walker", "spectator"] = Field("runner", description="spectators line the route's "
+                                                                              "sides, barely move, and their "
+                                                                              "route draws no ribbon")
     count: int = Field(ge=1, le=50000)
     speed_mps: list[float] = Field([2.5, 4.5], min_length=2, max_length=2, description="[slowest, fastest]")
     seed: int = Field(1, ge=0, le=2**32 - 1)

@@ -65,14 +65,18 @@ def sample_route(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def plan_crowd(name: str, points: np.ndarray, count: int, speed_mps: tuple[float, float], width_m: float,
-               seed: int) -> CrowdPlan:
-    """People along a route of (K, 3) points (the surface they walk on), spread over its width."""
+               seed: int, *, sides: bool = False) -> CrowdPlan:
+    """People along a route of (K, 3) points (the surface they walk on), spread over its width, or
+    along its two sides (spectators, spread evenly along it)."""
     route, along = sample_route(np.asarray(points, dtype=np.float64))
     rng = np.random.default_rng(seed)
     # bunched like a race: most people in a pack, a few stretched out ahead and behind
     start = (rng.beta(2.0, 2.0, count) * along[-1]).astype(np.float64)
     speed = rng.uniform(speed_mps[0], speed_mps[1], count)
     side = rng.uniform(-0.42, 0.42, count) * width_m
+    if sides:
+        start = rng.uniform(0.0, along[-1], count)
+        side = np.where(rng.random(count) < 0.5, -1.0, 1.0) * (width_m / 2 + rng.uniform(0.8, 3.5, count))
     shirts = SHIRTS[rng.integers(0, len(SHIRTS), count)] * rng.uniform(0.85, 1.0, (count, 1))
     colours = np.column_stack([shirts, np.ones(count)])
     return CrowdPlan(name, route, along, start, speed, side, colours)
