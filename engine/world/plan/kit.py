@@ -175,15 +175,20 @@ def statue(w, d, h, colour=(0.80, 0.78, 0.72, 1.0)) -> Mesh:
     ])
 
 
+def path_segments(points: np.ndarray):
+    """Each straight stretch of a polyline: (start, end, vector, length); zero-length ones skipped."""
+    for a, b in zip(points[:-1], points[1:]):
+        seg = b - a
+        length = float(np.hypot(*seg))
+        if length >= 0.01:
+            yield a, b, seg, length
+
+
 def along_path(points: np.ndarray, width: float, deck_z: float, thickness: float, colour, pier_spacing: float,
                ground_z, pier_colour=STONE) -> Mesh:
     """A deck following a polyline (bridges, piers, dikes) on piers down to the ground or sea floor."""
     parts = []
-    for a, b in zip(points[:-1], points[1:]):
-        seg = b - a
-        length = float(np.hypot(*seg))
-        if length < 0.01:
-            continue
+    for a, b, seg, length in path_segments(points):
         angle = np.arctan2(seg[1], seg[0])
         tm = trimesh.creation.box(extents=(length + width * 0.3, width, thickness))
         tm.apply_transform(trimesh.transformations.rotation_matrix(angle, (0, 0, 1)))

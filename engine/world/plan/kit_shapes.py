@@ -88,11 +88,7 @@ def wall_along_path(points: np.ndarray, d: float, h: float, colour, ground_z, ba
     """fort_wall lengths following a polyline in scene metres: each straight stretch on the lowest
     ground under it (or on base_m), lengthened by the wall's thickness so the corners close."""
     parts = []
-    for a, b in zip(points[:-1], points[1:]):
-        seg = b - a
-        length = float(np.hypot(*seg))
-        if length < 0.01:
-            continue
+    for a, b, seg, length in kit.path_segments(points):
         t = np.linspace(0.0, 1.0, max(int(length // 10), 1) + 1)
         base = base_m if base_m is not None else max(float(np.min(ground_z(a[0] + seg[0] * t, a[1] + seg[1] * t))), 0.2)
         wall = kit.fort_wall(length + d, d, h, colour)
