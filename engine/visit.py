@@ -52,16 +52,32 @@ class HeadlessVisit:
         finds = in_order(content.collectibles, p.collectibles)
         ring = Keyring(settings.data_dir)
         today = game.store.today()  # by the store's (injected) clock
+        events = self.events_on(settings)
         text = issue(ring, scene=game.scene.id, scene_name=game.scene.name, session=game.session.id[:8],
-                     stamps=stamps, badges=badges, collectibles=finds, score=p.score, issued=today)
+                     stamps=stamps, badges=badges, collectibles=finds, score=p.score, issued=today,
+                     events=[e.id for e in events])
         folder.mkdir(parents=True, exist_ok=True)
         certificate = folder / "certificate.txt"
         with atomic_write(certificate) as f:
             f.write(text + "\n")
         postcard = render_postcard(view_image, text, scene_name=game.scene.name, stamps=stamps, badges=badges,
                                    collectibles=finds, score=p.score, date=today, lang=settings.lang,
-                                   out=folder / "postcard.png", key_id=ring.public_key_id)
+                                   out=folder / "postcard.png", key_id=ring.public_key_id,
+                                   frame=_frame_of(events))
         return postcard, certificate
+
+    def events_on(self, settings: Settings) -> list:
+        """The event overlays on for this visit's scene: those forced (`--event`, a tour's event) or
+        the calendar's, by the day asked for (`--date`) or now."""
+        from engine.errors import UsageError
+        from engine.overlays.choose import calendar_clock, usable_events
+        from engine.overlays.resolve import Choice, active
+        events, _ = usable_events(settings.scenes_dir)
+        try:
+            return active(events, self.game.scene.id, calendar_clock(settings.preview_date)(),
+                          Choice(settings.event_ids))
+        except UsageError:  # an unknown --event was refused before the visit; nothing to name here
+            return []
 
     def sign(self, nickname: str) -> str:
         """Put the visit on the leaderboards under a nickname (refused: UsageError with the reason)."""
@@ -93,3 +109,12 @@ def open_store(settings: Settings):
                   retention_days=settings.retention_days)
     store.purge()  # every start: visit data past the retention goes
     return store
+
+
+def _frame_of(events: list) -> dict | None:
+    """The postcard frame of the last applied event that has one."""
+    frames = [e.overlay.game.postcard_frame for e in events
+              if e.overlay.game is not None and e.overlay.game.postcard_frame is not None]
+    if not frames:
+        return None
+    return {"colour": frames[-1].colour, "title": {"zh": frames[-1].title.zh, "en": frames[-1].title.en}}

@@ -47,6 +47,7 @@ ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 SESSION = re.compile(r"[0-9a-f]{6,32}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _KEYS = {"b", "c", "d", "n", "p", "s", "t", "u"}
+_OPTIONAL_KEYS = {"e"}  # the events of the visit, when there were any
 
 
 class MalformedCertificate(ValueError):
@@ -71,20 +72,25 @@ class Certificate:
     score: int
     issued: date
     public_key: bytes = field(repr=False)  # 32 raw bytes of the issuer's Ed25519 key
+    events: tuple[str, ...] = ()  # the event overlays on during the visit (ids); absent from the text when none
 
     @property
     def key_id(self) -> str:
         return key_id_of(self.public_key)
 
     def payload(self) -> dict:
-        return {"b": list(self.badges), "c": list(self.collectibles), "d": self.issued.isoformat(),
+        data = {"b": list(self.badges), "c": list(self.collectibles), "d": self.issued.isoformat(),
                 "n": {"en": self.scene_name["en"], "zh": self.scene_name["zh"]}, "p": self.score,
                 "s": self.scene, "t": list(self.stamps), "u": self.session}
+        if self.events:  # only when there were any: a certificate of an ordinary day is as it always was
+            data["e"] = list(self.events)
+        return data
 
     def summary(self) -> str:
         return (f"{self.scene_name['en']} {self.scene_name['zh']}, {self.issued.isoformat()}: "
                 f"{_count(len(self.stamps), 'stamp')}, {_count(len(self.badges), 'badge')}, "
-                f"{_count(len(self.collectibles), 'collectible')}, score {self.score}, session {self.session}")
+                f"{_count(len(self.collectibles), 'collectible')}, score {self.score}, session {self.session}"
+                + (f", during {', '.join(self.events)}" if self.events else ""))
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,8 @@ class VerifyResult:
 # --- issuing -------------------------------------------------------------------------------------------
 
 def issue(ring: Keyring, *, scene: str, scene_name: dict, session: str, stamps: Iterable = (),
-          badges: Iterable = (), collectibles: Iterable = (), score: int = 0, issued: date) -> str:
+          badges: Iterable = (), collectibles: Iterable = (), score: int = 0, issued: date,
+          events: Iterable = ()) -> str:
     """Sign a certificate with the installation's key (made on first use); returns its text.
     Stamps, badges and collectibles are ids, dicts with an "id" or objects with .id; scene_name is
     {zh, en} or an object with .zh and .en. ValueError on bad input (nothing is signed)."""
@@ -116,7 +123,7 @@ def issue(ring: Keyring, *, scene: str, scene_name: dict, session: str, stamps: 
         scene_name = {"zh": getattr(scene_name, "zh", None), "en": getattr(scene_name, "en", None)}
     cert = Certificate(scene=scene, scene_name=dict(scene_name), session=session, stamps=_ids(stamps),
                        badges=_ids(badges), collectibles=_ids(collectibles), score=score, issued=issued,
-                       public_key=ring.public_key_bytes)
+                       public_key=ring.public_key_bytes, events=_ids(events))
     problem = _problem(cert)
     if problem:
         raise ValueError(f"cannot issue a certificate: {problem}")
@@ -210,7 +217,7 @@ def _parse(public_key: bytes, raw: bytes) -> Certificate:
 def _from_payload(data, public_key: bytes) -> Certificate:
     if not isinstance(data, dict):
         raise MalformedCertificate("the content is not a JSON object")
-    missing, extra = _KEYS - data.keys(), data.keys() - _KEYS
+    missing, extra = _KEYS - data.keys(), data.keys() - _KEYS - _OPTIONAL_KEYS
     if missing or extra:
         raise MalformedCertificate("the content has " + "; ".join(
             part for part in (f"missing fields {sorted(missing)}" if missing else "",
@@ -218,7 +225,7 @@ def _from_payload(data, public_key: bytes) -> Certificate:
     try:
         cert = Certificate(scene=data["s"], scene_name=data["n"], session=data["u"], stamps=_strict_ids(data["t"]),
                            badges=_strict_ids(data["b"]), collectibles=_strict_ids(data["c"]), score=data["p"],
-                           issued=_date(data["d"]), public_key=public_key)
+                           issued=_date(data["d"]), public_key=public_key, events=_strict_ids(data.get("e", [])))
     except (TypeError, ValueError) as exc:
         raise MalformedCertificate(f"the content has a bad field: {exc}") from None
     problem = _problem(cert)
@@ -296,7 +303,8 @@ def _problem(cert: Certificate) -> str | None:
     if not isinstance(cert.session, str) or not SESSION.fullmatch(cert.session):
         return (f"session {cert.session!r} should be an anonymous id of 6-32 lower-case hex digits "
                 "(for instance the first 8 of the visit's id)")
-    for kind, items in (("stamp", cert.stamps), ("badge", cert.badges), ("collectible", cert.collectibles)):
+    for kind, items in (("stamp", cert.stamps), ("badge", cert.badges), ("collectible", cert.collectibles),
+                        ("event", cert.events)):
         if len(items) > MAX_ITEMS:
             return f"more than {MAX_ITEMS} {kind}s"
         for item in items:

@@ -83,19 +83,23 @@ def module_px_for(qr: segno.QRCode) -> int:
 
 def render_postcard(view: Image.Image | str | Path, cert_text: str, *, scene_name: dict, stamps: list[dict],
                     badges: list[dict], date: Date, lang: str, out: Path, collectibles: list[dict] | None = None,
-                    score: int | None = None, key_id: str | None = None) -> Path:
+                    score: int | None = None, key_id: str | None = None, frame: dict | None = None) -> Path:
     """Draw the postcard and write it to `out` atomically (a PNG); returns `out`.
 
     view: the picture (a PIL image or an image file). stamps, badges, collectibles: dicts with "id"
     and "name" {zh, en} (or game objects with .id and .name), in the order collected; names show
     in `lang`. scene_name: {zh, en} or an object with .zh and .en. score and key_id are printed
-    when given. ValueError if the certificate is too long for a QR code that fits the card."""
+    when given. frame: an event's {"colour": "#rrggbb", "title": {zh, en}}: a border round the view
+    and the event's name on it. ValueError if the certificate is too long for a QR code that fits
+    the card."""
     if lang not in ("zh", "en"):
         raise ValueError(f"lang should be 'zh' or 'en', got {lang!r}")
     card = Image.new("RGB", CARD_SIZE, PAPER)
     picture = _open_view(view)
     card.paste(ImageOps.fit(picture, (VIEW_WIDTH, CARD_SIZE[1]), Image.Resampling.LANCZOS), (0, 0))
     _caption(card, scene_name, date, lang)
+    if frame is not None:
+        _event_frame(card, frame, lang)
     draw = ImageDraw.Draw(card)
     qr_left, qr_top, _ = _qr_place(cert_text)
     left, right = VIEW_WIDTH + MARGIN, CARD_SIZE[0] - MARGIN
@@ -112,6 +116,23 @@ def render_postcard(view: Image.Image | str | Path, cert_text: str, *, scene_nam
         draw.text((left, y + 8 + i * FOUND_LINE_H), line, font=_font(19), fill=INK)
     card.paste(_readable_symbol(card, cert_text, (qr_left, qr_top)), (qr_left, qr_top))
     return _save_atomically(card, Path(out))
+
+
+FRAME_PX = 14
+
+
+def _event_frame(card: Image.Image, frame: dict, lang: str) -> None:
+    """An event's border round the view, and its name on a tab at the view's top right."""
+    text = frame["colour"].lstrip("#")
+    rgb = tuple(int(text[i:i + 2], 16) for i in (0, 2, 4))
+    draw = ImageDraw.Draw(card)
+    draw.rectangle((0, 0, VIEW_WIDTH - 1, CARD_SIZE[1] - 1), outline=rgb, width=FRAME_PX)
+    title = frame["title"][lang]
+    font = _font(26)
+    width = draw.textlength(title, font=font)
+    x = VIEW_WIDTH - FRAME_PX - 24 - width
+    draw.rectangle((x - 14, FRAME_PX, x + width + 14, FRAME_PX + 46), fill=rgb)
+    draw.text((x, FRAME_PX + 8), title, font=font, fill=(255, 255, 255))
 
 
 def _open_view(view) -> Image.Image:

@@ -21,7 +21,7 @@ def signed_fields(cert: Certificate) -> list[tuple[str, str]]:
         ("score", str(cert.score)),
         ("session", cert.session),
         ("key id", cert.key_id),
-    ]
+    ] + ([("events", ids(cert.events))] if cert.events else [])
 
 
 def report_lines(result: VerifyResult) -> list[str]:
