@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # engine.geo: the same projection the world plan uses
 
 from engine.geo import LocalProjection  # noqa: E402
+from tools.manifest_blocks import replace_marked_block  # noqa: E402
 
 ROADS_FILE = ROOT / "tools" / "data" / "xiamen-roads.geojson"
 SCENES = ("gulangyu", "shapowei", "yundang")
@@ -185,15 +186,6 @@ def block(scene_id: str, origin: tuple[float, float], half_m: float, features: l
     return head + entries + ["  " + END]
 
 
-def replace_between(text: str, begin: str, end: str, lines: list[str]) -> str:
-    rows = text.split("\n")
-    starts = [k for k, row in enumerate(rows) if row.strip() == begin]
-    ends = [k for k, row in enumerate(rows) if row.strip() == end]
-    if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
-        raise SystemExit(f"the manifest needs exactly one block between '{begin}' and '{end}'")
-    return "\n".join(rows[:starts[0]] + lines + rows[ends[0] + 1:])
-
-
 def rewritten(scene_id: str, text: str, features: list[dict], attribution: str) -> str:
     """The manifest text with its generated road (and, for Shapowei, bridge) blocks rewritten."""
     import yaml
@@ -201,10 +193,10 @@ def rewritten(scene_id: str, text: str, features: list[dict], attribution: str) 
     data = yaml.safe_load(text)
     origin = (data["origin"]["lat"], data["origin"]["lon"])
     half = float(data["extent_m"])
-    text = replace_between(text, BEGIN, END, block(scene_id, origin, half, features, attribution))
+    text = replace_marked_block(text, BEGIN, END, block(scene_id, origin, half, features, attribution))
     if scene_id == "shapowei":
         proj = LocalProjection(*origin)
-        text = replace_between(text, BRIDGE_BEGIN, BRIDGE_END,
+        text = replace_marked_block(text, BRIDGE_BEGIN, BRIDGE_END,
                                bridge_lines(yanwu_centre_line(features, proj, half), proj))
     return text
 

@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from engine.geo import LocalProjection  # noqa: E402
+from tools.manifest_blocks import replace_marked_block  # noqa: E402
 
 LAND_FILE = ROOT / "tools" / "data" / "xiamen-land.geojson"
 BOX = (24.33, 117.93, 24.63, 118.25)  # south, west, north, east: every scene 6 extents out (Yundang: 15 km)
@@ -115,12 +116,7 @@ def block_lines(manifest: Path, tolerance_m: float, min_area_m2: float, indent: 
 
 
 def replace_block(text: str, lines: list[str]) -> str:
-    rows = text.split("\n")
-    starts = [k for k, row in enumerate(rows) if row.strip().startswith("# >>> osm-surroundings")]
-    ends = [k for k, row in enumerate(rows) if row.strip() == END]
-    if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
-        raise SystemExit("the manifest needs exactly one osm-surroundings block between its two marker comments")
-    return "\n".join(rows[:starts[0]] + lines + rows[ends[0] + 1:])
+    return replace_marked_block(text, "# >>> osm-surroundings", END, lines)
 
 
 def main(argv=None) -> int:
