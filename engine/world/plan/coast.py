@@ -37,34 +37,33 @@ class Coast:
     _areas: list  # (shore kind code, polygon) of the land areas, in painting order
     _sections: list  # (kind code, x, y, radius) of terrain.shores, in order
 
-    def kinds_at(self, xs, ys) -> np.ndarray:
-        """Shore kind codes at points on or near the coast: a shore section's, else the kind of the
-        last painted land area within a metre (the land a lake was cut from, an island's own)."""
-        xs, ys = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
+    def _area_kinds(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        """The shore kind of the last painted land area within a metre of each point (the land a
+        lake was cut from, an island's own), before any shore section."""
         kinds = np.full(xs.shape, DEFAULT_KIND, dtype=np.int8)
-        if not xs.size:
-            return kinds
-        points = shapely.points(xs, ys)
-        for kind, poly in self._areas:
-            kinds[shapely.dwithin(poly, points, 1.0)] = kind
+        if xs.size:
+            points = shapely.points(xs, ys)
+            for kind, poly in self._areas:
+                kinds[shapely.dwithin(poly, points, 1.0)] = kind
+        return kinds
+
+    def kinds_at(self, xs, ys) -> np.ndarray:
+        """Shore kind codes at points on or near the coast: a shore section's, else the land area's."""
+        xs, ys = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
+        kinds = self._area_kinds(xs, ys)
         for kind, x, y, radius in self._sections:
             kinds[np.hypot(xs - x, ys - y) <= radius] = kind
         return kinds
 
-    def tops_at(self, xs, ys, kinds: np.ndarray | None = None) -> np.ndarray:
+    def tops_at(self, xs, ys) -> np.ndarray:
         """The ground's height where it meets the water, at points on the coast: the shore kind's
         height, eased over TRANSITION_M where a shore section begins (a beach does not start with
-        a 2 m step down from the seawall beside it). `kinds` is accepted for callers that have
-        them but does not change the result."""
+        a 2 m step down from the seawall beside it)."""
         xs, ys = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
-        tops = np.full(xs.shape, self._top(DEFAULT_KIND))
-        if xs.size:
-            points = shapely.points(xs, ys)
-            for kind, poly in self._areas:
-                tops[shapely.dwithin(poly, points, 1.0)] = self._top(kind)
-            for kind, x, y, radius in self._sections:
-                w = _smoothstep((radius + TRANSITION_M / 2 - np.hypot(xs - x, ys - y)) / TRANSITION_M)
-                tops = tops * (1 - w) + self._top(kind) * w
+        tops = np.choose(self._area_kinds(xs, ys), [BEACH_TOP_M, ROCK_TOP_M, self.seawall_m]).astype(np.float64)
+        for kind, x, y, radius in self._sections:
+            w = _smoothstep((radius + TRANSITION_M / 2 - np.hypot(xs - x, ys - y)) / TRANSITION_M)
+            tops = tops * (1 - w) + self._top(kind) * w
         return self.level + tops
 
     def _top(self, kind: int) -> float:

@@ -77,7 +77,7 @@ def cut_cells_mesh(field: Heightfield, coast: Coast, cells: np.ndarray, normals:
     heights = field.height_at(xs, ys)
     on_coast = coast.distance(xs, ys) <= ON_COAST_M
     kinds = coast.kinds_at(xs[on_coast], ys[on_coast])
-    heights[on_coast] = coast.tops_at(xs[on_coast], ys[on_coast], kinds)
+    heights[on_coast] = coast.tops_at(xs[on_coast], ys[on_coast])
     vertex_normals = bilinear(normals, field, xs, ys)
     vertex_normals /= np.linalg.norm(vertex_normals, axis=1, keepdims=True)
     vertex_colours = bilinear(colours, field, xs, ys)
@@ -97,16 +97,16 @@ def shore_wall_mesh(coast: Coast, step_m: float) -> Mesh:
         pts = shapely.get_coordinates(line)
         if len(pts) < 2:
             continue
+        kinds, tops = coast.kinds_at(pts[:, 0], pts[:, 1]), coast.tops_at(pts[:, 0], pts[:, 1])  # once a point
         a, b = pts[:-1], pts[1:]
         along = b - a
         length = np.linalg.norm(along, axis=1)
         keep = length > 1e-6
         a, b, along, length = a[keep], b[keep], along[keep], length[keep]
+        kinds_a, top_a, top_b = kinds[:-1][keep], tops[:-1][keep], tops[1:][keep]
         out = np.stack([along[:, 1], -along[:, 0]], axis=1) / length[:, None]  # right of the line
         mid = (a + b) / 2 + out * 0.25
         out[shapely.contains_xy(coast.land, mid[:, 0], mid[:, 1])] *= -1  # towards the water
-        kinds_a, kinds_b = coast.kinds_at(a[:, 0], a[:, 1]), coast.kinds_at(b[:, 0], b[:, 1])
-        top_a, top_b = coast.tops_at(a[:, 0], a[:, 1], kinds_a), coast.tops_at(b[:, 0], b[:, 1], kinds_b)
         foot = coast.level + WALL_FOOT_M
         n = len(a)
         quad = np.stack([np.c_[a, np.full(n, foot)], np.c_[b, np.full(n, foot)],
