@@ -14,11 +14,16 @@ from engine.world.plan.mesh import Mesh
 WHITE = np.array([1.0, 1.0, 1.0])
 
 
-def _copies(template: Mesh, count: int, colours: np.ndarray) -> Mesh:
-    """count copies of a figure (placed later), the white parts in each person's colour."""
-    v = len(template.vertices)
+def _dressed(template: Mesh, colours: np.ndarray) -> np.ndarray:
+    """(N, V, 4): the figure's vertex colours for each person, its white parts in their colour."""
     white = np.all(np.abs(template.colours[:, :3] - WHITE) < 1e-6, axis=1)
-    rgba = np.where(white[None, :, None], colours[:, None, :], template.colours[None, :, :]).reshape(-1, 4)
+    return np.where(white[None, :, None], colours[:, None, :], template.colours[None, :, :])
+
+
+def _copies(template: Mesh, count: int, colours: np.ndarray) -> Mesh:
+    """count copies of a figure (placed later), each dressed in its person's colour."""
+    v = len(template.vertices)
+    rgba = _dressed(template, colours).reshape(-1, 4)
     tris = (template.triangles[None, :, :] + (np.arange(count) * v)[:, None, None]).reshape(-1, 3)
     return Mesh(np.zeros((count * v, 3)), np.tile(template.normals, (count, 1)), rgba, tris)
 
@@ -38,8 +43,7 @@ class CrowdNode:
             # people move every frame: cull the batch as a whole, never by last frame's box
             node.node().set_bounds(OmniBoundingVolume())
             node.node().set_final(True)
-        white = np.all(np.abs(self.near_t.colours[:, :3] - WHITE) < 1e-6, axis=1)
-        rgba = np.where(white[None, :, None], plan.colours[:, None, :], self.near_t.colours[None, :, :])
+        rgba = _dressed(self.near_t, plan.colours)
         self._person_rgba = np.clip(np.round(rgba * 255), 0, 255).astype(np.uint8)  # (N, V, 4): each one's figure
         self._near_ids: np.ndarray | None = None
         self.update(0.0, (0.0, 0.0, 1e9))

@@ -4,6 +4,7 @@ stage. Pure: where each beam points and where each spark is at time t; the node 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -33,8 +34,10 @@ class FireworksPlan:
     bursts: int  # this many going off in turn
     seed: int
 
-    def sparks(self, t: float) -> tuple[np.ndarray, np.ndarray]:
-        """(bursts * SPARKS_PER_BURST, 3) spark positions and (same, 4) colours with fading alpha."""
+    @cached_property
+    def _bursts(self) -> tuple[np.ndarray, ...]:
+        """Where each burst goes off, its colour, when, and its sparks' directions and speeds: drawn
+        once from the seed (sparks() runs every frame)."""
         rng = np.random.default_rng(self.seed)
         centres = np.array(self.centre) + np.column_stack([rng.uniform(-60, 60, self.bursts),
                                                            rng.uniform(-60, 60, self.bursts),
@@ -44,11 +47,16 @@ class FireworksPlan:
         directions = rng.normal(size=(self.bursts, SPARKS_PER_BURST, 3))
         directions /= np.linalg.norm(directions, axis=2, keepdims=True)
         speeds = rng.uniform(18, 30, (self.bursts, SPARKS_PER_BURST, 1))
+        rgb = np.stack([_hue(h) for h in hues])[:, None, :] * np.ones((1, SPARKS_PER_BURST, 1))
+        return centres, offsets, directions * speeds, rgb
+
+    def sparks(self, t: float) -> tuple[np.ndarray, np.ndarray]:
+        """(bursts * SPARKS_PER_BURST, 3) spark positions and (same, 4) colours with fading alpha."""
+        centres, offsets, velocities, rgb = self._bursts
         age = ((t + offsets) % BURST_S)[:, None, None]
-        pos = centres[:, None, :] + directions * speeds * age
+        pos = centres[:, None, :] + velocities * age
         pos[..., 2] -= 0.5 * GRAVITY * age[..., 0] ** 2
         fade = np.broadcast_to(np.clip(1.0 - age[..., 0] / BURST_S, 0, 1), (self.bursts, SPARKS_PER_BURST))
-        rgb = np.stack([_hue(h) for h in hues])[:, None, :] * np.ones((1, SPARKS_PER_BURST, 1))
         colours = np.concatenate([rgb, fade[..., None]], axis=2)
         return pos.reshape(-1, 3), colours.reshape(-1, 4)
 
