@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from engine.overlays.loader import load_event  # noqa: E402
-from engine.overlays.routes import route_crowds, route_lines  # noqa: E402
+from engine.overlays.routes import route_crowds, route_lines, surfaces_of  # noqa: E402
 from engine.rendering import OffscreenRenderer  # noqa: E402
 from engine.settings import Settings  # noqa: E402
 from engine.world.plan.layers import LayerPlan  # noqa: E402
@@ -33,10 +33,11 @@ def _crowd_layers(view) -> dict[int, LayerPlan]:
     route = next(r for r in event.overlay.routes if r.id == "mar_bridge")
     built = view.built
     lines = route_lines(route, built.manifest, built.projection, built.ground)
+    surfaces = surfaces_of(lines, built.ground)
     layers = {}
     for count in COUNTS[1:]:
         crowds = route_crowds(route.model_copy(update={"movers": route.movers.model_copy(update={"count": count})}),
-                              lines, built.ground)
+                              lines, surfaces)
         layers[count] = LayerPlan(f"runners:{count}", crowds=crowds)
     return layers
 

@@ -76,6 +76,13 @@ class LocalProjection:
         return float(lat), float(lon), float(h)
 
 
+def within_square(proj: LocalProjection, half_m: float, lat: float, lon: float) -> bool:
+    """Whether a place lies in the square of +-half_m metres east and north of the projection's
+    origin (a scene's square: `extent_m` around its origin)."""
+    e, n, _ = proj.to_local(lat, lon)
+    return abs(e) <= half_m and abs(n) <= half_m
+
+
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance on a sphere of the WGS-84 mean radius (for sanity checks)."""
     r = 6371008.8

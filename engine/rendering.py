@@ -74,6 +74,7 @@ EVENT_STILL_T = 12.0  # seconds into the animation: the crowds, beams and firewo
 def _event_pictures(view, renderer: "OffscreenRenderer", scene_id: str, out_dir: Path) -> list[Path]:
     """Each event overlay that dresses the scene, on its own, from its first view in the scene (or
     the scene's main view): out_dir/<scene>-event-<id>.png."""
+    from engine.geo import within_square
     from engine.overlays.live import OverlayController
     from engine.overlays.resolve import Choice
     written = []
@@ -83,17 +84,13 @@ def _event_pictures(view, renderer: "OffscreenRenderer", scene_id: str, out_dir:
         if scene_id not in event.overlay.scenes:
             continue
         dressed = OverlayController(view.built, renderer.events(), lambda: None, Choice((event.id,)))
-        mine = [vp for vp in event.overlay.viewpoints if _in_scene(view.built, vp)]
+        mine = [vp for vp in event.overlay.viewpoints
+                if within_square(view.built.projection, view.built.manifest.extent_m, vp.lat, vp.lon)]
         view.go_to_view(mine[0] if mine else view.default_view())
         written.append(view.save_png(out_dir / f"{scene_id}-event-{event.id}.png"))
         dressed.close()
     view.animation_time = None
     return written
-
-
-def _in_scene(built, vp) -> bool:
-    e, n, _ = built.projection.to_local(vp.lat, vp.lon)
-    return abs(e) <= built.manifest.extent_m and abs(n) <= built.manifest.extent_m
 
 
 def render_showcase(settings: Settings, out_dir: Path) -> tuple[list[Path], list[Diagnostic]]:

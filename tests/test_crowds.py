@@ -85,12 +85,12 @@ def test_the_marathon_runs_on_yanwu_bridge_not_on_the_sea(marathon_in_shapowei):
 
 
 def test_the_marathon_has_kilometre_posts_along_its_course(marathon_in_shapowei):
-    from engine.overlays.routes import kilometre_points, route_lines
+    from engine.overlays.routes import kilometre_points, route_lines, surfaces_of
     event, scene, facts, layers = marathon_in_shapowei
     route = next(r for r in event.overlay.routes if r.km_markers)
     lines = route_lines(route, scene, facts.projection, facts.ground)
     total = sum(np.hypot(*np.diff(line.points, axis=0).T).sum() for line in lines)
-    assert len(kilometre_points(lines, facts.ground)) == int(total // 1000)
+    assert len(kilometre_points(lines, surfaces_of(lines, facts.ground))) == int(total // 1000)
 
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from engine.diagnostics import ContentError, Diagnostic, did_you_mean
-from engine.geo import LocalProjection
+from engine.geo import LocalProjection, within_square
 from engine.manifest.content_paths import check_asset_path
 from engine.manifest.scene_checks import landmark_shapes
 from engine.manifest.scene_loader import load_scene
@@ -180,11 +180,7 @@ def _places(doc: Document, overlay: EventOverlay, scenes: dict[str, SceneManifes
     squares = [(LocalProjection(s.origin.lat, s.origin.lon), s.extent_m) for s in scenes.values()]
 
     def inside(lat: float, lon: float) -> bool:
-        for proj, half in squares:
-            e, n, _ = proj.to_local(lat, lon)
-            if abs(e) <= half and abs(n) <= half:
-                return True
-        return False
+        return any(within_square(proj, half, lat, lon) for proj, half in squares)
 
     names = ", ".join(scenes)
     for group, items in (("props", overlay.props), ("pois", overlay.pois), ("viewpoints", overlay.viewpoints)):

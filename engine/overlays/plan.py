@@ -7,9 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.geo import within_square
 from engine.manifest.scene_schema import SceneManifest
 from engine.overlays.loader import Event
-from engine.overlays.routes import route_crowds, route_lines, route_meshes
+from engine.overlays.routes import route_crowds, route_lines, route_meshes, surfaces_of
 from engine.world.plan import landmarks as lm_plan
 from engine.world.plan.heightfield import Heightfield
 from engine.world.plan.layers import LayerPlan, MeshBatch, ModelPlacement
@@ -26,22 +27,18 @@ def layer_names(event_id: str) -> tuple[str, str]:
     return f"{PREFIX}{event_id}", f"{PREFIX}{event_id}:pois"
 
 
-def _inside(scene: SceneManifest, proj, lat: float, lon: float) -> bool:
-    e, n, _ = proj.to_local(lat, lon)
-    return abs(e) <= scene.extent_m and abs(n) <= scene.extent_m
-
-
 def overlay_layers(event: Event, scene: SceneManifest, proj, ground: Heightfield) -> list[LayerPlan]:
     """The event's layers for this scene: what of it stands inside the scene's square."""
     props_name, pois_name = layer_names(event.id)
     overlay = event.overlay
     props = [p for p in overlay.props
-             if _inside(scene, proj, *((p.lat, p.lon) if p.lat is not None else tuple(p.path[0])))]
+             if within_square(proj, scene.extent_m, *((p.lat, p.lon) if p.lat is not None else tuple(p.path[0])))]
     route_mesh, crowds = [], []
     for route in overlay.routes:
         lines = route_lines(route, scene, proj, ground)
-        route_mesh += route_meshes(route, lines, ground)
-        crowds += route_crowds(route, lines, ground)
+        surfaces = surfaces_of(lines, ground)
+        route_mesh += route_meshes(route, lines, surfaces, ground)
+        crowds += route_crowds(route, lines, surfaces)
     batches = [MeshBatch(f"{props_name}:routes", merge(route_mesh))] if route_mesh else []
     for glow in (False, True):  # glowing props (screens, signs) unlit: they keep their colour at night
         meshes = [m for m in (lm_plan.landmark_mesh(p, proj, ground) for p in props if p.glow == glow) if m is not None]
@@ -54,7 +51,7 @@ def overlay_layers(event: Event, scene: SceneManifest, proj, ground: Heightfield
                       exact_footprints=True, crowds=crowds)
     _night_effects(layer, overlay, props, proj, ground)
     layers = [layer]
-    pois = [p for p in overlay.pois if _inside(scene, proj, p.lat, p.lon)]
+    pois = [p for p in overlay.pois if within_square(proj, scene.extent_m, p.lat, p.lon)]
     if pois:
         markers = plan_markers(pois, proj, ground, name=pois_name)
         markers.pois = pois

@@ -39,7 +39,7 @@ def route_lines(route: Route, scene: SceneManifest, proj, ground: Heightfield) -
     return out
 
 
-def route_meshes(route: Route, lines: list[RoadLine], ground: Heightfield) -> list[Mesh]:
+def route_meshes(route: Route, lines: list[RoadLine], surfaces: list[np.ndarray], ground: Heightfield) -> list[Mesh]:
     """The route's ribbon in its colour over each piece, and a post at every kilometre along it."""
     colour = hex_colour(route.colour)
     meshes = []
@@ -50,9 +50,15 @@ def route_meshes(route: Route, lines: list[RoadLine], ground: Heightfield) -> li
         band.colours[:] = colour
         meshes.append(band)
     if route.km_markers:
-        for x, y, z in kilometre_points(lines, ground):
+        for x, y, z in kilometre_points(lines, surfaces):
             meshes.append(kit.box(0.6, 0.6, 2.4, POST_COLOUR).transformed(np.eye(3), (x, y, z)))
     return meshes
+
+
+def surfaces_of(lines: list[RoadLine], ground: Heightfield) -> list[np.ndarray]:
+    """Each piece's centre line at the height its ribbon is drawn, (N, 3): what posts stand on and
+    crowds walk on (worked out once per route)."""
+    return [surface(line, ground) for line in lines]
 
 
 def surface(line: RoadLine, ground: Heightfield) -> np.ndarray:
@@ -61,11 +67,10 @@ def surface(line: RoadLine, ground: Heightfield) -> np.ndarray:
     return np.column_stack([line.points, band.vertices[0::2, 2] + ROUTE_LIFT_M])
 
 
-def kilometre_points(lines: list[RoadLine], ground: Heightfield) -> list[tuple[float, float, float]]:
+def kilometre_points(lines: list[RoadLine], surfaces: list[np.ndarray]) -> list[tuple[float, float, float]]:
     """Every 1,000 m along the pieces taken end to end, at the road's side."""
     out, carried = [], 0.0
-    for line in lines:
-        pts = surface(line, ground)
+    for line, pts in zip(lines, surfaces):
         seg = np.hypot(*np.diff(pts[:, :2], axis=0).T)
         along = carried + np.concatenate([[0.0], np.cumsum(seg)])
         for km in np.arange(np.ceil(along[0] / 1000.0) * 1000.0, along[-1], 1000.0):
@@ -81,7 +86,7 @@ def kilometre_points(lines: list[RoadLine], ground: Heightfield) -> list[tuple[f
     return out
 
 
-def route_crowds(route: Route, lines: list[RoadLine], ground: Heightfield) -> list[CrowdPlan]:
+def route_crowds(route: Route, lines: list[RoadLine], surfaces: list[np.ndarray]) -> list[CrowdPlan]:
     """The route's movers, shared out over its pieces by length."""
     if route.movers is None or not lines:
         return []
@@ -94,6 +99,6 @@ def route_crowds(route: Route, lines: list[RoadLine], ground: Heightfield) -> li
         low, high = min(low, 1.0), min(high, 1.6)
     elif kind == "spectator":  # they stand and shuffle
         low, high = 0.0, 0.08
-    return [plan_crowd(f"crowd:{route.id}:{k}", surface(line, ground), int(n), (low, high), route.width_m,
+    return [plan_crowd(f"crowd:{route.id}:{k}", pts, int(n), (low, high), route.width_m,
                        route.movers.seed + k, sides=kind == "spectator")
-            for k, (line, n) in enumerate(zip(lines, counts)) if n > 0]
+            for k, (pts, n) in enumerate(zip(surfaces, counts)) if n > 0]
