@@ -71,8 +71,7 @@ class OverlayController:
         return [by_id[event_id] for event_id in self.applied]
 
     def banners(self, lang: str) -> list[str]:
-        by_id = {e.id: e for e in self.events}
-        return [getattr(b.text, lang) for event_id in self.applied for b in by_id[event_id].overlay.banners]
+        return [getattr(b.text, lang) for event in self.active_events() for b in event.overlay.banners]
 
     def close(self) -> None:
         self.choice = Choice(("none",))
