@@ -66,6 +66,26 @@ def check_game(doc: Document, game: GameContent, scenes_dir: Path) -> list[Diagn
     return out
 
 
+class _Part:
+    """A part of a document (an event overlay's `game:`) addressed as if it were the whole."""
+
+    def __init__(self, doc: Document, at: tuple):
+        self.doc, self.at = doc, tuple(at)
+
+    def where(self, loc, **kw):
+        return self.doc.where(self.at + tuple(loc), **kw)
+
+    def diagnostic(self, loc, *args, **kw) -> Diagnostic:
+        return self.doc.diagnostic(self.at + tuple(loc), *args, **kw)
+
+
+def check_game_links(doc: Document, game: GameContent, pois: set[str], at: tuple = ()) -> list[Diagnostic]:
+    """Ids unique, every reference resolved, every goal reachable: for game content that lives at
+    `at` inside another file (an event overlay's game, seen with the POIs it may stamp)."""
+    part = _Part(doc, at)
+    return _unique(part, game) + _references(part, game, pois) + _reachable(part, game)
+
+
 def _reachable(doc: Document, game: GameContent) -> list[Diagnostic]:
     """Goals and badges a visitor could never reach with what this game holds."""
     out = []
@@ -132,6 +152,9 @@ def _references(doc: Document, game: GameContent, pois: set[str] | None) -> list
     checkins = [c.id for c in game.checkins]
     collectibles = [c.id for c in game.collectibles]
     challenges = [c.id for c in game.challenges]
+    for i, challenge in enumerate(game.challenges):
+        for j, value in enumerate(challenge.goal.route or []):
+            ref(("challenges", i, "goal", "route", j), value, checkins, "stamp")
     for i, badge in enumerate(game.badges):
         when = badge.when
         for j, value in enumerate(when.checkins or []):

@@ -3,7 +3,8 @@ from free roaming or from a headless run, so the same rules hold everywhere.
 
 Input events (dicts with `t` and `type`): `camera` (pos), `poi_tap` (poi), `collectible_click`
 (collectible), `choice` (a tour question: id, option), `quiz_answer` (quiz, option). Output events:
-`stamp`, `collectible`, `quiz_result`, `challenge`, `badge`, `score`. Each gain is handed to
+`stamp`, `collectible`, `quiz_result`, `run` (a course challenge started, a checkpoint passed, or
+its time run out), `challenge`, `badge`, `score`. Each gain is handed to
 `persist` before its event is returned, so nothing is shown to a visitor as collected before it
 is saved.
 """
@@ -14,8 +15,8 @@ from typing import Protocol
 
 import numpy as np
 
+from engine.game.course_runs import CourseRuns
 from engine.game.schema import Condition, GameContent
-
 
 
 class Persist(Protocol):
@@ -60,6 +61,7 @@ class GameRules:
         self.progress = progress or GameProgress()
         self.started_t = started_t
         self.quizzes = {q.id: q for q in game.quizzes}
+        self.runs = CourseRuns(game, poi_points)
 
     # --- events in ---------------------------------------------------------------------------------
     def handle(self, event: dict) -> list[dict]:
@@ -75,6 +77,7 @@ class GameRules:
             for item in self.game.collectibles:
                 if np.linalg.norm(pos - self.collectible_points[item.id]) <= item.radius_m:
                     out += self._collect(item, t, "near")
+            out += self.runs.passed(pos, t, done=self.progress.challenges)
         elif kind == "poi_tap":
             for checkin in self.game.checkins:
                 if checkin.poi == event.get("poi"):
@@ -139,9 +142,14 @@ class GameRules:
         out = []
         p = self.progress
         for challenge in self.game.challenges:
-            if challenge.id in p.challenges or t - self.started_t > challenge.within_s:
-                continue
             goal = challenge.goal
+            if challenge.id in p.challenges:
+                continue
+            if goal.route is not None:  # timed from the course's start, by CourseRuns
+                if not self.runs.finished(challenge.id):
+                    continue
+            elif t - self.started_t > challenge.within_s:
+                continue
             counts = {"checkins": len(p.stamps), "collectibles": len(p.collectibles),
                       "quizzes_right": sum(p.quizzes.values())}
             if all(getattr(goal, name) is None or counts[name] >= getattr(goal, name) for name in counts):

@@ -79,16 +79,19 @@ class Goal(Strict):
     checkins: Optional[int] = Field(None, ge=1)
     collectibles: Optional[int] = Field(None, ge=1)
     quizzes_right: Optional[int] = Field(None, ge=1)
+    route: Optional[list[Id]] = Field(None, min_length=2, max_length=50,
+                                      description="these stamps, in this order: a course to run; the challenge's "
+                                                  "time then counts from the first of them, not from the visit's start")
 
     @model_validator(mode="after")
     def _something(self) -> "Goal":
-        if self.checkins is None and self.collectibles is None and self.quizzes_right is None:
-            raise ValueError("a challenge goal needs checkins, collectibles or quizzes_right")
+        if all(getattr(self, name) is None for name in type(self).model_fields):
+            raise ValueError("a challenge goal needs checkins, collectibles, quizzes_right or a route")
         return self
 
 
 class Challenge(Strict):
-    """Reach a goal within a time from the start of the visit."""
+    """Reach a goal within a time from the start of the visit (or, for a `route`, from its first stamp)."""
 
     id: Id
     name: Text

@@ -15,6 +15,11 @@ TEXTS = {
     "challenge": {"zh": "挑战完成：{name} +{points}", "en": "Challenge done: {name} +{points}"},
     "right": {"zh": "答对了！+{points}", "en": "Right! +{points}"},
     "wrong": {"zh": "答错了", "en": "Not quite"},
+    # a course challenge's run (engine.game.course_runs); its finish is told by the challenge's own toast
+    "run_start": {"zh": "开跑！{name}：{within} 秒内跑完全程", "en": "Go! {name}: the whole course within {within} s"},
+    "run_checkpoint": {"zh": "{name}：检查点 {reached}/{of}，用时 {seconds} 秒",
+                       "en": "{name}: checkpoint {reached}/{of} at {seconds} s"},
+    "run_lapsed": {"zh": "{name}：时间到，回到起点再试一次", "en": "{name}: time's up; back to the start to try again"},
 }
 
 
@@ -95,6 +100,13 @@ class GameSession:
         kind = event["type"]
         if kind == "quiz_result":
             return TEXTS["right" if event["right"] else "wrong"][lang].format(points=event["points"])
+        if kind == "run":
+            if event["what"] == "finish":
+                return None
+            name = self.names.get(("challenge", event["id"]))
+            return TEXTS["run_" + event["what"]][lang].format(
+                name=getattr(name, lang) if name else event["id"], within=round(event.get("within_s", 0)),
+                reached=event.get("reached"), of=event.get("of"), seconds=round(event.get("seconds", 0)))
         if kind not in ("stamp", "collectible", "badge", "challenge"):
             return None
         name = self.names.get((kind, event["id"]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from engine.game.schema import GameContent
 from engine.manifest.scene_schema import SceneManifest
 from engine.overlays.loader import Event
+from engine.overlays.schema import GAME_PARTS
 
 
 def dressed_game(content: GameContent | None, scene: SceneManifest,
@@ -18,8 +19,5 @@ def dressed_game(content: GameContent | None, scene: SceneManifest,
     if not games:
         return content, scene
     base = content or GameContent(scene=scene.id)
-    return base.model_copy(update={
-        "checkins": list(base.checkins) + [c for g in games for c in g.checkins],
-        "quizzes": list(base.quizzes) + [q for g in games for q in g.quizzes],
-        "badges": list(base.badges) + [b for g in games for b in g.badges],
-    }), scene
+    return base.model_copy(update={part: list(getattr(base, part)) + [x for g in games for x in getattr(g, part)]
+                                   for part in GAME_PARTS}), scene

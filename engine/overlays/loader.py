@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from engine.diagnostics import ContentError, Diagnostic, did_you_mean
+from engine.game.loader import check_game_links
+from engine.game.schema import GameContent
 from engine.geo import LocalProjection, within_square
 from engine.manifest.content_paths import check_asset_path
 from engine.manifest.scene_checks import landmark_shapes
@@ -15,7 +17,7 @@ from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.schema_errors import validate_model
 from engine.manifest.yaml_loader import Document, load_yaml
 from engine.overlays import calendar
-from engine.overlays.schema import EventOverlay
+from engine.overlays.schema import GAME_PARTS, EventOverlay
 
 EVENTS_FOLDER = "events"
 SUFFIX = ".event.yaml"
@@ -94,6 +96,11 @@ def _check(doc: Document, overlay: EventOverlay, scenes_dir: Path) -> tuple[Even
     if scenes:
         out += _places(doc, overlay, scenes)
         out += _clashes(doc, overlay, scenes)
+    if overlay.game is not None and scenes:
+        pois = {p.id for p in overlay.pois} | {p.id for s in scenes.values() for p in s.pois}
+        game = GameContent.model_construct(scene=overlay.scenes[0], collectibles=[],
+                                           **{name: getattr(overlay.game, name) for name in GAME_PARTS})
+        out += check_game_links(doc, game, pois, at=("game",))
     return event, out
 
 

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import Field, model_validator
 
-from engine.game.schema import Badge, Checkin, Quiz
+from engine.game.schema import Badge, Challenge, Checkin, Quiz
 from engine.manifest.common import AssetPath, Colour, Id, LatLon, Metres, Strict, Text
 from engine.manifest.kinds import ContentKind, register
 from engine.manifest.scene_schema import Landmark, Poi, Viewpoint
@@ -117,12 +117,19 @@ class PostcardFrame(Strict):
 
 
 class EventGame(Strict):
-    """Game content that exists only while the event is on."""
+    """Game content that exists only while the event is on. It stands on its own: its badges and
+    challenges name the event's own stamps and quizzes; its stamps are for the event's POIs or the
+    scenes'."""
 
     checkins: list[Checkin] = []
     quizzes: list[Quiz] = []
     badges: list[Badge] = []
+    challenges: list[Challenge] = Field([], description="timed challenges, e.g. a course (`goal: {route: [...]}`) "
+                                                        "over the event's stamps")
     postcard_frame: Optional[PostcardFrame] = None
+
+
+GAME_PARTS = ("checkins", "quizzes", "badges", "challenges")  # what an event adds to a scene's game
 
 
 class EventOverlay(Strict):
