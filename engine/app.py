@@ -90,8 +90,8 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
                 lines.visit(game.session.resume_code)  # the code a visitor can resume with
             session = PlaySession(display, built, settings.lang, view, tour=tour, game=game, new_game=make_game,
                                   lines=lines)
-            dress.announce = session.announce
-            dress.announce_banners()
+            dress.show_banners = session.show_banners
+            dress.tell_banners()
             display.run(max_frames)
     finally:
         if dress is not None:

@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from engine.tour.checks import walk
 from engine.diagnostics import Diagnostic
 from engine.manifest.yaml_loader import Document
-from engine.ui.screen_layout import (CARD_BODY, CARD_TITLE, OPTION, PROMPT, SUBTITLE, TOAST, Box, prompt_fits)
+from engine.ui.screen_layout import (BANNER, CARD_BODY, CARD_TITLE, OPTION, PROMPT, SUBTITLE, TOAST, Box,
+                                     prompt_fits)
 from engine.ui.info_card import card_body
 from engine.ui.text_layout import text_width
 
@@ -95,12 +96,11 @@ def check_game_texts(game, doc: Document, base: tuple = ()) -> list[Diagnostic]:
 
 
 def check_event_texts(overlay, doc: Document) -> list[Diagnostic]:
-    """An event's banners as the toasts that announce it, its POIs' cards, its game's texts."""
+    """An event's banners on their one-line ribbon, its POIs' cards, its game's texts."""
     out = check_scene_texts(overlay, doc)
     for lang in LANGS:
         for i, banner in enumerate(overlay.banners):
-            out.extend(_too_long(doc, ("banners", i, "text", lang), "banner (in its toast)", lang,
-                                 getattr(banner.text, lang), TOAST))
+            out.extend(_too_long(doc, ("banners", i, "text", lang), "banner", lang, getattr(banner.text, lang), BANNER))
     if overlay.game is not None:
         out += check_game_texts(overlay.game, doc, ("game",))
     return out

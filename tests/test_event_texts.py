@@ -1,5 +1,5 @@
-"""An event's texts are measured like every other: a banner too long for the toast that
-announces it is a U001 at its place, in the language that overflows."""
+"""An event's texts are measured like every other: a banner too long for its one-line ribbon is a
+U001 at its place, in the language that overflows."""
 from __future__ import annotations
 
 from engine.overlays.loader import load_event
@@ -7,9 +7,9 @@ from engine.text_fit_check import check_event_texts
 from tests.conftest import DATA
 
 
-def test_a_banner_too_long_for_its_toast_is_reported_where_it_is(tmp_path):
+def test_a_banner_too_long_for_its_ribbon_is_reported_where_it_is(tmp_path):
     text = (DATA / "scenes" / "events" / "islet_fair.event.yaml").read_text(encoding="utf-8")
-    long_en = ("Islet fair " * 40).strip()
+    long_en = ("Islet fair " * 10).strip()  # two lines on the ribbon (a toast would hold it)
     text = text.replace("  - {id: fair_banner, text: {zh: 小岛集市, en: Islet fair}}",
                         f"  - {{id: fair_banner, text: {{zh: 小岛集市, en: {long_en}}}}}")
     path = tmp_path / "islet_fair.event.yaml"
@@ -18,7 +18,7 @@ def test_a_banner_too_long_for_its_toast_is_reported_where_it_is(tmp_path):
     found = check_event_texts(event.overlay, doc)
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "fair_banner" in row)
     assert [(d.code, d.line) for d in found] == [("U001", line)], [d.format() for d in found]
-    assert "banner (in its toast) in English" in found[0].message
+    assert "banner in English needs 2 lines" in found[0].message
 
 
 def test_the_shipped_events_texts_fit():

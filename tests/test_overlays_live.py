@@ -151,3 +151,19 @@ def visit_of_islet(open_view, offscreen_base, scene_cache):
     session.view.go_to_view(session.view.viewpoint("above"))
     yield session, out
     session.close()
+
+
+def test_after_a_tour_the_scene_goes_back_to_the_events_light_not_its_own(open_view, events):
+    view = open_view(ISLET)
+    view.go_to_view(view.viewpoint("above"))
+    overlays = OverlayController(view.built, events, Clock(datetime(2026, 11, 11, 12, tzinfo=BEIJING)))
+    evening = view.pixels()
+    view.set_time_of_day(12.0)  # a tour's noon
+    assert np.any(view.pixels() != evening, axis=-1).mean() > 0.5
+    view.built.restore_light()  # what a visit's reset does after its tour
+    assert np.array_equal(view.pixels(), evening)
+    overlays.close()
+    own = view.pixels()
+    view.set_time_of_day(20.0)
+    view.built.restore_light()
+    assert np.array_equal(view.pixels(), own)  # off the event, its own light again

@@ -19,6 +19,7 @@ from engine.game.rules import GameProgress
 from engine.game.session import TEXTS
 from engine.manifest.scene_loader import load_scene
 from engine.tour.loader import load_tour
+from engine.ui.event_banner import EventBanner
 from engine.ui.game_hud import GameHud
 from engine.ui.hud import Hud
 from engine.ui.info_card import InfoCard
@@ -68,6 +69,12 @@ class Screen:
         self.subtitles = Subtitles(self.overlay)
         self.card = InfoCard(self.overlay, lang)
         self.questions = QuestionPanel(self.overlay, lambda option: None)
+        self.banner = EventBanner(self.overlay, lang)
+
+    def event_banner(self, text: str) -> None:
+        """An event's standing banner, the toasts under it (as the play session stacks them)."""
+        self.banner.set_banners([{"zh": text, "en": text}])
+        self.game_hud.toasts.below_banner(self.banner.height)
 
     def toasts(self, texts: list[str]) -> None:
         self.game_hud.toasts.destroy()
@@ -84,6 +91,7 @@ class Screen:
         self.game_hud.destroy()
         self.subtitles.destroy()
         self.card.destroy()
+        self.banner.destroy()
         self.questions.hide()
         self.overlay.remove_node()
 
@@ -198,7 +206,7 @@ def _filling(box, lang: str) -> str:
 def test_texts_as_long_as_validate_allows_still_do_not_overlap(offscreen_base, lang: str):
     """Every box filled to the last line U001 allows, all on screen at once: validate's limits are
     enough to keep the widgets apart, whatever the content."""
-    from engine.ui.screen_layout import CARD_SUBTITLE, CARD_TITLE, OPTION, PROMPT, TOAST, prompt_fits
+    from engine.ui.screen_layout import BANNER, CARD_SUBTITLE, CARD_TITLE, OPTION, PROMPT, TOAST, prompt_fits
     from engine.text_fit_check import NAME_TOAST, TOAST_PREFIX
     manifest_path = SCENES[0]
     scene, _ = load_scene(manifest_path)
@@ -226,6 +234,11 @@ def test_texts_as_long_as_validate_allows_still_do_not_overlap(offscreen_base, l
         screen.questions.hide()
         screen.toasts([TOAST_PREFIX[lang].format(name)] * 2 + [_filling(TOAST, lang)])
         found += screen.check("an explanation at its longest")
+        screen.questions.show(prompt, [(str(i), _filling(OPTION, lang)) for i in range(options)])
+        screen.event_banner(_filling(BANNER, lang))
+        screen.toasts([TOAST_PREFIX[lang].format(name)] * 3)  # one fewer stays under a banner
+        assert len(screen.game_hud.toasts.shown) == 2
+        found += screen.check("an event's banner at its longest over two toasts and a question")
     finally:
         screen.destroy()
     assert options >= 2 and not found, "\n".join(found[:20])

@@ -2,7 +2,7 @@
 clock passes their dates, so a kiosk running across midnight into an event's first day dresses
 itself without a restart, and takes the dress off again when the event is over.
 
-The scene is anything with add_layer / remove_layer / set_time_of_day and its ground and
+The scene is anything with add_layer / remove_layer / set_standing_light and its ground and
 projection (engine.world.nodes.live_scene.LiveScene); nothing here touches Panda3D itself.
 """
 from __future__ import annotations
@@ -62,9 +62,9 @@ class OverlayController:
     def _light(self, wanted: list[Event]) -> None:
         lit = [e.overlay.lighting for e in wanted if e.overlay.lighting is not None]
         if lit:  # the last applied wins
-            self.scene.set_time_of_day(lit[-1].time_of_day, lit[-1].haze)
+            self.scene.set_standing_light(lit[-1].time_of_day, lit[-1].haze)
         else:
-            self.scene.set_time_of_day(*self._own_light)
+            self.scene.set_standing_light(*self._own_light)
 
     def active_events(self) -> list[Event]:
         by_id = {e.id: e for e in self.events}

@@ -33,7 +33,7 @@ class EventDress:
         self.controller = OverlayController(built, events, visit_calendar(display, settings),
                                             Choice(settings.event_ids))
         self.lines.overlays(self.controller.active_ids)
-        self.announce = None  # (text {zh, en}) -> None: where the banners of an event that comes on go
+        self.show_banners = None  # ([{zh, en}, ...]) -> None: where the banners of the events on go
         self._next_check = display.frame_time() + CHECK_EVERY_S
         display.task_mgr.add(self._check, TASK)
 
@@ -41,20 +41,16 @@ class EventDress:
         now = self.display.frame_time()
         if now >= self._next_check:
             self._next_check = now + CHECK_EVERY_S
-            before = set(self.controller.active_ids)
             if self.controller.update():
                 self.lines.overlays(self.controller.active_ids)
-                self.announce_banners(exclude=before)
+                self.tell_banners()
         return task.cont
 
-    def announce_banners(self, exclude: set[str] = frozenset()) -> None:
-        """Each banner of the events on (but those in `exclude`) as a notice to the visitor."""
-        if self.announce is None:
-            return
-        for event in self.controller.active_events():
-            if event.id not in exclude:
-                for banner in event.overlay.banners:
-                    self.announce({"zh": banner.text.zh, "en": banner.text.en})
+    def tell_banners(self) -> None:
+        """The banners of the events on now, in their order, to the visit's screen."""
+        if self.show_banners is not None:
+            self.show_banners([{"zh": b.text.zh, "en": b.text.en}
+                               for event in self.controller.active_events() for b in event.overlay.banners])
 
     def close(self) -> None:
         self.display.task_mgr.remove(TASK)

@@ -17,6 +17,7 @@ from engine.display.picking import MarkerPicker
 from engine.display.pointer import MAX_DT_S, PointerInput
 from engine.display.scene_view import SceneView
 from engine.play.protocol import VisitLines
+from engine.ui.event_banner import EventBanner
 from engine.ui.hud import Hud
 from engine.ui.info_card import InfoCard
 from engine.ui.visible_text import visible_texts
@@ -64,6 +65,7 @@ class PlaySession:
         self.picker = MarkerPicker(display.camera, built.root)
         self.card = InfoCard(display.overlay, lang)
         self.hud = Hud(display.overlay, built.manifest, lang, on_mode=self.set_mode, on_next_view=self.next_view)
+        self.banner = EventBanner(display.overlay, lang)
         self.new_game = new_game
         self.game = None
         if game is not None:  # stamps, finds, quizzes, passport and toasts
@@ -76,14 +78,20 @@ class PlaySession:
         display.task_mgr.add(self._frame, TASK)
         self.closed = False
 
-    def announce(self, text: dict) -> None:
-        """A short notice in both languages (an event's banner), as a toast when the visit has them."""
+    def show_banners(self, banners: list[dict]) -> None:
+        """The banners of the events on now ({zh, en} each; [] for none): standing at the top centre,
+        the toasts under them."""
+        self.banner.set_banners(banners)
+        self._toasts_below_banner()
+
+    def _toasts_below_banner(self) -> None:
         if self.game is not None:
-            self.game.hud.toast(text)
+            self.game.hud.toasts.below_banner(self.banner.height if self.banner.shown else 0.0)
 
     def _link_game(self, game: GameSession) -> None:
         from engine.play.game_link import GameLink
         self.game = GameLink(game, self.view, self.display.overlay, self.lines, self.display.frame_time)
+        self._toasts_below_banner()
 
     # --- the tour ------------------------------------------------------------------------------
     def _start_tour(self, request: TourRequest) -> None:
@@ -178,6 +186,7 @@ class PlaySession:
         """Every text-bearing part of the visit speaks `lang` now, what is on screen included."""
         self.lang = lang
         self.hud.set_language(lang)
+        self.banner.set_language(lang)
         self.card.set_language(lang)
         if self.game is not None:
             self.game.set_language(lang)
@@ -197,7 +206,7 @@ class PlaySession:
         passport or toast, no tour, the starting language, and (given new_game) a new game."""
         if self.guided is not None:
             self.stop_tour()
-            self.view.set_time_of_day(self.view.built.manifest.sky.time_of_day)  # a tour may have changed the light
+            self.view.built.restore_light()  # a tour may have changed it; an event's evening stays
         self.card.hide()
         if self.game is not None and self.new_game is not None:  # a new visitor: a new game, score 0
             self.game.close(close_store=False)
@@ -216,6 +225,7 @@ class PlaySession:
 
     def _frame(self, task):
         dt = min(self.display.frame_dt(), MAX_DT_S)
+        self.banner.advance(dt)
         if self.game is not None:
             self.game.frame(dt, None if self.steered else self.view.rig.position)
         if self.guided is not None:
@@ -233,6 +243,7 @@ class PlaySession:
         if self.game is not None:
             self.game.close()
         self.hud.destroy()
+        self.banner.destroy()
         self.card.destroy()
         self.picker.destroy()
         self.view.detach()

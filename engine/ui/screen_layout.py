@@ -7,7 +7,8 @@ overlay, a test's node) gets them made at 16:9.
 
 The regions at 16:9, top to bottom:
 
-    HUD title, help (left)      toasts (centre, down from TOAST_TOP)     passport button (right)
+    HUD title, help (left)      event banner, then toasts (centre,       passport button (right)
+                                 down from TOAST_TOP)
                                  question panel (centre, up from          info card (right, down
                                  QUESTION_BOTTOM, at most to QUESTION_TOP) from the top, clear of the panel)
     subtitles (centre, up from SUBTITLE_BOTTOM, at most SUBTITLE.max_lines)
@@ -68,6 +69,9 @@ TOAST_HALF_WIDTH = 0.8  # as wide as the question panel, clear of the HUD above 
 TOAST = Box(scale=0.055, width=2 * TOAST_HALF_WIDTH - 0.08, max_lines=4)
 TOAST_PAD = 0.02
 TOAST_GAP = 0.015
+# An event's standing banner takes the first toast's place (one line, a little smaller), and the
+# toasts stack under it, one fewer: together they never reach below QUESTION_TOP.
+BANNER = Box(scale=0.05, width=TOAST.width, max_lines=1)
 # Three one-line toasts end above this; the question panel keeps below it.
 QUESTION_TOP = TOAST_TOP - 3 * (TOAST.height(1) + 2 * TOAST_PAD + TOAST_GAP)
 

@@ -31,6 +31,7 @@ class Toasts:
         self.parent = parent
         self.lang = lang
         self.shown: list[_Toast] = []  # newest first
+        self.top, self.max_shown = TOAST_TOP, MAX_SHOWN
 
     def _in_language(self, text: str | Mapping[str, str]) -> str:
         return text if isinstance(text, str) else text[self.lang]
@@ -43,9 +44,18 @@ class Toasts:
         toast = _Toast(frame, label, text)
         self._fill(toast)
         self.shown.insert(0, toast)
-        for extra in self.shown[MAX_SHOWN:]:
+        self._trim()
+
+    def below_banner(self, height: float) -> None:
+        """Stack under an event's banner `height` tall (0: none), one toast fewer while it stands."""
+        self.top = TOAST_TOP - (height + TOAST_GAP if height else 0.0)
+        self.max_shown = MAX_SHOWN - 1 if height else MAX_SHOWN
+        self._trim()
+
+    def _trim(self) -> None:
+        for extra in self.shown[self.max_shown:]:
             extra.frame.destroy()
-        self.shown = self.shown[:MAX_SHOWN]
+        self.shown = self.shown[:self.max_shown]
         self._arrange()
 
     def _fill(self, toast: _Toast) -> None:
@@ -74,7 +84,7 @@ class Toasts:
         self._arrange()
 
     def _arrange(self) -> None:
-        top = TOAST_TOP  # each toast's frame hangs from its top edge
+        top = self.top  # each toast's frame hangs from its top edge
         for toast in self.shown:
             toast.frame.set_pos(0, 0, top)
             top -= toast.height + TOAST_GAP

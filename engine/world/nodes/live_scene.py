@@ -44,6 +44,8 @@ class LiveScene:
         for layer in plan.layers:
             self.add_layer(layer)
         self.sky.apply(plan.time_of_day, plan.haze)
+        # The light the scene stands in between tours: its own, or an event's while one is on.
+        self.standing_light: tuple[float, float | None] = (plan.time_of_day, plan.haze)
 
     @property
     def markers(self) -> NodePath:
@@ -125,6 +127,15 @@ class LiveScene:
 
     def floor(self, x: float, y: float) -> float:
         return self.clearance.floor(x, y)
+
+    def set_standing_light(self, hour: float, haze: float | None = None) -> None:
+        """The light the scene keeps (an event's evening), not just a tour's moment: lit now, and
+        what `restore_light` goes back to after a tour has changed the hour."""
+        self.standing_light = (hour, haze)
+        self.set_time_of_day(hour, haze)
+
+    def restore_light(self) -> None:
+        self.set_time_of_day(*self.standing_light)
 
     def set_time_of_day(self, hour: float, haze: float | None = None) -> None:
         """Light the scene for another hour (and haze; default the scene's own)."""
