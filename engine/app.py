@@ -21,7 +21,7 @@ from engine.settings import Settings
 def open_display(mode: str, settings: Settings) -> Display:
     """The output for a play mode. Stereo and VR come here as their own Display classes."""
     from engine.display.window import WindowDisplay
-    return WindowDisplay.open(settings.size, fullscreen=(mode == "kiosk"))
+    return WindowDisplay.open(settings.size, fullscreen=(mode == "kiosk"), audio=not settings.mute)
 
 
 @dataclass

@@ -26,6 +26,7 @@ class Settings:
     event_ids: tuple[str, ...] = ()
     preview_date: str | None = None
     clock_from: str | None = None  # `--clock-from`: the calendar starts at this moment and runs on
+    mute: bool = False  # `--mute` or LUDAO_MUTE=1: a window plays no sound
 
     @property
     def cache_dir(self) -> Path:
@@ -45,6 +46,8 @@ class Settings:
             settings.retention_days = int(env["LUDAO_RETENTION_DAYS"])
         if env.get("LUDAO_KIOSK"):
             settings.kiosk_id = env["LUDAO_KIOSK"]
+        if env.get("LUDAO_MUTE", "") not in ("", "0"):
+            settings.mute = True
         if env.get("LUDAO_LANG") in ("zh", "en"):
             settings.lang = env["LUDAO_LANG"]
         for key, value in overrides.items():

@@ -2,6 +2,8 @@
 U001 at its place, in the language that overflows."""
 from __future__ import annotations
 
+import shutil
+
 from engine.overlays.loader import load_event
 from engine.text_fit_check import check_event_texts
 from tests.conftest import DATA
@@ -12,6 +14,7 @@ def test_a_banner_too_long_for_its_ribbon_is_reported_where_it_is(tmp_path):
     long_en = ("Islet fair " * 10).strip()  # two lines on the ribbon (a toast would hold it)
     text = text.replace("  - {id: fair_banner, text: {zh: 小岛集市, en: Islet fair}}",
                         f"  - {{id: fair_banner, text: {{zh: 小岛集市, en: {long_en}}}}}")
+    shutil.copytree(DATA / "scenes" / "events" / "sounds", tmp_path / "sounds")  # its ambience comes along
     path = tmp_path / "islet_fair.event.yaml"
     path.write_text(text, encoding="utf-8")
     event, doc = load_event(path, DATA / "scenes")

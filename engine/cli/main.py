@@ -44,6 +44,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     settings.event_ids = tuple(getattr(args, "event_ids", None) or ())
     settings.preview_date = getattr(args, "preview_date", None)
     settings.clock_from = getattr(args, "clock_from", None)
+    settings.mute = settings.mute or bool(getattr(args, "mute", False))
     return settings
 
 

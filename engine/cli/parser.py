@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="start the event calendar at this moment (Beijing time) and let it run on: rehearse an "
                         "event's start")
     p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
+    p.add_argument("--mute", action="store_true", help="no sound (an event's ambience, a tour's sounds); "
+                                                       "also LUDAO_MUTE=1")
     p.add_argument("--tour", help="run this guided tour (its id: scripts/<id>.tour.yaml)")
     p.add_argument("--headless", action="store_true", help="no window: run the tour in simulated time")
     p.add_argument("--log", type=Path, help="with --headless: write every event to this JSON Lines file")

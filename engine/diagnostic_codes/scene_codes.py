@@ -96,6 +96,14 @@ ENTRIES = [
         - {id: boat, kind: model, model: models/boat.bam, lat: 24.3975, lon: 117.9994}""", """
         # models/boat.bam copied again (or the model exported as .glb)
         - {id: boat, kind: model, model: models/boat.glb, lat: 24.3975, lon: 117.9994}"""),
+    entry("A008", "error", "a sound file that cannot be played", """
+        An event's ambient `sound` exists but is not a sound the engine plays: it must be a PCM WAV, Ogg
+        Vorbis or FLAC file, whole (a WAV cut short while copying is refused), with sound in it, and at
+        most 50 MB. Ogg Opus and MP3 are not played: convert them to Ogg Vorbis or WAV.""", """
+        # sounds/crowd.ogg is really an MP3 renamed
+        sound: sounds/crowd.ogg""", """
+        # converted: ffmpeg -i crowd.mp3 -c:a libvorbis sounds/crowd.ogg
+        sound: sounds/crowd.ogg"""),
     entry("G001", "error", "a place outside the scene", """
         A position lies outside the square the scene covers: `extent_m` metres east, west, north and south
         of the scene's `origin`. Usually a digit of the latitude or longitude is mistyped (0.01 degree is

@@ -74,8 +74,9 @@ ENTRIES = [
           action: {name: highlight_poi, params: {poi: chapel, seconds: 3}}"""),
     entry("T008", "error", "a sound or narration audio file that cannot be used", """
         A `play_sound` file or a narration's `audio` file is missing, absolute, or lies outside the content
-        folders (the tour file's own folder and below, or the project's assets/ folder). Give a path
-        relative to the tour file.""", """
+        folders (the tour file's own folder and below, or the project's assets/ folder), or it is not a
+        sound the engine plays: a PCM WAV, Ogg Vorbis or FLAC file, whole, at most 50 MB (the message
+        says which). Give a path relative to the tour file.""", """
         - id: bells
           play_sound: {file: C:/sounds/bells.ogg}""", """
         - id: bells

@@ -16,10 +16,11 @@ Adding a display (kiosk, stereo, OpenXR VR):
 3. Choose it in engine/app.py's `open_display()`; nothing in engine/play, engine/tour or engine/game changes.
 
 The PRC is set before ShowBase starts, quietly: nothing cached in the home folder, no audio device
-needed, no pipe-type chatter on stderr.
+needed (a window asks for OpenAL unless muted), no pipe-type chatter on stderr.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,6 @@ from engine.errors import OutputNotWritable
 from engine.files import atomic_path
 
 QUIET_PRC = """
-audio-library-name null
 print-pipe-types false
 notify-level-device fatal
 notify-level-egldisplay error
@@ -46,11 +46,18 @@ text-page-size 1024 1024
 
 
 def make_base(*, offscreen: bool, size: tuple[int, int] = (1280, 720), title: str = "Ludao 鹭岛",
-              fullscreen: bool = False):
+              fullscreen: bool = False, audio: bool = False):
+    """audio: play sound through OpenAL (the machine's default device); otherwise the silent null
+    manager. Without a device OpenAL gives an invalid manager and the visit goes on silently."""
     from direct.showbase.ShowBase import ShowBase
 
     width, height = size
     prc = QUIET_PRC + f"win-size {width} {height}\n"
+    if audio:
+        os.environ.setdefault("ALSOFT_LOGLEVEL", "0")  # OpenAL Soft's own chatter (no capture device...)
+        prc += "audio-library-name p3openal_audio\n"
+    else:
+        prc += "audio-library-name null\n"
     if offscreen:
         prc += "load-display p3headlessgl\naux-display pandagl\nwindow-type offscreen\n"
     else:

@@ -1,9 +1,11 @@
 """A desktop window (or a fullscreen one for a kiosk screen) on the machine's display."""
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
+from engine.display.audio import sound_output_present
 from engine.display.base import Display, make_base
 from engine.errors import MissingCapability
 
@@ -28,11 +30,14 @@ class WindowDisplay(Display):
 
     @classmethod
     def open(cls, size: tuple[int, int] = (1280, 720), *, fullscreen: bool = False,
-             title: str = "Ludao 鹭岛") -> "WindowDisplay":
+             title: str = "Ludao 鹭岛", audio: bool = False) -> "WindowDisplay":
         if not has_display():
             raise MissingCapability(NO_DISPLAY)
+        if audio and not sound_output_present():
+            logging.getLogger("ludao.audio").info("no sound output on this machine: the visit is silent")
+            audio = False
         try:
-            base = make_base(offscreen=False, size=size, title=title, fullscreen=fullscreen)
+            base = make_base(offscreen=False, size=size, title=title, fullscreen=fullscreen, audio=audio)
         except Exception as exc:  # Panda3D raises a bare Exception when no window can be opened
             raise MissingCapability(f"could not open a window ({exc}); use `render` for offscreen output") from None
         return cls(base, fullscreen=fullscreen, title=title, owns_base=True)

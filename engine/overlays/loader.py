@@ -12,6 +12,7 @@ from engine.game.schema import GameContent
 from engine.geo import LocalProjection, within_square
 from engine.manifest.content_paths import check_asset_path
 from engine.manifest.scene_checks import landmark_shapes
+from engine.manifest.sound_files import sound_problem
 from engine.manifest.scene_loader import load_scene
 from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.schema_errors import validate_model
@@ -34,6 +35,7 @@ class Event:
     editions: list[calendar.Span] = field(default_factory=list)
     ics_path: Path | None = None
     ics: object = None  # the parsed calendar file, read once
+    sound_path: Path | None = None  # its ambient sound, checked
 
     @property
     def id(self) -> str:
@@ -89,9 +91,11 @@ def _check(doc: Document, overlay: EventOverlay, scenes_dir: Path) -> tuple[Even
     _calendar(doc, overlay, event, out)
     out += landmark_shapes(doc, overlay.props, ("props",))
     if overlay.sound is not None:
-        _, why = check_asset_path(overlay.sound, doc.path)
+        event.sound_path, why = check_asset_path(overlay.sound, doc.path)
         if why:
             out.append(doc.diagnostic(("sound",), "A001", why))
+        elif why := sound_problem(event.sound_path):
+            out.append(doc.diagnostic(("sound",), "A008", why))
     out += _prop_references(doc, overlay)
     if scenes:
         out += _places(doc, overlay, scenes)

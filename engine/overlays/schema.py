@@ -148,7 +148,9 @@ class EventOverlay(Strict):
     banners: list[Banner] = Field([], max_length=20)
     viewpoints: list[Viewpoint] = Field([], max_length=20, description="views that show the event off (the first "
                                                                      "is its picture in `showcase`)")
-    sound: Optional[AssetPath] = Field(None, description="ambient sound played while the event is on (.ogg, .wav)")
+    sound: Optional[AssetPath] = Field(None, description="ambient sound looped while the event is on and the scene is "
+                                                         "shown (WAV, Ogg Vorbis or FLAC); several events' play together")
+    sound_volume: float = Field(0.5, ge=0, le=1)
     game: Optional[EventGame] = None
 
 

@@ -1,12 +1,14 @@
 """A visit's event overlays: chosen by the calendar (or forced), checked once a second while the
 scene is shown, so a kiosk that runs across an event's first midnight dresses itself without a
-restart. `--clock-from` starts the calendar at another moment and lets it run on (rehearsing an
-event's start); the visit's own timers are not affected."""
+restart, its banners standing and its ambient sound looping while it is on. `--clock-from` starts
+the calendar at another moment and lets it run on (rehearsing an event's start); the visit's own
+timers are not affected."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Callable
 
+from engine.display.audio import audio_of
 from engine.display.base import Display
 from engine.overlays.calendar import parse_moment
 from engine.overlays.choose import calendar_clock, usable_events
@@ -33,6 +35,8 @@ class EventDress:
         self.controller = OverlayController(built, events, visit_calendar(display, settings),
                                             Choice(settings.event_ids))
         self.lines.overlays(self.controller.active_ids)
+        self.audio = audio_of(display.base)
+        self._sound()
         self.show_banners = None  # ([{zh, en}, ...]) -> None: where the banners of the events on go
         self._next_check = display.frame_time() + CHECK_EVERY_S
         display.task_mgr.add(self._check, TASK)
@@ -43,6 +47,7 @@ class EventDress:
             self._next_check = now + CHECK_EVERY_S
             if self.controller.update():
                 self.lines.overlays(self.controller.active_ids)
+                self._sound()
                 self.tell_banners()
         return task.cont
 
@@ -52,5 +57,11 @@ class EventDress:
             self.show_banners([{"zh": b.text.zh, "en": b.text.en}
                                for event in self.controller.active_events() for b in event.overlay.banners])
 
+    def _sound(self) -> None:
+        """The ambient sound of each event on, looping (silent where the display has no audio)."""
+        self.audio.set_loops({f"event:{e.id}": (e.sound_path, e.overlay.sound_volume)
+                              for e in self.controller.active_events() if e.sound_path is not None})
+
     def close(self) -> None:
         self.display.task_mgr.remove(TASK)
+        self.audio.set_loops({})

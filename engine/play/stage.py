@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.tour.checks import walk
+from engine.display.audio import audio_of
 from engine.display.scene_view import SceneView
 from engine.ui.info_card import InfoCard
 from engine.ui.question_panel import QuestionPanel
@@ -65,7 +66,8 @@ class SceneStage:
         self.questions.show(prompt, options)
 
     def sound(self, path, volume) -> None:
-        self.sounds.append(Path(path))  # audio output comes with the window's audio device
+        self.sounds.append(Path(path))
+        audio_of(self.view.base).play(Path(path), volume)  # silent where the base has no audio device
 
     def time_of_day(self, hour) -> None:
         self.view.set_time_of_day(hour)

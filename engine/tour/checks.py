@@ -11,6 +11,7 @@ from pathlib import Path
 from engine.diagnostics import Diagnostic, did_you_mean
 from engine.manifest.source_hash import stale_translations
 from engine.manifest.content_paths import check_asset_path
+from engine.manifest.sound_files import sound_problem
 from engine.manifest.yaml_loader import Document
 from engine.tour.actions import REGISTRY
 from engine.tour.schema import END_LABEL, Step, Tour
@@ -214,7 +215,7 @@ def _actions_and_files(doc: Document, tour: Tour) -> list[Diagnostic]:
                     files.append((loc + ("narrate", "audio", lang), path))
         for file_loc, raw in files:
             resolved, why = check_asset_path(raw, doc.path)
-            if resolved is None:
+            if resolved is None or (why := sound_problem(resolved)):
                 out.append(doc.diagnostic(file_loc, "T008", why))
     return out
 
