@@ -85,7 +85,7 @@ class StereoRig:
         self.head = parent.attach_new_node("stereo_head")
         self.eyes: tuple[NodePath, NodePath] = tuple(
             self.head.attach_new_node(Camera(f"eye_{side}", lens_for_fov(fov, near, far))) for side in ("left", "right"))
-        self.fovs: list[EyeFov] = [fov, fov]
+        self.fovs: list[EyeFov] = [fov, fov]  # each eye's, as last set (a lens keeps only its film)
         self.set_ipd(ipd_m)
 
     @property
