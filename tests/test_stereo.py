@@ -87,20 +87,27 @@ def test_eyes_sit_half_the_ipd_either_side_and_follow_the_head_pose():
 
 
 def test_the_pair_rides_on_the_mono_camera_so_views_and_navigation_move_it(open_view, offscreen_base):
+    from engine.display.navigation import Navigator
     view = open_view(ISLET)
     pair = on_mono_camera(offscreen_base, 0.063)
+    nav = Navigator(view.rig, view.built.ground, view.built.manifest.extent_m)
     try:
         for vp in view.built.manifest.viewpoints:
             view.go_to_view(vp)
+            at_view = view.rig.eye.get_mat(offscreen_base.render)
+            nav.set_mode("walk" if vp.id == "above" else "fly")
+            nav.drag(40, -25)  # a visitor turns and looks up...
+            nav.move(1.0, 0.5, 0.0, 0.5)  # ...and steps forward and right
             camera = view.rig.eye
+            assert not camera.get_mat(offscreen_base.render).almost_equal(at_view, 0.01)
             right = offscreen_base.render.get_relative_vector(camera, Vec3(1, 0, 0))
             forward = offscreen_base.render.get_relative_vector(camera, Vec3(0, 1, 0))
             centre = camera.get_pos(offscreen_base.render)
             for eye, side in zip(pair.rig.eyes, (-1, 1)):
                 assert (eye.get_pos(offscreen_base.render) - (centre + right * side * 0.0315)).length() < 1e-4
                 assert offscreen_base.render.get_relative_vector(eye, Vec3(0, 1, 0)).dot(forward) > 0.99999
-            pair.follow()  # each eye takes the viewpoint's vertical FOV, for its half's aspect
-            assert pair.rig.lens(0).get_fov()[1] == pytest.approx(vp.fov_deg, abs=1e-3)
+            pair.follow()  # each eye takes the view's vertical FOV, for its half's aspect
+            assert pair.rig.lens(0).get_fov()[1] == pytest.approx(view.lens.get_fov()[1], abs=1e-3)
     finally:
         pair.close()
     assert offscreen_base.cam.node().get_display_region(0).is_active()  # the mono view is back
