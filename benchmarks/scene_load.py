@@ -1,6 +1,7 @@
 """Scene load and frame-time benchmark: cold build, warm load from the cache, and frame times.
 
-Run with `make bench` (or `python run_tour.py bench --out FILE.json`). Times are wall-clock on this
+Run with `make bench` (or `python run_tour.py bench --out FILE.json`); it ends with the stereo pair's
+frame time at a headset's size (benchmarks/stereo.py). Times are wall-clock on this
 machine; with software GL (llvmpipe) every frame time is a CPU figure and varies run to run, so
 each figure is the median of several runs. Record results in docs/PERFORMANCE.md with the machine.
 """
@@ -95,6 +96,9 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) 
         base.destroy()
     from benchmarks.tour_run import bench_tours
     results["tours"] = bench_tours(settings)
+    if "shapowei" in scene_manifests(settings.scenes_dir):  # the headset-sized pair (benchmarks/stereo.py)
+        from benchmarks.stereo import bench_stereo
+        results["stereo"] = bench_stereo(settings, rounds=3)
     if out:
         with atomic_write(out) as f:  # the checked write: exit 2 with the path when it cannot be written
             f.write(json.dumps(results, indent=2))

@@ -18,8 +18,12 @@ from engine.display.base import Display
 from engine.settings import Settings
 
 
-def open_display(mode: str, settings: Settings) -> Display:
-    """The output for a play mode. Stereo and VR come here as their own Display classes."""
+def open_display(mode: str, settings: Settings, ipd_m: float | None = None) -> Display:
+    """The output for a play mode; `ipd_m` (None: the average adult's) only for stereo."""
+    if mode == "stereo":
+        from engine.display.stereo import StereoDisplay
+        from engine.display.stereo_rig import DEFAULT_IPD_M
+        return StereoDisplay.open(settings.size, ipd_m=DEFAULT_IPD_M if ipd_m is None else ipd_m)
     from engine.display.window import WindowDisplay
     return WindowDisplay.open(settings.size, fullscreen=(mode == "kiosk"), audio=not settings.mute)
 
@@ -64,7 +68,7 @@ def stopped_by_sigterm(display: Display):
 
 
 def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
-         tour=None, resume_code: str | None = None) -> int:
+         tour=None, resume_code: str | None = None, ipd_m: float | None = None) -> int:
     from engine.play.event_dress import EventDress
     from engine.play.protocol import VisitLines
     from engine.play.session import PlaySession
@@ -73,7 +77,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     from engine.world.cache import SceneCache
 
     manifest = find_scene(scene, settings.scenes_dir)
-    display = open_display(mode, settings)
+    display = open_display(mode, settings, ipd_m)
     lines = VisitLines()
     make_game = session = dress = None
     try:

@@ -1,6 +1,7 @@
 """Offscreen rendering of scene viewpoints to PNG files (render, showcase and the run command)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from engine.diagnostics import ContentError, Diagnostic
@@ -54,14 +55,26 @@ def _view_or_usage_error(view, view_id: str | None):
         raise UsageError(f"scene '{view.built.manifest.id}' has no viewpoint '{view_id}' (it has: {known})") from None
 
 
-def render_views(settings: Settings, scene: str, jobs: list[tuple[str | None, Path]]) -> list[Path]:
+def render_views(settings: Settings, scene: str, jobs: list[tuple[str | None, Path]], *,
+                 stereo_ipd_m: float | None = None) -> list[Path]:
+    """Each (view, out) as a PNG of settings.size; with `stereo_ipd_m`, a side-by-side stereo pair
+    with its eyes that far apart, each half settings.size (the PNG twice as wide)."""
+    if stereo_ipd_m is not None:
+        width, height = settings.size
+        settings = replace(settings, size=(2 * width, height))
     renderer = OffscreenRenderer(settings)
     try:
         view, _ = renderer.open(scene)
+        pair = None
+        if stereo_ipd_m is not None:
+            from engine.display.side_by_side import on_mono_camera
+            pair = on_mono_camera(renderer.base, stereo_ipd_m)
         written = []
         for view_id, out in jobs:
             view.go_to_view(_view_or_usage_error(view, view_id))
             written.append(view.save_png(out))
+        if pair is not None:
+            pair.close()
         view.detach()
         return written
     finally:

@@ -39,3 +39,23 @@ def fractions(image: np.ndarray) -> dict[str, float]:
 def marker_mask(image: np.ndarray) -> np.ndarray:
     h, s, v = hsv(image)
     return (np.abs(h - _PIN_H * 360) <= 10) & (np.abs(s - _PIN_S) <= 0.15) & (v > _PIN_V - 0.15)
+
+
+def halves(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The left and right halves of a side-by-side stereo frame."""
+    half = image.shape[1] // 2
+    return image[:, :half], image[:, half:]
+
+
+def bright_centroid(image: np.ndarray, threshold: int = 128) -> tuple[float, float]:
+    """(x, y) of the bright pixels' centre, in pixels from the top-left corner (a pixel's centre is
+    at +0.5), for a bright object on a dark background."""
+    ys, xs = np.nonzero(image.max(axis=-1) > threshold)
+    assert len(xs), "nothing bright in the image"
+    return xs.mean() + 0.5, ys.mean() + 0.5
+
+
+def boat_hull_mask(image: np.ndarray) -> np.ndarray:
+    """The test islet's fishing boat: its red-brown hull (glTF baseColor 0.55, 0.22, 0.16), lit."""
+    r, g, b = (image[..., k].astype(int) for k in range(3))
+    return (r > 70) & (r > g * 1.6) & (r > b * 1.6)

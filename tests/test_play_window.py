@@ -326,3 +326,24 @@ def test_one_language_switch_reaches_every_visible_text_in_a_window(display, tmp
         (x0, y0), (x1, y1) = _aspect2d_to_pixels(left, top), _aspect2d_to_pixels(right, bottom)
         region = (slice(y0, y1), slice(x0, x1))
         assert _changed(zh_screen[region], en_screen[region]) > 0.02, name
+
+
+def test_stereo_mode_shows_both_eyes_side_by_side_and_a_tap_in_either_half_picks(display, tmp_path, open_view):
+    view = open_view(ISLET)
+    poi = next(p for p in view.built.manifest.pois if p.id == "chapel")
+    anchor = marker_anchor(poi, view.built.projection, view.built.ground)
+    eye = view.rig.eye.get_pos(view.base.render)
+    half = SIZE[0] // 2  # each eye gets half the window, at the view's vertical FOV
+    x, y = expected_screen_point(eye, view.rig.heading, view.rig.pitch, view.default_view().fov_deg, half, SIZE[1],
+                                 anchor)
+    player = Player(display, tmp_path, "--lang", "en", "--mode", "stereo")
+    try:
+        player.wait_for("scene\tislet")
+        player.wait_for_frames()
+        band = player.screen()[int(SIZE[1] * 0.15):int(SIZE[1] * 0.85)]  # the scene, between the HUD's rows
+        left, right = band[:, :half], band[:, half:]
+        assert left.std() > 10 and _changed(left, right) < 0.03, "the halves are not the same view from two eyes"
+        player.tap(round(x) + half, round(y))  # the pin as the right eye sees it
+        assert player.wait_for("poi\t", timeout=20) == "poi\tchapel\tChapel"
+    finally:
+        player.close()

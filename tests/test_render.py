@@ -8,7 +8,7 @@ from engine.scene_library import scene_manifests
 from engine.settings import PROJECT_ROOT
 from engine.world.plan.anchors import marker_anchor
 from tests.conftest import ISLET
-from tests.pixels import fractions, marker_mask
+from tests.pixels import boat_hull_mask, fractions, marker_mask
 from tests.screen import expected_screen_point
 
 SHIPPED = scene_manifests(PROJECT_ROOT / "scenes")
@@ -77,8 +77,7 @@ def test_gltf_model_loads_through_panda3d_gltf_and_is_lit_in_its_colours(open_vi
     image = view.pixels()
     target = view.target_of(view.viewpoint("boat_close"))
     sx, sy = _expected_screen_point(view, target)
-    patch = image[int(sy) - 25:int(sy) + 25, int(sx) - 40:int(sx) + 40].reshape(-1, 3).astype(int)
-    # the red-brown hull (glTF baseColor 0.55, 0.22, 0.16), lit, not black from glTF's metallic default
-    hull = (patch[:, 0] > 70) & (patch[:, 0] > patch[:, 1] * 1.6) & (patch[:, 0] > patch[:, 2] * 1.6)
-    assert hull.mean() > 0.03, "no hull-coloured pixels where the boat should be"
+    patch = image[int(sy) - 25:int(sy) + 25, int(sx) - 40:int(sx) + 40]
+    # the red-brown hull, lit, not black from glTF's metallic default
+    assert boat_hull_mask(patch).mean() > 0.03, "no hull-coloured pixels where the boat should be"
     view.go_to_view(view.default_view())

@@ -35,6 +35,25 @@ def _moment(text: str) -> str:
     return text
 
 
+MAX_IPD_MM = 1000.0  # beyond a person's 50-80 mm on purpose: a wider base shows the depth of far-off land
+
+
+def _ipd_mm(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected millimetres like 63, got '{text}'") from None
+    if not 0 <= value <= MAX_IPD_MM:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"--ipd {text} mm is out of range (0-{MAX_IPD_MM:.0f})")
+    return value
+
+
+def _add_stereo_options(p: argparse.ArgumentParser, stereo_is: str) -> None:
+    p.add_argument("--ipd", type=_ipd_mm, metavar="MM",
+                   help=f"with {stereo_is}: the distance between the two eyes in millimetres (default 63, an "
+                        "adult's average; 0 makes both halves the same picture)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", type=Path, help="folder for the database, signing key and scene cache "
@@ -87,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=_size, default=(1280, 720))
     p.add_argument("--view", help="viewpoint id (default: the scene's default view)")
     p.add_argument("--lang", choices=("zh", "en"))
+    p.add_argument("--stereo", action="store_true",
+                   help="a side-by-side stereo pair, left eye on the left: each half is --size, so the PNG is "
+                        "twice as wide (1280x720 gives 2560x720)")
+    _add_stereo_options(p, "--stereo")
 
     p = sub.add_parser("showcase", parents=[common, events], help="render every viewpoint of every scene to a folder")
     p.add_argument("--out", type=Path, default=Path("out"))
@@ -97,7 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--view")
     p.add_argument("--lang", choices=("zh", "en"))
     p.add_argument("--size", type=_size, default=(1280, 720))
-    p.add_argument("--mode", choices=("window", "kiosk"), default="window")
+    p.add_argument("--mode", choices=("window", "kiosk", "stereo"), default="window",
+                   help="window; kiosk (fullscreen); stereo (a window of --size split in two halves, one an "
+                        "eye: left eye on the left)")
+    _add_stereo_options(p, "--mode stereo")
     p.add_argument("--clock-from", metavar="YYYY-MM-DDTHH:MM", type=_moment,
                    help="start the event calendar at this moment (Beijing time) and let it run on: rehearse an "
                         "event's start")

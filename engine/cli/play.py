@@ -21,6 +21,8 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("--answer and --frames go with --headless")
     if args.from_step and not args.tour:
         raise UsageError("--from needs --tour")
+    if args.ipd is not None and args.mode != "stereo":
+        raise UsageError("--ipd goes with --mode stereo")
     tour = None
     if args.tour:
         found, path = _tour_for(args, settings)
@@ -31,7 +33,7 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
     from engine.game.session import ResumeRefused
     try:
         return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames, tour=tour,
-                    resume_code=args.resume)
+                    resume_code=args.resume, ipd_m=None if args.ipd is None else args.ipd / 1000)
     except ResumeRefused as exc:
         raise UsageError(str(exc)) from None
 

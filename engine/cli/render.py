@@ -6,14 +6,20 @@ import sys
 
 from engine.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from engine.diagnostics import format_all
+from engine.errors import UsageError
 from engine.files import check_output_file, check_output_folder
 from engine.settings import Settings
 
 
 def cmd_render(args: argparse.Namespace, settings: Settings) -> int:
+    if args.ipd is not None and not args.stereo:
+        raise UsageError("--ipd goes with --stereo")
     check_output_file(args.out, "PNG file")  # before the scene is built, not after
+    from engine.display.stereo_rig import DEFAULT_IPD_M
     from engine.rendering import render_views
-    written = render_views(settings, args.scene, [(args.view, args.out)])  # --lang arrives as settings.lang
+    ipd_m = (DEFAULT_IPD_M if args.ipd is None else args.ipd / 1000) if args.stereo else None
+    written = render_views(settings, args.scene, [(args.view, args.out)],  # --lang arrives as settings.lang
+                           stereo_ipd_m=ipd_m)
     print(written[0])
     return EXIT_OK
 

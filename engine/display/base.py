@@ -9,10 +9,11 @@ Adding a display (kiosk, stereo, OpenXR VR):
 1. Write `engine/display/<kind>.py` with a subclass of `Display`; give it a classmethod `open(...)` that
    makes its ShowBase (`make_base`, or its own PRC) and raises `MissingCapability` with what to install
    when the machine cannot show it.
-2. Override only what differs: `eye_lens_nodes` (two eyes for stereo/VR, added to the rig with
-   `CameraRig.attach_eye`), `overlay` (a VR overlay is a quad in the world, not aspect2d), `size`, or
-   `step()` (a headset waits for its frame timing). Input stays in engine/display/pointer.py: a new
-   device turns its gestures into the same intents (tap, drag, zoom, move, ...).
+2. Override only what differs: `eye_lens_nodes` and `pick_lens` (two eyes for stereo/VR: a
+   `StereoRig` on the mono camera node, engine/display/stereo_rig.py; see stereo.py), `overlay` (a VR
+   overlay is a quad in the world, not aspect2d), `size`, or `step()` (a headset waits for its frame
+   timing). Input stays in engine/display/pointer.py: a new device turns its gestures into the same
+   intents (tap, drag, zoom, move, ...).
 3. Choose it in engine/app.py's `open_display()`; nothing in engine/play, engine/tour or engine/game changes.
 
 The PRC is set before ShowBase starts, quietly: nothing cached in the home folder, no audio device
@@ -123,6 +124,11 @@ class Display:
     @property
     def lens_node(self):
         return self.eye_lens_nodes[0].node()
+
+    def pick_lens(self, x_ndc: float, y_ndc: float):
+        """(lens node, x, y): the eye a point of the whole frame (-1..1 film coordinates) is seen through,
+        and the point in that eye's coordinates (a side-by-side pair maps each half to its eye)."""
+        return self.lens_node, x_ndc, y_ndc
 
     @property
     def lenses(self) -> list:

@@ -2,7 +2,8 @@
 
 rig  (position on the ground plane and heading: what navigation and tours move)
  └ head  (pitch and roll: looking up and down; later the VR headset's pose)
-    └ eye camera(s)  (one for a screen; two for stereo or VR, attached without touching the rest)
+    └ eye camera  (base.camera: one for a screen; stereo and VR hang a StereoRig's two eyes below it,
+                   engine/display/stereo_rig.py, so whatever moves this rig moves them)
 """
 from __future__ import annotations
 
@@ -22,12 +23,6 @@ class CameraRig:
     @property
     def eye(self) -> NodePath:
         return self.eyes[0]
-
-    def attach_eye(self, camera: NodePath, offset_x: float = 0.0) -> None:
-        """Add another eye (stereo/VR) offset sideways from the head."""
-        camera.reparent_to(self.head)
-        camera.set_pos(offset_x, 0, 0)
-        self.eyes.append(camera)
 
     def set_pose(self, pos, heading: float, pitch: float, roll: float = 0.0) -> None:
         self.rig.set_pos(*pos)

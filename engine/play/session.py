@@ -150,7 +150,7 @@ class PlaySession:
     # --- intents: what is on screen ------------------------------------------------------------
     def tap(self, x_ndc: float, y_ndc: float) -> str | None:
         """What is under the point: a pin opens its card (and the game hears it), a collectible is found."""
-        hit = self.picker.pick_any(self.display.lens_node, x_ndc, y_ndc)
+        hit = self.picker.pick_any(*self.display.pick_lens(x_ndc, y_ndc))
         if hit is None:
             return None
         kind, item = hit
