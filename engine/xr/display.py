@@ -162,7 +162,7 @@ class XrDisplay(Display):
             eye = pose.relative_to(head)
             self.rig.set_eye_pose(i, Point3(*eye.pos), Quat(*eye.quat))
             self.rig.set_eye_fov(i, EyeFov(*fov))
-        self.report.pose(head)
+        self.report.pose(head, frame.eye_poses)
 
     def run(self, max_frames: int = 0) -> None:
         """Until the runtime ends the session (EXITING). max_frames, the window's close button or
@@ -184,7 +184,7 @@ class XrDisplay(Display):
                 raise MissingCapability(f"the OpenXR runtime did not start the session within {START_TIMEOUT_S:.0f} s "
                                         "(is the headset on and its software running?); use --mode stereo")
             self.step()
-        self.report.finished(self.frames)
+        self.report.finished(self.frames, self.controllers)
 
     def request_stop(self) -> None:
         self._stop_requested = True
