@@ -24,6 +24,7 @@ QUIT_ORDER = ["STOPPING", "IDLE", "EXITING"]
 class VrRun:
     def __init__(self, tmp_path: Path, env: dict[str, str]):
         self.readback = tmp_path / "readback"
+        self.log = tmp_path / "data" / "logs" / "ludao.log"
         proc = subprocess.run([sys.executable, str(ROOT / "tests" / "vr_play.py"), "play", str(ISLET), "--mode", "vr",
                                "--max-frames", str(FRAMES), "--size", "320x240", "--data", str(tmp_path / "data"),
                                "--xr-readback", str(self.readback)],
@@ -103,6 +104,9 @@ def test_max_frames_ends_the_session_through_stopping_idle_exiting(egl_run):
 
 def test_a_headset_without_controllers_has_no_hand_poses(egl_run):
     assert egl_run.lines("hands")[-1] == ["left=absent", "right=absent"]
+    log = egl_run.log.read_text(encoding="utf-8")
+    assert "OpenXR session state IDLE -> READY" in log
+    assert "refused the bindings" not in log  # every controller's suggested bindings were taken
 
 
 def test_vr_without_a_runtime_exits_3_with_one_line(tmp_path):
