@@ -27,7 +27,7 @@ from engine.xr.binding import binding_kind
 from engine.xr.frame_report import FrameReport
 from engine.xr.poses import mean_pose
 from engine.xr.runtime import Runtime, import_xr, open_runtime
-from engine.xr.session import Frame, XrSession, recommended_sizes
+from engine.xr.session import Frame, XrSession
 
 LOG = logging.getLogger("ludao.xr")
 XR_PRC = "textures-power-2 none\nframebuffer-srgb false\n"  # eye textures exactly the swapchain's size
@@ -70,14 +70,13 @@ class XrDisplay(Display):
         windowed = has_display()
         kind = binding_kind("glxGraphicsPipe" if windowed else "eglGraphicsPipe")
         runtime = open_runtime(list(kind.extensions))
+        base = None
         try:
             load_prc_file_data("ludao-xr", XR_PRC)
-            eyes = recommended_sizes(runtime)
-            # Panda3D draws a texture buffer only within its host's size once the runtime's frame loop
-            # runs (machine fact): the host is at least as large as an eye
-            host = (max(w for w, _ in eyes), max(h for _, h in eyes))
-            base = make_base(offscreen=not windowed, size=(max(size[0], host[0]), max(size[1], host[1]))
-                             if windowed else host)
+            try:  # the desktop window mirrors the eyes; with no display a token offscreen host
+                base = make_base(offscreen=not windowed, size=size if windowed else (160, 90))
+            except Exception as exc:  # Panda3D raises a bare Exception when no window can be opened
+                raise MissingCapability(f"could not open a window for VR ({exc}); use --mode stereo") from None
             actual = binding_kind(base.pipe.get_type().get_name())
             if actual != kind:
                 raise MissingCapability(f"Panda3D opened a {actual.name} display where VR expected {kind.name}")
@@ -86,6 +85,8 @@ class XrDisplay(Display):
             session = XrSession(runtime, kind, on_state=lambda s: report and report("state", s))
             session.open()
         except BaseException:
+            if base is not None:
+                base.destroy()
             runtime.close()
             raise
         if report:

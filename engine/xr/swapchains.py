@@ -3,7 +3,9 @@ into the image the runtime hands out each frame.
 
 Panda3D keeps its own record of the GL state: whatever we bind we put back. Monado's GL client
 binds the new images while creating a swapchain (so the 2D texture binding is restored around it),
-and the blit binds framebuffers (restored after). glBlitFramebuffer, not glCopyImageSubData:
+and the blit binds framebuffers (restored after). Panda3D also leaves the scissor test on, boxed to
+the last display region it drew (the desktop window's): a blit obeys the scissor test, so it is off
+around the blit, or only a window-sized corner of each eye would arrive. glBlitFramebuffer, not glCopyImageSubData:
 Panda3D's render texture is RGB8 and the swapchain RGBA8, and a blit converts.
 """
 from __future__ import annotations
@@ -63,8 +65,10 @@ class Blitter:
         GL = self.gl
         previous_read = GL.glGetIntegerv(GL.GL_READ_FRAMEBUFFER_BINDING)
         previous_draw = GL.glGetIntegerv(GL.GL_DRAW_FRAMEBUFFER_BINDING)
+        scissor = GL.glIsEnabled(GL.GL_SCISSOR_TEST)
         pixels = None
         try:
+            GL.glDisable(GL.GL_SCISSOR_TEST)
             GL.glBindFramebuffer(GL.GL_READ_FRAMEBUFFER, self.read_fbo)
             GL.glFramebufferTexture2D(GL.GL_READ_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0, GL.GL_TEXTURE_2D, source, 0)
             GL.glBindFramebuffer(GL.GL_DRAW_FRAMEBUFFER, self.draw_fbo)
@@ -77,6 +81,8 @@ class Blitter:
                 data = GL.glReadPixels(0, 0, tw, th, GL.GL_RGBA, GL.GL_UNSIGNED_BYTE)
                 pixels = np.frombuffer(bytes(data), dtype=np.uint8).reshape(th, tw, 4)[::-1].copy()
         finally:
+            if scissor:
+                GL.glEnable(GL.GL_SCISSOR_TEST)
             GL.glBindFramebuffer(GL.GL_READ_FRAMEBUFFER, previous_read)
             GL.glBindFramebuffer(GL.GL_DRAW_FRAMEBUFFER, previous_draw)
         return pixels
