@@ -5,6 +5,8 @@ the session's states, what the runtime's swapchain images held (--xr-readback) a
 The refusal without a runtime needs no Monado and always runs."""
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +79,7 @@ def test_vr_with_egl_and_no_display_reaches_focused_and_fills_both_eyes(egl_run)
     _shows_the_scene(egl_run)
 
 
+@pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool")
 def test_vr_under_xvfb_uses_glx_and_fills_both_eyes(display, tmp_path):  # noqa: F811
     # a desktop window smaller than an eye: the whole eye must still arrive (Panda3D's scissor box
     # is the window's; the blit into the swapchain must not be clipped by it)
@@ -112,7 +115,7 @@ def test_a_headset_without_controllers_has_no_hand_poses(egl_run):
 
 
 def test_vr_without_a_runtime_exits_3_with_one_line(tmp_path):
-    env = {**monado_env_or_plain(), "XR_RUNTIME_JSON": str(tmp_path / "missing.json")}
+    env = {**_plain_env(), "XR_RUNTIME_JSON": str(tmp_path / "missing.json")}
     proc = subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "play", str(ISLET), "--mode", "vr",
                            "--data", str(tmp_path / "data")], capture_output=True, text=True, env=env, cwd=ROOT,
                           timeout=60)
@@ -122,8 +125,7 @@ def test_vr_without_a_runtime_exits_3_with_one_line(tmp_path):
     assert proc.stdout == ""
 
 
-def monado_env_or_plain() -> dict[str, str]:
-    import os
+def _plain_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("DISPLAY", None)
     env.pop("XR_LOADER_DEBUG", None)  # the engine itself must keep the loader quiet
