@@ -56,6 +56,8 @@ class XrDisplay(Display):
             self._mirror()
             base.win.set_close_request_event("ludao-xr-close")
             base.accept("ludao-xr-close", self.request_stop)
+        # after the visit's tasks have moved the camera, before Panda3D draws (igLoop sorts at 50)
+        base.task_mgr.add(self._follow_camera, "ludao-xr-anchor", sort=49)
         self.controllers = {}  # hand -> ControllerState (engine.xr.actions), this frame's
         self.frames = 0  # submitted to the runtime
         self._retry_at = 0.0
@@ -154,9 +156,6 @@ class XrDisplay(Display):
 
     def _pose_rig(self, frame: Frame) -> None:
         from engine.display.stereo_rig import EyeFov
-        camera, render = self.base.camera, self.base.render
-        lift = EYE_HEIGHT_M if self.xr_session.space_name == "STAGE" else 0.0
-        self.anchor.set_pos_hpr(render, camera.get_pos(render) - Point3(0, 0, lift), (camera.get_h(render), 0, 0))
         head = mean_pose(*frame.eye_poses)
         self.rig.set_head_pose(Point3(*head.pos), Quat(*head.quat))
         for i, (pose, fov) in enumerate(zip(frame.eye_poses, frame.eye_fovs)):
@@ -164,6 +163,13 @@ class XrDisplay(Display):
             self.rig.set_eye_pose(i, Point3(*eye.pos), Quat(*eye.quat))
             self.rig.set_eye_fov(i, EyeFov(*fov))
         self.report.pose(head, frame.eye_poses)
+
+    def _follow_camera(self, task):
+        """The anchor where navigation put the camera, level, turned only by its heading."""
+        camera, render = self.base.camera, self.base.render
+        lift = EYE_HEIGHT_M if self.xr_session.space_name == "STAGE" else 0.0
+        self.anchor.set_pos_hpr(render, camera.get_pos(render) - Point3(0, 0, lift), (camera.get_h(render), 0, 0))
+        return task.cont
 
     def run(self, max_frames: int = 0) -> None:
         """Until the runtime ends the session (EXITING). max_frames, the window's close button or
@@ -191,6 +197,7 @@ class XrDisplay(Display):
         self._stop_requested = True
 
     def close(self) -> None:
+        self.base.task_mgr.remove("ludao-xr-anchor")
         try:
             self.xr_session.close()
         finally:
