@@ -18,14 +18,25 @@ from engine.display.base import Display
 from engine.settings import Settings
 
 
-def open_display(mode: str, settings: Settings, ipd_m: float | None = None) -> Display:
-    """The output for a play mode; `ipd_m` (None: the average adult's) only for stereo."""
+def open_display(mode: str, settings: Settings, lines=None, *, ipd_m: float | None = None,
+                 xr_readback=None) -> Display:
+    """The output for a play mode: a window (kiosk: fullscreen), a side-by-side stereo window (`ipd_m`,
+    None: the average adult's) or an OpenXR headset."""
+    if mode == "vr":  # refuses (exit 3) without pyopenxr, a runtime or a headset, before any window opens
+        from engine.xr.display import XrDisplay
+        return XrDisplay.open(settings.size, stereo_rig, report=lines.xr if lines else None, readback_dir=xr_readback)
     if mode == "stereo":
         from engine.display.stereo import StereoDisplay
         from engine.display.stereo_rig import DEFAULT_IPD_M
         return StereoDisplay.open(settings.size, ipd_m=DEFAULT_IPD_M if ipd_m is None else ipd_m)
     from engine.display.window import WindowDisplay
     return WindowDisplay.open(settings.size, fullscreen=(mode == "kiosk"), audio=not settings.mute)
+
+
+def stereo_rig(parent, **lens):
+    """The two eye cameras a headset's views pose (engine.display.stereo_rig)."""
+    from engine.display.stereo_rig import StereoRig
+    return StereoRig(parent, **lens)
 
 
 @dataclass
@@ -45,12 +56,18 @@ class GameMaker:
                            store=self.store, resume_code=resume_code)
 
 
-def game_maker(manifest_path, built, settings: Settings) -> GameMaker | None:
-    """None when the scene has no game (no game.yaml beside its manifest)."""
+def game_maker(manifest_path, built, settings: Settings, *, writes_in_background: bool = False) -> GameMaker | None:
+    """None when the scene has no game (no game.yaml beside its manifest). writes_in_background: the
+    store writes on its own thread (a headset's frame loop must never wait on the disk)."""
     from engine.game.session import game_for
     from engine.visit import open_store
     content = game_for(manifest_path, manifest_path.parent.parent)  # the scene's own folder of scenes
-    return GameMaker(content, built, settings, open_store(settings)) if content is not None else None
+    if content is None:
+        return None
+    if writes_in_background:
+        from engine.store.background import BackgroundStore
+        return GameMaker(content, built, settings, BackgroundStore(lambda: open_store(settings)))
+    return GameMaker(content, built, settings, open_store(settings))
 
 
 @contextmanager
@@ -68,7 +85,7 @@ def stopped_by_sigterm(display: Display):
 
 
 def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
-         tour=None, resume_code: str | None = None, ipd_m: float | None = None) -> int:
+         tour=None, resume_code: str | None = None, ipd_m: float | None = None, xr_readback=None) -> int:
     from engine.play.event_dress import EventDress
     from engine.play.protocol import VisitLines
     from engine.play.session import PlaySession
@@ -77,8 +94,8 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     from engine.world.cache import SceneCache
 
     manifest = find_scene(scene, settings.scenes_dir)
-    display = open_display(mode, settings, ipd_m)
     lines = VisitLines()
+    display = open_display(mode, settings, lines, ipd_m=ipd_m, xr_readback=xr_readback)
     make_game = session = dress = None
     try:
         with stopped_by_sigterm(display):
@@ -86,7 +103,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
             built, report = get_scene(manifest, display.base.loader, cache)
             lines.scene(built.manifest.id, report.from_cache, report.seconds)
             dress = EventDress(display, built, settings, lines)
-            make_game = game_maker(manifest, built, settings)
+            make_game = game_maker(manifest, built, settings, writes_in_background=(mode == "vr"))
             if make_game is not None:
                 make_game.events_on = dress.controller.active_events
             game = make_game(resume_code) if make_game else None

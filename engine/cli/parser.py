@@ -120,9 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--view")
     p.add_argument("--lang", choices=("zh", "en"))
     p.add_argument("--size", type=_size, default=(1280, 720))
-    p.add_argument("--mode", choices=("window", "kiosk", "stereo"), default="window",
+    p.add_argument("--mode", choices=("window", "kiosk", "stereo", "vr"), default="window",
                    help="window; kiosk (fullscreen); stereo (a window of --size split in two halves, one an "
-                        "eye: left eye on the left)")
+                        "eye: left eye on the left); vr: in an OpenXR headset (needs the vr extra and a "
+                        "runtime: SteamVR, Monado, ...)")
     _add_stereo_options(p, "--mode stereo")
     p.add_argument("--clock-from", metavar="YYYY-MM-DDTHH:MM", type=_moment,
                    help="start the event calendar at this moment (Beijing time) and let it run on: rehearse an "
@@ -130,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
     p.add_argument("--mute", action="store_true", help="no sound (an event's ambience, a tour's sounds); "
                                                        "also LUDAO_MUTE=1")
+    p.add_argument("--xr-readback", type=Path, metavar="DIR",
+                   help="with --mode vr: write what the headset received (both eyes, first and last frame) as PNGs")
     p.add_argument("--tour", help="run this guided tour (its id: scripts/<id>.tour.yaml)")
     p.add_argument("--headless", action="store_true", help="no window: run the tour in simulated time")
     p.add_argument("--log", type=Path, help="with --headless: write every event to this JSON Lines file")

@@ -19,6 +19,8 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
         return _play_headless(args, settings)
     if args.answer or args.frames_dir:
         raise UsageError("--answer and --frames go with --headless")
+    if args.xr_readback and args.mode != "vr":
+        raise UsageError("--xr-readback goes with --mode vr")
     if args.from_step and not args.tour:
         raise UsageError("--from needs --tour")
     if args.ipd is not None and args.mode != "stereo":
@@ -33,7 +35,8 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
     from engine.game.session import ResumeRefused
     try:
         return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames, tour=tour,
-                    resume_code=args.resume, ipd_m=None if args.ipd is None else args.ipd / 1000)
+                    resume_code=args.resume, ipd_m=None if args.ipd is None else args.ipd / 1000,
+                    xr_readback=args.xr_readback)
     except ResumeRefused as exc:
         raise UsageError(str(exc)) from None
 
@@ -43,7 +46,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
     for path in (args.log, args.preview):
         if path is not None:
             check_output_file(path)
-    for folder in (args.frames_dir, args.souvenir):
+    for folder in (args.frames_dir, args.souvenir, args.xr_readback):
         if folder is not None:
             check_output_folder(folder)
 

@@ -5,7 +5,7 @@ the lens node(s) to pick through, the 2D overlay parent for widgets (aspect2d), 
 frames: `render_frame()`, `pixels()`, `save_png()`, `step()`, `run()`, `close()`. The visit never asks
 which kind of output it is in.
 
-Adding a display (kiosk, stereo, OpenXR VR):
+Adding a display (kiosk, stereo; the OpenXR headset's is engine/xr/display.py, a layer above):
 1. Write `engine/display/<kind>.py` with a subclass of `Display`; give it a classmethod `open(...)` that
    makes its ShowBase (`make_base`, or its own PRC) and raises `MissingCapability` with what to install
    when the machine cannot show it.

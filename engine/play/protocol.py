@@ -11,6 +11,7 @@ supervisor read them: never change a line's fields, add new kinds freely.
     reset                             the visit went back to its start
     texts   JSON                      every visible text on screen (a list), when asked
     events  ID,ID|-                   the event overlays now on the scene (at the start and at each change)
+    xr      KIND  ...                 a VR run's session states, read-backs and frame times (engine.xr.frame_report)
 """
 from __future__ import annotations
 
@@ -54,6 +55,9 @@ class VisitLines:
 
     def overlays(self, event_ids: list[str]) -> None:
         self.write("events", ",".join(event_ids) or "-")
+
+    def xr(self, *fields) -> None:
+        self.write("xr", *fields)
 
     def texts(self, texts: list[str]) -> None:
         self.write("texts", json.dumps(texts, ensure_ascii=False))
