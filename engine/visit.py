@@ -17,16 +17,22 @@ class HeadlessVisit:
     def open(cls, settings: Settings, scene_arg: str, scene_id: str, resume_code: str | None = None) -> "HeadlessVisit":
         from engine.game.session import GameSession, game_for
         from engine.game.visit_stats import VisitStats
+        from engine.overlays.footprints import event_footprints
+        from engine.overlays.game_dress import dressed_game
         from engine.scene_library import find_scene
         from engine.tour_worlds import tour_world
         from engine.world.cache import SceneCache
         manifest = find_scene(scene_arg, settings.scenes_dir)
-        content = game_for(manifest, manifest.parent.parent)
+        events = events_on(settings, scene_id)
         store = open_store(settings)
-        world = tour_world(manifest, SceneCache(settings.cache_dir) if settings.use_cache else None)
+        # the events' props stand in the tour's way as on screen; their stamps and quizzes join the game
+        world = tour_world(manifest, SceneCache(settings.cache_dir) if settings.use_cache else None,
+                           dressed_by=lambda scene, facts: event_footprints(events, scene, facts.projection,
+                                                                            facts.ground))
+        content, seen = dressed_game(game_for(manifest, manifest.parent.parent), world.scene, events)
         game = None
         if content is not None:
-            game = GameSession(content, world.scene, world.ground, lang=settings.lang, store=store, resume_code=resume_code)
+            game = GameSession(content, seen, world.ground, lang=settings.lang, store=store, resume_code=resume_code)
         session_id = game.session.id if game is not None else None
         return cls(game, VisitStats(store, scene_id, session_id), world)
 
@@ -52,7 +58,7 @@ class HeadlessVisit:
         finds = in_order(content.collectibles, p.collectibles)
         ring = Keyring(settings.data_dir)
         today = game.store.today()  # by the store's (injected) clock
-        events = self.events_on(settings)
+        events = events_on(settings, game.scene.id)
         text = issue(ring, scene=game.scene.id, scene_name=game.scene.name, session=game.session.id[:8],
                      stamps=stamps, badges=badges, collectibles=finds, score=p.score, issued=today,
                      events=[e.id for e in events])
@@ -65,19 +71,6 @@ class HeadlessVisit:
                                    out=folder / "postcard.png", key_id=ring.public_key_id,
                                    frame=_frame_of(events))
         return postcard, certificate
-
-    def events_on(self, settings: Settings) -> list:
-        """The event overlays on for this visit's scene: those forced (`--event`, a tour's event) or
-        the calendar's, by the day asked for (`--date`) or now."""
-        from engine.errors import UsageError
-        from engine.overlays.choose import calendar_clock, usable_events
-        from engine.overlays.resolve import Choice, active
-        events, _ = usable_events(settings.scenes_dir)
-        try:
-            return active(events, self.game.scene.id, calendar_clock(settings.preview_date)(),
-                          Choice(settings.event_ids))
-        except UsageError:  # an unknown --event was refused before the visit; nothing to name here
-            return []
 
     def sign(self, nickname: str) -> str:
         """Put the visit on the leaderboards under a nickname (refused: UsageError with the reason)."""
@@ -99,6 +92,19 @@ class HeadlessVisit:
         print(f"game\t{len(p.stamps)} stamp(s)\t{len(p.collectibles)} find(s)\t{len(p.badges)} badge(s)"
               f"\tscore {p.score}\tsession {self.game.session.id[:8]} (resume code {self.game.session.resume_code})",
               file=sys.stdout)
+
+
+def events_on(settings: Settings, scene_id: str) -> list:
+    """The event overlays on for a visit of this scene: those forced (`--event`, a tour's event) or
+    the calendar's, by the day asked for (`--date`) or now."""
+    from engine.errors import UsageError
+    from engine.overlays.choose import calendar_clock, usable_events
+    from engine.overlays.resolve import Choice, active
+    events, _ = usable_events(settings.scenes_dir)
+    try:
+        return active(events, scene_id, calendar_clock(settings.preview_date)(), Choice(settings.event_ids))
+    except UsageError:  # an unknown --event was refused before the visit; nothing to name here
+        return []
 
 
 def open_store(settings: Settings):

@@ -14,7 +14,7 @@ from engine.overlays.live import OverlayController
 from engine.overlays.loader import load_events
 from engine.overlays.resolve import Choice
 from engine.tour.world import TourWorld
-from tests.conftest import DATA, ISLET
+from tests.conftest import DATA, ISLET, ROOT
 
 
 class Clock:
@@ -167,3 +167,36 @@ def test_after_a_tour_the_scene_goes_back_to_the_events_light_not_its_own(open_v
     view.set_time_of_day(20.0)
     view.built.restore_light()
     assert np.array_equal(view.pixels(), own)  # off the event, its own light again
+
+
+def test_a_headless_tour_keeps_clear_of_the_events_props(tmp_path):
+    from engine.settings import Settings
+    from engine.visit import HeadlessVisit
+    from engine.world.plan.plan_facts import landmark_footprint
+    scenes = DATA / "scenes"
+    fair = next(e for e in load_events(scenes) if e.id == "islet_fair")
+    tower = next(p for p in fair.overlay.props if p.id == "fair_tower")
+
+    def visit(event: str) -> HeadlessVisit:
+        settings = Settings(data_dir=tmp_path / event, scenes_dir=scenes, use_cache=False, event_ids=(event,))
+        return HeadlessVisit.open(settings, str(ISLET), "islet")
+
+    dressed, plain = visit("islet_fair"), visit("none")
+    x, y, _ = dressed.world.proj.to_local(tower.lat, tower.lon)
+    top = landmark_footprint(tower, dressed.world.proj, dressed.world.ground)[3]
+    assert dressed.world.floor(x, y) > top > plain.world.floor(x, y)
+    for v in (dressed, plain):
+        if v.game is not None:
+            v.game.store.close()
+
+
+def test_a_headless_visit_plays_the_events_game(tmp_path):
+    from engine.settings import Settings
+    from engine.visit import HeadlessVisit
+    settings = Settings(data_dir=tmp_path, scenes_dir=ROOT / "scenes", event_ids=("xiamen_marathon",))
+    visit = HeadlessVisit.open(settings, "shapowei", "shapowei")
+    try:
+        assert {"stamp_mar_start", "mar_run"} <= {c.id for c in visit.game.game.checkins + visit.game.game.challenges}
+        assert "mar_start" in {p.id for p in visit.game.scene.pois}
+    finally:
+        visit.game.store.close()

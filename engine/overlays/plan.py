@@ -7,8 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.geo import within_square
 from engine.manifest.scene_schema import SceneManifest
+from engine.geo import within_square
+from engine.overlays.footprints import prop_footprints, props_in
 from engine.overlays.loader import Event
 from engine.overlays.routes import route_crowds, route_lines, route_meshes, surfaces_of
 from engine.world.plan import landmarks as lm_plan
@@ -31,8 +32,7 @@ def overlay_layers(event: Event, scene: SceneManifest, proj, ground: Heightfield
     """The event's layers for this scene: what of it stands inside the scene's square."""
     props_name, pois_name = layer_names(event.id)
     overlay = event.overlay
-    props = [p for p in overlay.props
-             if within_square(proj, scene.extent_m, *((p.lat, p.lon) if p.lat is not None else tuple(p.path[0])))]
+    props = props_in(event, scene, proj)
     route_mesh, crowds = [], []
     for route in overlay.routes:
         lines = route_lines(route, scene, proj, ground)
@@ -46,8 +46,7 @@ def overlay_layers(event: Event, scene: SceneManifest, proj, ground: Heightfield
             batches.append(MeshBatch(f"{props_name}:glow" if glow else props_name, merge(meshes),
                                      "unlit" if glow else "lit"))
     models = [_model(p, event.path, proj, ground) for p in props if p.kind == "model" or p.model]
-    footprints = [f for f in (landmark_footprint(p, proj, ground) for p in props) if f is not None]
-    layer = LayerPlan(props_name, batches, models, footprints=np.array(footprints, dtype=np.float64).reshape(-1, 4),
+    layer = LayerPlan(props_name, batches, models, footprints=prop_footprints(props, proj, ground),
                       exact_footprints=True, crowds=crowds)
     _night_effects(layer, overlay, props, proj, ground)
     layers = [layer]
