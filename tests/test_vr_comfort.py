@@ -162,3 +162,32 @@ def test_aiming_never_snap_turns_and_small_camera_corrections_move_nobody():
     visit.camera = (0.2, 0.1, GROUND_M + STANDING_EYE_M)
     visit.frame(n=90)
     assert visit.anchor == before and visit.policy.counts.fades == 1  # only the teleport's
+
+
+# --- the command line ----------------------------------------------------------------------------------
+def _play_args(*extra):
+    from engine.cli.parser import build_parser
+    return build_parser().parse_args(["play", "islet", *extra])
+
+
+def test_the_comfort_options_reach_the_settings():
+    from engine.cli.play import _comfort
+    assert _comfort(_play_args("--mode", "vr")) == ComfortSettings()
+    assert _comfort(_play_args("--mode", "vr", "--snap-turn", "45", "--no-vignette", "--vr-pose", "seated")) == \
+        ComfortSettings(snap_turn_deg=45.0, vignette=False, pose="seated")
+
+
+@pytest.mark.parametrize("extra", [("--snap-turn", "30"), ("--no-vignette",), ("--vr-pose", "seated")])
+def test_the_comfort_options_go_with_mode_vr_only(extra):
+    from engine.cli.play import cmd_play
+    from engine.errors import UsageError
+    from engine.settings import Settings
+    with pytest.raises(UsageError, match="--mode vr"):
+        cmd_play(_play_args("--mode", "stereo", *extra), Settings())
+
+
+@pytest.mark.parametrize("value", ["-5", "200", "nan", "left"])
+def test_a_snap_turn_out_of_range_is_refused(value, capsys):
+    with pytest.raises(SystemExit) as exited:
+        _play_args("--mode", "vr", "--snap-turn", value)
+    assert exited.value.code == 2 and "--snap-turn" in capsys.readouterr().err
