@@ -14,7 +14,7 @@ from engine.display.stereo_rig import EyeFov, StereoRig
 from engine.xr.arc_view import INVALID, VALID, ArcView
 from engine.xr.teleport import Arc
 from engine.xr.vignette import EyeShades
-from tests.conftest import RENDER_SIZE
+from tests.conftest import ISLET, RENDER_SIZE
 
 HALF_W, HALF_H = RENDER_SIZE[0] // 2, RENDER_SIZE[1]
 
@@ -81,3 +81,18 @@ def test_the_arc_and_its_marker_show_whether_the_landing_is_valid(eyes, fault, c
         assert eyes.frame()[:, :, :3].min() > 200
     finally:
         view.remove()
+
+
+def test_teleports_land_on_the_islets_own_ground(open_view):
+    """Terrain.of_scene on a live scene: the summit is a place to stand; the sea, the chapel's
+    footprint and beyond the square are not."""
+    from engine.xr.landing import Terrain
+    built = open_view(ISLET).built
+    terrain = Terrain.of_scene(built)
+    assert terrain.half_extent_m == built.manifest.extent_m and len(terrain.footprints)
+    assert terrain.fault(0.0, 0.0) == ""
+    assert terrain.fault(0.0, -500.0) == "water"
+    assert terrain.fault(*terrain.footprints[0][:2]) == "building"
+    assert terrain.fault(built.manifest.extent_m + 5, 0.0) == "outside"
+    x, y, _, top = terrain.footprints[0]
+    assert terrain.surface_at(x, y)[0] == pytest.approx(max(top, float(built.ground.height_at(x, y)), terrain.water_level_m))
