@@ -19,12 +19,14 @@ from engine.settings import Settings
 
 
 def open_display(mode: str, settings: Settings, lines=None, *, ipd_m: float | None = None,
-                 xr_readback=None) -> Display:
+                 xr_readback=None, comfort=None) -> Display:
     """The output for a play mode: a window (kiosk: fullscreen), a side-by-side stereo window (`ipd_m`,
-    None: the average adult's) or an OpenXR headset."""
+    None: the average adult's) or an OpenXR headset (`comfort`: engine.xr.comfort.ComfortSettings,
+    None: the defaults)."""
     if mode == "vr":  # refuses (exit 3) without pyopenxr, a runtime or a headset, before any window opens
         from engine.xr.display import XrDisplay
-        return XrDisplay.open(settings.size, stereo_rig, report=lines.xr if lines else None, readback_dir=xr_readback)
+        return XrDisplay.open(settings.size, stereo_rig, report=lines.xr if lines else None, readback_dir=xr_readback,
+                              comfort=comfort)
     if mode == "stereo":
         from engine.display.stereo import StereoDisplay
         from engine.display.stereo_rig import DEFAULT_IPD_M
@@ -85,7 +87,8 @@ def stopped_by_sigterm(display: Display):
 
 
 def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
-         tour=None, resume_code: str | None = None, ipd_m: float | None = None, xr_readback=None) -> int:
+         tour=None, resume_code: str | None = None, ipd_m: float | None = None, xr_readback=None,
+         comfort=None) -> int:
     from engine.play.event_dress import EventDress
     from engine.play.protocol import VisitLines
     from engine.play.session import PlaySession
@@ -95,13 +98,15 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
 
     manifest = find_scene(scene, settings.scenes_dir)
     lines = VisitLines()
-    display = open_display(mode, settings, lines, ipd_m=ipd_m, xr_readback=xr_readback)
+    display = open_display(mode, settings, lines, ipd_m=ipd_m, xr_readback=xr_readback, comfort=comfort)
     make_game = session = dress = None
     try:
         with stopped_by_sigterm(display):
             cache = SceneCache(settings.cache_dir) if settings.use_cache else None
             built, report = get_scene(manifest, display.base.loader, cache)
             lines.scene(built.manifest.id, report.from_cache, report.seconds)
+            if mode == "vr":  # teleports land on this scene's ground (engine.xr.comfort)
+                display.use_scene(built)
             dress = EventDress(display, built, settings, lines)
             make_game = game_maker(manifest, built, settings, writes_in_background=(mode == "vr"))
             if make_game is not None:

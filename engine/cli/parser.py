@@ -54,6 +54,27 @@ def _add_stereo_options(p: argparse.ArgumentParser, stereo_is: str) -> None:
                         "adult's average; 0 makes both halves the same picture)")
 
 
+def _snap_turn_deg(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected degrees like 30, got '{text}'") from None
+    if not 0 <= value <= 180:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"--snap-turn {text} is out of range (0-180 degrees; 0: no snap turn)")
+    return value
+
+
+def _add_vr_options(p: argparse.ArgumentParser) -> None:
+    """The comfort options of --mode vr (engine.xr.comfort); README "In a VR headset"."""
+    p.add_argument("--snap-turn", type=_snap_turn_deg, metavar="DEG",
+                   help="with --mode vr: how far a flick of the thumbstick turns the view (default 30; 0: never)")
+    p.add_argument("--no-vignette", action="store_true",
+                   help="with --mode vr: no dark ring at the edge of the view during fades and turns")
+    p.add_argument("--vr-pose", choices=("standing", "seated"),
+                   help="with --mode vr: standing (default) or seated; seated lifts the view by the difference "
+                        "in eye height (1.6 m standing, 1.2 m seated) so the eyes are at a viewpoint's height")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", type=Path, help="folder for the database, signing key and scene cache "
@@ -133,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                        "also LUDAO_MUTE=1")
     p.add_argument("--xr-readback", type=Path, metavar="DIR",
                    help="with --mode vr: write what the headset received (both eyes, first and last frame) as PNGs")
+    _add_vr_options(p)
     p.add_argument("--tour", help="run this guided tour (its id: scripts/<id>.tour.yaml)")
     p.add_argument("--headless", action="store_true", help="no window: run the tour in simulated time")
     p.add_argument("--log", type=Path, help="with --headless: write every event to this JSON Lines file")

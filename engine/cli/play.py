@@ -25,6 +25,8 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("--from needs --tour")
     if args.ipd is not None and args.mode != "stereo":
         raise UsageError("--ipd goes with --mode stereo")
+    if args.mode != "vr" and (args.snap_turn is not None or args.no_vignette or args.vr_pose):
+        raise UsageError("--snap-turn, --no-vignette and --vr-pose go with --mode vr")
     tour = None
     if args.tour:
         found, path = _tour_for(args, settings)
@@ -36,9 +38,18 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
     try:
         return play(settings, args.scene, view=args.view, mode=args.mode, max_frames=args.max_frames, tour=tour,
                     resume_code=args.resume, ipd_m=None if args.ipd is None else args.ipd / 1000,
-                    xr_readback=args.xr_readback)
+                    xr_readback=args.xr_readback, comfort=_comfort(args))
     except ResumeRefused as exc:
         raise UsageError(str(exc)) from None
+
+
+def _comfort(args: argparse.Namespace):
+    """A VR visit's comfort settings (engine.xr.comfort) from the options; None for other modes."""
+    if args.mode != "vr":
+        return None
+    from engine.xr.comfort import ComfortSettings
+    return ComfortSettings(snap_turn_deg=30.0 if args.snap_turn is None else args.snap_turn,
+                           vignette=not args.no_vignette, pose=args.vr_pose or "standing")
 
 
 def _check_outputs(args: argparse.Namespace) -> None:

@@ -5,9 +5,9 @@ every frame from the headset's located views); the session blits those textures 
 runtime's swapchain images. With a desktop (GLX) the window mirrors both eyes side by side, the
 visit's 2D widgets on top; without one (EGL) nothing but the headset is drawn.
 
-The rig hangs from an anchor that follows the navigated camera's position and heading but stays
-level: the headset owns pitch and roll. In a STAGE space (floor at 0) the anchor sits a standing
-eye height below the viewpoint, so the visitor's eyes are where the viewpoint's camera was.
+The rig hangs from an anchor, level (the headset owns pitch and roll), that the comfort policy
+moves (engine.xr.comfort through engine.xr.locomotion): the visitor's snap turns and teleports, and
+the navigated camera's moves as fades once it rests, never a glide and never a forced turn.
 The frame loop runs on the main thread and does nothing slow itself: the game's database writes go
 through a background writer (engine.store.background) in this mode.
 """
@@ -24,14 +24,15 @@ from engine.display.base import Display, make_base
 from engine.display.window import has_display
 from engine.errors import MissingCapability
 from engine.xr.binding import binding_kind
+from engine.xr.comfort import ComfortSettings
 from engine.xr.frame_report import FrameReport
+from engine.xr.locomotion import Locomotion
 from engine.xr.poses import mean_pose
 from engine.xr.runtime import Runtime, import_xr, open_runtime
 from engine.xr.session import Frame, XrSession
 
 LOG = logging.getLogger("ludao.xr")
 XR_PRC = "textures-power-2 none\nframebuffer-srgb false\n"  # eye textures exactly the swapchain's size
-EYE_HEIGHT_M = 1.6  # a standing visitor's eyes above a STAGE space's floor
 NEAR_M, FAR_M = 0.1, 30000.0
 START_TIMEOUT_S = 20.0  # the runtime must start the session within this (READY)
 EXIT_TIMEOUT_S = 5.0  # ... and end it within this once asked
@@ -42,7 +43,8 @@ class XrDisplay(Display):
     kind = "vr"
 
     def __init__(self, base, runtime: Runtime, session: XrSession, make_rig: Callable, *, windowed: bool,
-                 report: Callable[..., None] | None = None, readback_dir: Path | None = None):
+                 report: Callable[..., None] | None = None, readback_dir: Path | None = None,
+                 comfort: ComfortSettings | None = None):
         super().__init__(base, owns_base=True)
         self.runtime, self.xr_session = runtime, session
         self.report = FrameReport(report, readback_dir)
@@ -56,16 +58,19 @@ class XrDisplay(Display):
             self._mirror()
             base.win.set_close_request_event("ludao-xr-close")
             base.accept("ludao-xr-close", self.request_stop)
+        self.locomotion = Locomotion(base.render, base.camera, self.anchor, self.rig.eyes,
+                                     comfort or ComfortSettings(), session.space_name)
         # after the visit's tasks have moved the camera, before Panda3D draws (igLoop sorts at 50)
-        base.task_mgr.add(self._follow_camera, "ludao-xr-anchor", sort=49)
+        base.task_mgr.add(self._comfort, "ludao-xr-anchor", sort=49)
         self.controllers = {}  # hand -> ControllerState (engine.xr.actions), this frame's
+        self.head = None  # the headset's position in the play area, as last located
         self.frames = 0  # submitted to the runtime
         self._retry_at = 0.0
 
     # --- opening ----------------------------------------------------------------------------------
     @classmethod
     def open(cls, size: tuple[int, int], make_rig: Callable, *, report: Callable[..., None] | None = None,
-             readback_dir: Path | None = None) -> "XrDisplay":
+             readback_dir: Path | None = None, comfort: ComfortSettings | None = None) -> "XrDisplay":
         """Refuses (MissingCapability) before any window opens when pyopenxr, the runtime or the
         headset is missing. make_rig(parent, near=, far=) -> a StereoRig (engine.display.stereo_rig)."""
         import_xr()
@@ -94,7 +99,8 @@ class XrDisplay(Display):
         if report:
             report("session", runtime.runtime_name, runtime.system_name, kind.name, session.space_name,
                    " ".join(f"{c.width}x{c.height}" for c in session.swapchains))
-        return cls(base, runtime, session, make_rig, windowed=windowed, report=report, readback_dir=readback_dir)
+        return cls(base, runtime, session, make_rig, windowed=windowed, report=report, readback_dir=readback_dir,
+                   comfort=comfort)
 
     def _eye_buffer(self, i: int, eye, size: tuple[int, int]):
         texture = Texture(f"xr-eye-{i}")
@@ -163,13 +169,17 @@ class XrDisplay(Display):
             self.rig.set_eye_pose(i, Point3(*eye.pos), Quat(*eye.quat))
             self.rig.set_eye_fov(i, EyeFov(*fov))
         self.report.pose(head, frame.eye_poses)
+        self.head = head.pos
 
-    def _follow_camera(self, task):
-        """The anchor where navigation put the camera, level, turned only by its heading."""
-        camera, render = self.base.camera, self.base.render
-        lift = EYE_HEIGHT_M if self.xr_session.space_name == "STAGE" else 0.0
-        self.anchor.set_pos_hpr(render, camera.get_pos(render) - Point3(0, 0, lift), (camera.get_h(render), 0, 0))
+    def _comfort(self, task):
+        """The anchor, vignette, fade and teleport arc for this frame (engine.xr.locomotion)."""
+        view = self.locomotion.frame(self.frame_dt(), self.head, self.controllers)
+        self.report.anchor(self.frames, view)
         return task.cont
+
+    def use_scene(self, scene) -> None:
+        """The live scene a teleport lands in (called by the composition root once it is built)."""
+        self.locomotion.use_scene(scene)
 
     def run(self, max_frames: int = 0) -> None:
         """Until the runtime ends the session (EXITING). max_frames, the window's close button or
@@ -191,6 +201,7 @@ class XrDisplay(Display):
                 raise MissingCapability(f"the OpenXR runtime did not start the session within {START_TIMEOUT_S:.0f} s "
                                         "(is the headset on and its software running?); use --mode stereo")
             self.step()
+        self.report.comfort(self.locomotion.policy)
         self.report.finished(self.frames, self.controllers)
 
     def request_stop(self) -> None:
@@ -198,6 +209,7 @@ class XrDisplay(Display):
 
     def close(self) -> None:
         self.base.task_mgr.remove("ludao-xr-anchor")
+        self.locomotion.close()
         try:
             self.xr_session.close()
         finally:

@@ -6,6 +6,11 @@ them (the first rendered frame's and the last's, both eyes) for tests and for ch
     xr  session   RUNTIME  SYSTEM  glx|egl  STAGE|LOCAL  WxH WxH
     xr  readback  first|last  FRAME  LEFT.png  RIGHT.png  x,y,z  w,x,y,z  IPD
                   (the head pose in Panda3D axes, the eyes' distance apart in metres)
+    xr  anchor    FRAME  x,y,z  HEADING              where the visitor's play area stands in the scene
+                                                        (engine.xr.comfort), on the first frame and each
+                                                        frame it moved (a fade's jump, a teleport, a turn)
+    xr  comfort   HEADING  FADES  TELEPORTS  TURNS      at the end: the anchor's heading in degrees, and
+                                                        how often it was faded, teleported, snap-turned
     xr  hands     left=S  right=S                       at the end: each controller absent, active (bound,
                                                         not tracked) or tracked (its grip pose located)
     xr  frames    N  MEAN_MS  WORK_MS                   at the end: submitted frames, mean frame time
@@ -31,6 +36,7 @@ class FrameReport:
         self.ipd = 0.0
         self.first: tuple | None = None
         self.last: tuple | None = None
+        self.anchor_at = None  # the anchor last reported
 
     def wants_readback(self, frame_no: int, exiting: bool) -> bool:
         return self.readback_dir is not None
@@ -48,6 +54,18 @@ class FrameReport:
                 self.first = shot
             else:
                 self.last = shot
+
+    def anchor(self, frame_no: int, view) -> None:
+        """view: this frame's ComfortView (None before the visitor is placed)."""
+        if view is None or view.anchor == self.anchor_at:
+            return
+        self.anchor_at = a = view.anchor
+        self.report("anchor", frame_no, f"{a.x:.3f},{a.y:.3f},{a.z:.3f}", f"{a.heading:.3f}")
+
+    def comfort(self, policy) -> None:
+        heading = policy.anchor.heading if policy.anchor is not None else 0.0
+        c = policy.counts
+        self.report("comfort", f"{heading:.3f}", c.fades, c.teleports, c.turns)
 
     def finished(self, frames: int, controllers: dict) -> None:
         for tag, shot in (("first", self.first), ("last", self.last)):

@@ -48,6 +48,11 @@ def mean_pose(a: Pose, b: Pose) -> Pose:
     return Pose(pos, _normalised(tuple((x + y) / 2 for x, y in zip(a.quat, qb))))
 
 
+def forward_of(quat: Quat) -> Vec:
+    """Where an orientation looks: its +Y (Panda3D's forward) turned by it."""
+    return _rotate(quat, (0.0, 1.0, 0.0))
+
+
 def fov_angles(fov) -> tuple[float, float, float, float]:
     """An XrFovf's angles (left, right, up, down) in radians, as plain floats."""
     return (float(fov.angle_left), float(fov.angle_right), float(fov.angle_up), float(fov.angle_down))
