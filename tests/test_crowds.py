@@ -104,3 +104,13 @@ def test_spectators_stand_beside_the_course_not_on_it():
     inner = (ends > 6) & (np.hypot(*(pos[:, :2] - LINE[-1, :2]).T) > 6)  # away from the route's ends
     assert (off[inner] > 10.0 / 2).all()
     assert np.hypot(*(later - pos)[:, :2].T).max() <= 0.08 * 10.0 + 1e-6  # they barely move
+
+
+def test_a_roads_pieces_are_run_end_to_end():
+    from engine.overlays.routes import chained
+    a = np.array([[0.0, 0, 0], [100, 0, 0]])
+    b = np.array([[300.0, 0, 0], [101, 0, 0]])  # the next way, drawn the other way round
+    c = np.array([[0.0, 500, 0], [0, 600, 0]])  # another road
+    joined = chained([a, b, c])
+    assert len(joined) == 2
+    assert joined[0][0, 0] == 0 and joined[0][-1, 0] == 300 and np.all(np.diff(joined[0][:, 0]) > 0)

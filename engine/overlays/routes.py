@@ -86,11 +86,47 @@ def kilometre_points(lines: list[RoadLine], surfaces: list[np.ndarray]) -> list[
     return out
 
 
+JOIN_M = 3.0  # piece ends closer than this are one place (map ways split at every junction)
+
+
+def chained(surfaces: list[np.ndarray]) -> list[np.ndarray]:
+    """The pieces joined end to end where their ends meet (turned round where needed), so a crowd
+    runs the whole way along a road the map data splits into ways, not round each way alone."""
+    pieces = [np.asarray(s, dtype=np.float64) for s in surfaces]
+    chains = []
+    while pieces:
+        chain, grown = pieces.pop(0), True
+        while grown:
+            grown = False
+            for i, piece in enumerate(pieces):
+                joined = _join(chain, piece)
+                if joined is not None:
+                    chain, grown = joined, True
+                    pieces.pop(i)
+                    break
+        chains.append(chain)
+    return chains
+
+
+def _join(chain: np.ndarray, piece: np.ndarray) -> np.ndarray | None:
+    near = lambda a, b: float(np.hypot(*(a[:2] - b[:2]))) < JOIN_M  # noqa: E731
+    if near(chain[-1], piece[0]):
+        return np.vstack([chain, piece[1:]])
+    if near(chain[-1], piece[-1]):
+        return np.vstack([chain, piece[::-1][1:]])
+    if near(chain[0], piece[-1]):
+        return np.vstack([piece[:-1], chain])
+    if near(chain[0], piece[0]):
+        return np.vstack([piece[::-1][:-1], chain])
+    return None
+
+
 def route_crowds(route: Route, lines: list[RoadLine], surfaces: list[np.ndarray]) -> list[CrowdPlan]:
-    """The route's movers, shared out over its pieces by length."""
+    """The route's movers on its pieces joined end to end, shared out over them by length."""
     if route.movers is None or not lines:
         return []
-    lengths = np.array([np.hypot(*np.diff(line.points, axis=0).T).sum() for line in lines])
+    surfaces = chained(surfaces)
+    lengths = np.array([np.hypot(*np.diff(pts[:, :2], axis=0).T).sum() for pts in surfaces])
     counts = np.floor(route.movers.count * lengths / lengths.sum()).astype(int)
     counts[int(np.argmax(lengths))] += route.movers.count - counts.sum()
     low, high = route.movers.speed_mps
