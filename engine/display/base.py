@@ -139,6 +139,12 @@ class Display:
         """The parent for 2D widgets: x across +-aspect ratio, z up +-1."""
         return self.base.aspect2d
 
+    def attach_input(self, handler, scene):
+        """The visit's input (mouse, touch, keys -> handler's intents); scene: the LiveScene, for
+        outputs that pick in 3D themselves (a headset's rays). Returns something with destroy()."""
+        from engine.display.pointer import PointerInput
+        return PointerInput(self, handler)
+
     @property
     def size(self) -> tuple[int, int]:
         return self.base.win.get_x_size(), self.base.win.get_y_size()
