@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 
-from panda3d.core import (Camera, CardMaker, FrameBufferProperties, NodePath, OrthographicLens, Point3,
-                          Texture, TextureStage, TransparencyAttrib, Vec3)
+from panda3d.core import (Camera, CardMaker, ColorBlendAttrib, FrameBufferProperties, NodePath, OrthographicLens, PGTop,
+                          Point3, Texture, TextureStage, TransparencyAttrib, Vec3)
 
 from engine.ui.screen_layout import DESIGN_ASPECT, make_anchors
 
@@ -73,12 +73,18 @@ class Panel:
         self.root2d.set_depth_write(False)
         self.root2d.set_material_off(1)
         self.root2d.set_two_sided(True)
+        # Blending into a clear texture: colours as usual (so the texture holds them premultiplied by
+        # their coverage), alphas added up, so a text on a card leaves the card as opaque as it was.
+        self.root2d.set_attrib(ColorBlendAttrib.make(
+            ColorBlendAttrib.M_add, ColorBlendAttrib.O_incoming_alpha, ColorBlendAttrib.O_one_minus_incoming_alpha,
+            ColorBlendAttrib.M_add, ColorBlendAttrib.O_one, ColorBlendAttrib.O_one_minus_incoming_alpha), 1)
         lens = OrthographicLens()
         lens.set_film_size(2, 2)
         lens.set_near_far(-1000, 1000)
         camera = self.root2d.attach_new_node(Camera("xr-panel-camera", lens))
         self.buffer.make_display_region().set_camera(camera)
-        self.overlay = self.root2d.attach_new_node("xr-panel-aspect2d")  # as aspect2d: x across +-aspect
+        # as aspect2d: x across +-aspect; a PGTop draws the widgets in the scene graph's order
+        self.overlay = self.root2d.attach_new_node(PGTop("xr-panel-aspect2d"))
         self.overlay.set_scale(1 / DESIGN_ASPECT, 1, 1)
         make_anchors(self.overlay, DESIGN_ASPECT)
         self.half = (WIDTH_M / 2, WIDTH_M / DESIGN_ASPECT / 2)
@@ -165,9 +171,12 @@ class Panel:
 
 
 def _drawn_on_top(node: NodePath, texture: Texture) -> None:
-    """Textured, see-through where the panel is clear, unlit, and never hidden by the scene."""
+    """Textured, see-through where the panel is clear (its colours are premultiplied), unlit, and
+    never hidden by the scene."""
     node.set_texture(texture)
-    node.set_transparency(TransparencyAttrib.M_alpha)
+    node.set_transparency(TransparencyAttrib.M_alpha)  # drawn with the transparent things, after the scene
+    node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
+                                          ColorBlendAttrib.O_one_minus_incoming_alpha))
     node.set_light_off(1)
     node.set_fog_off(1)
     node.set_depth_test(False)

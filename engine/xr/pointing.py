@@ -96,9 +96,9 @@ class XrPointer:
         key = target.key if target is not None else None
         if key != self.gazed:
             self.gazed, self.dwell, self.fired = key, 0.0, False
-        elif target is not None and not self.fired:
-            self.dwell += dt
-            if self.dwell >= DWELL_S:
+        if target is not None and not self.fired:
+            self.dwell += dt  # the frame it is first seen counts: DWELL_S of frames in all
+            if self.dwell >= DWELL_S - 1e-9:
                 self.fired = True
                 self.choose(target)
         self.reticle.show(self.render, point, origin, 0.0 if self.fired else self.dwell / DWELL_S)
