@@ -25,7 +25,9 @@ from engine.xr.panels import Panel
 from engine.xr.pointer_visuals import Laser, Reticle
 
 DWELL_S = 1.5
-TOLERANCE_DEG = 4.0
+TOLERANCE_DEG = 4.0  # a controller's ray
+GAZE_TOLERANCE_DEG = 6.0
+HOLD_DEG = 3.0  # what a gaze holds stays held this much further out
 REST_M = 2.0  # the reticle and laser reach this far when the ray points at nothing
 MAX_DT_S = 0.1  # a stalled frame must not complete a dwell on its own
 TASK = "ludao-xr-pointing"
@@ -92,7 +94,7 @@ class XrPointer:
 
     def _gaze(self, dt: float) -> Target | None:
         origin, direction = self.head.get_pos(self.render), self.render.get_relative_vector(self.head, Vec3(0, 1, 0))
-        target, point = self.target(origin, direction)
+        target, point = self.target(origin, direction, GAZE_TOLERANCE_DEG, self.gazed)
         key = target.key if target is not None else None
         if key != self.gazed:
             self.gazed, self.dwell, self.fired = key, 0.0, False
@@ -108,8 +110,10 @@ class XrPointer:
         self.gazed, self.dwell, self.fired = None, 0.0, False
 
     # --- what the ray points at -------------------------------------------------------------------
-    def target(self, origin: Point3, direction: Vec3) -> tuple[Target | None, Point3]:
-        """What a ray (render space) points at, and where to draw the reticle."""
+    def target(self, origin: Point3, direction: Vec3, tolerance: float = TOLERANCE_DEG,
+               held: tuple[str, str] | None = None) -> tuple[Target | None, Point3]:
+        """What a ray (render space) points at, and where to draw the reticle; `held` (kind, id)
+        counts HOLD_DEG nearer than it is."""
         direction = Vec3(direction).normalized()
         rest = origin + direction * REST_M
         on_panel = self.panel.hit(origin, direction, self.render)
@@ -119,12 +123,14 @@ class XrPointer:
             if button is not None:
                 return Target("button", button.guiId, point, button), point
             rest = point
-        best, best_angle = None, TOLERANCE_DEG
+        best, best_angle = None, tolerance
         for kind, node in self.pickables():
             to = node.get_pos(self.render) - origin
             if to.length() < 1e-6:
                 continue
             angle = math.degrees(math.acos(max(-1.0, min(1.0, to.normalized().dot(direction)))))
+            if (kind, node.get_tag(kind)) == held:
+                angle -= HOLD_DEG
             if angle <= best_angle:
                 best, best_angle = Target(kind, node.get_tag(kind), node.get_pos(self.render)), angle
         return best, (best.point if best is not None else rest)
