@@ -240,3 +240,18 @@ def test_nothing_is_chosen_away_from_everything(vr_visit):
         assert pointer.update(STEP_S) is None
     assert not vr_visit.card.visible
     assert isinstance(pointer.reticle.node, NodePath) and not pointer.reticle.node.is_hidden()
+
+
+def test_the_desktop_mirror_shows_the_panel_over_the_eyes(vr_visit):
+    display = vr_visit.display
+    width, height = display.size
+    mirror = display.panel.mirror_on(display.base.render2d, width / height)
+    assert mirror.get_texture() == display.panel.texture
+    before = display.pixels()
+    vr_visit.pick("poi", "chapel")
+    after = display.pixels()
+    changed = np.abs(after.astype(int) - before.astype(int)).max(axis=2) > 40
+    # 16:9 letterboxed in the 4:3 test window: the card is at the right, in the panel's top quarter
+    top = (height - width * 9 // 16) // 2
+    assert changed[top:top + height // 4, width * 3 // 4:].mean() > 0.2
+    assert changed[top + height // 2:, : width // 2].mean() < 0.01
