@@ -255,3 +255,15 @@ def test_the_desktop_mirror_shows_the_panel_over_the_eyes(vr_visit):
     top = (height - width * 9 // 16) // 2
     assert changed[top:top + height // 4, width * 3 // 4:].mean() > 0.2
     assert changed[top + height // 2:, : width // 2].mean() < 0.01
+
+
+def test_without_a_controller_a_gaze_answers_the_quiz(vr_visit):
+    pointer = vr_visit.display.pointer
+    vr_visit.pick("poi", "summit")
+    button = vr_visit.game.hud.quiz_panel.buttons["m400"]
+    centre = vr_visit.display.overlay.get_relative_point(button, Point3(0, 0, 0))
+    _look_at(vr_visit, _panel_point(vr_visit.display.panel, centre.x, centre.z))
+    for _ in range(15):
+        assert vr_visit.game.hud.quiz is not None
+        pointer.update(STEP_S)
+    assert vr_visit.game.progress.quizzes == {"quiz_hill": False}  # 400 m: answered, wrongly
