@@ -119,6 +119,8 @@ class XrDisplay(Display):
             node.set_bin("background", 0)
             node.set_depth_write(False)
         self.panel.mirror_on(self.base.render2d, self.base.get_aspect_ratio())
+        # the operator's mouse presses the mirrored buttons (where they are exactly in a 16:9 window)
+        self.panel.overlay.node().set_mouse_watcher(self.base.mouseWatcherNode)
 
     # --- what the visit reads -----------------------------------------------------------------------
     @property
