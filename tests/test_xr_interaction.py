@@ -215,6 +215,7 @@ def test_a_ray_on_a_quiz_option_and_select_answer_the_quiz(vr_visit):
     _aim(vr_visit, target)
     found = pointer.update(STEP_S)
     assert found.kind == "button" and found.widget is button
+    assert button.guiItem.get_state() == pointing.ROLLOVER  # it looks pointed at
     _aim(vr_visit, target, select=True)
     pointer.update(STEP_S)
     assert vr_visit.game.progress.quizzes == {"quiz_hill": True}

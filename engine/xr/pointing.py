@@ -31,6 +31,7 @@ HOLD_DEG = 3.0  # what a gaze holds stays held this much further out
 REST_M = 2.0  # the reticle and laser reach this far when the ray points at nothing
 MAX_DT_S = 0.1  # a stalled frame must not complete a dwell on its own
 TASK = "ludao-xr-pointing"
+READY, ROLLOVER = 0, 2  # a DirectButton's PGItem states (DirectGui's ready and rollover looks)
 
 
 @dataclass
@@ -59,6 +60,7 @@ class XrPointer:
         self.gazed: tuple[str, str] | None = None
         self.dwell = 0.0
         self.fired = False
+        self.hovered = None  # the PGButton shown as under the pointer (its rollover look)
         self.desktop = None  # the mirror window's keys (engine.display.pointer), closed with this
         base.task_mgr.add(self._frame, TASK, sort=48)
 
@@ -77,8 +79,22 @@ class XrPointer:
                 self.pressed[hand] = False
         if hands:
             self._forget_gaze()
-            return [self._controller(state) for state in hands][-1]
-        return self._gaze(dt)
+            target = [self._controller(state) for state in hands][-1]
+        else:
+            target = self._gaze(dt)
+        # a button its press destroyed (a quiz answered) has no guiItem left
+        self._hover(getattr(target.widget, "guiItem", None) if target is not None else None)
+        return target
+
+    def _hover(self, item) -> None:
+        """The pointed-at button looks as under a mouse (rollover); the one before as it was."""
+        if item is self.hovered:
+            return
+        if self.hovered is not None and self.hovered.get_state() == ROLLOVER:
+            self.hovered.set_state(READY)
+        if item is not None and item.get_state() == READY:
+            item.set_state(ROLLOVER)
+        self.hovered = item
 
     def _controller(self, state: ControllerState) -> Target | None:
         aim = self.aims[state.hand]
