@@ -13,7 +13,8 @@ Adding a display (kiosk, stereo; the OpenXR headset's is engine/xr/display.py, a
    `StereoRig` on the mono camera node, engine/display/stereo_rig.py; see stereo.py), `overlay` (a VR
    overlay is a quad in the world, not aspect2d), `size`, or `step()` (a headset waits for its frame
    timing). Input stays in engine/display/pointer.py: a new device turns its gestures into the same
-   intents (tap, drag, zoom, move, ...).
+   intents (tap, drag, zoom, move, ...); one that points in 3D itself overrides `attach_input` and
+   raises `pick` (a headset's rays and gaze: engine/xr/pointing.py).
 3. Choose it in engine/app.py's `open_display()`; nothing in engine/play, engine/tour or engine/game changes.
 
 The PRC is set before ShowBase starts, quietly: nothing cached in the home folder, no audio device
@@ -138,6 +139,12 @@ class Display:
     def overlay(self) -> NodePath:
         """The parent for 2D widgets: x across +-aspect ratio, z up +-1."""
         return self.base.aspect2d
+
+    def attach_input(self, handler, scene):
+        """The visit's input (mouse, touch, keys -> handler's intents); scene: the LiveScene, for
+        outputs that pick in 3D themselves (a headset's rays). Returns something with destroy()."""
+        from engine.display.pointer import PointerInput
+        return PointerInput(self, handler)
 
     @property
     def size(self) -> tuple[int, int]:

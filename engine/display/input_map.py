@@ -1,7 +1,8 @@
 """Intents: what a visitor asks for, whatever the device. Keys map to them in one table.
 
 A pointer (mouse, finger) gives tap/drag/zoom (engine.display.pointer); keys give the rest. A VR
-controller or a kiosk's touch gestures later raise the same intents, so the visit never changes.
+controller's ray or a gaze (engine.xr.pointing) picks what it points at itself and raises `pick`;
+a kiosk's touch gestures later raise the same intents, so the visit never changes.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ class IntentHandler(Protocol):
     """What the visit (engine.play.session.PlaySession) answers to."""
 
     def tap(self, x_ndc: float, y_ndc: float) -> None: ...        # -1..1 across, -1..1 up
+    def pick(self, kind: str, item: str) -> None: ...               # a pin or collectible pointed at in 3D
     def drag(self, dx_px: float, dy_px: float) -> None: ...
     def zoom(self, steps: float) -> None: ...                       # positive: closer
     def move(self, forward: float, right: float, up: float, dt: float) -> None: ...  # each -1..1

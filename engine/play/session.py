@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from engine.display.base import Display
 from engine.display.navigation import Navigator
 from engine.display.picking import MarkerPicker
-from engine.display.pointer import MAX_DT_S, PointerInput
+from engine.display.pointer import MAX_DT_S
 from engine.display.scene_view import SceneView
 from engine.play.protocol import VisitLines
 from engine.ui.event_banner import EventBanner
@@ -74,7 +74,7 @@ class PlaySession:
         self.tour_request = TourRequest.of(tour)
         if self.tour_request is not None:
             self._start_tour(self.tour_request)
-        self.input = PointerInput(display, self)
+        self.input = display.attach_input(self, built)  # a window's pointer and keys; a headset's rays too
         display.task_mgr.add(self._frame, TASK)
         self.closed = False
 
@@ -149,20 +149,24 @@ class PlaySession:
 
     # --- intents: what is on screen ------------------------------------------------------------
     def tap(self, x_ndc: float, y_ndc: float) -> str | None:
-        """What is under the point: a pin opens its card (and the game hears it), a collectible is found."""
+        """What is under the point: a pin opens its card and the camera orbits it, a collectible is found."""
         hit = self.picker.pick_any(*self.display.pick_lens(x_ndc, y_ndc))
         if hit is None:
             return None
-        kind, item = hit
+        self.pick(*hit, orbit=True)
+        return hit[1]
+
+    def pick(self, kind: str, item: str, *, orbit: bool = False) -> None:
+        """A pin ('poi') or a collectible chosen: tapped, or pointed at in a headset (where the
+        view never moves by itself, so the camera stays unless `orbit`). The card opens, the game hears it."""
         if kind == "poi":
-            self.open_poi(item)
+            self.open_poi(item, orbit=orbit)
             if self.game:
                 self.game.poi_tapped(item, ask_quiz=not self.steered)
         elif self.game:
             self.game.collectible_tapped(item)
-        return item
 
-    def open_poi(self, poi_id: str) -> None:
+    def open_poi(self, poi_id: str, *, orbit: bool = True) -> None:
         built = self.view.built
         try:
             poi = built.find_poi(poi_id)
@@ -171,9 +175,10 @@ class PlaySession:
         self.card.show(poi)
         if self.steered:
             return  # the card opens, but the tour keeps the camera
-        x, y, z = marker_anchor(poi, built.projection, built.ground)
-        self.nav.orbit_around((x, y, z - poi.marker_m * 0.5))
-        self.hud.show_mode("orbit")
+        if orbit:
+            x, y, z = marker_anchor(poi, built.projection, built.ground)
+            self.nav.orbit_around((x, y, z - poi.marker_m * 0.5))
+            self.hud.show_mode("orbit")
         self.lines.poi(poi.id, getattr(poi.name, self.lang))
 
     def close_card(self) -> None:

@@ -2,8 +2,10 @@
 
 Panda3D renders each eye into its own offscreen buffer through the stereo rig's two cameras (posed
 every frame from the headset's located views); the session blits those textures into the
-runtime's swapchain images. With a desktop (GLX) the window mirrors both eyes side by side, the
-visit's 2D widgets on top; without one (EGL) nothing but the headset is drawn.
+runtime's swapchain images. The visit's 2D widgets are drawn on a panel in space ahead of the
+visitor (engine.xr.panels: `overlay` is its 2D root), and pins, collectibles and the panel's buttons
+are pointed at with a controller's ray or by gaze (engine.xr.pointing). With a desktop (GLX) the
+window mirrors both eyes side by side, the panel on top; without one (EGL) nothing but the headset is drawn.
 
 The rig hangs from an anchor, level (the headset owns pitch and roll), that the comfort policy
 moves (engine.xr.comfort through engine.xr.locomotion): the visitor's snap turns and teleports, and
@@ -27,6 +29,7 @@ from engine.xr.binding import binding_kind
 from engine.xr.comfort import ComfortSettings
 from engine.xr.frame_report import FrameReport
 from engine.xr.locomotion import Locomotion
+from engine.xr.panels import Panel
 from engine.xr.poses import mean_pose
 from engine.xr.runtime import Runtime, import_xr, open_runtime
 from engine.xr.session import Frame, XrSession
@@ -53,6 +56,7 @@ class XrDisplay(Display):
         self.eye_buffers = [self._eye_buffer(i, eye, size) for i, (eye, size)
                             in enumerate(zip(self.rig.eyes, session.eye_sizes))]
         base.cam.node().set_active(False)  # the mono camera draws nothing: the eyes do
+        self.panel = Panel(base, self.anchor, self.rig.head)
         self.mirrored = windowed
         if windowed:
             self._mirror()
@@ -120,11 +124,26 @@ class XrDisplay(Display):
             node.set_texture(texture)
             node.set_bin("background", 0)
             node.set_depth_write(False)
+        self.panel.mirror_on(self.base.render2d, self.base.get_aspect_ratio())
+        # the operator's mouse presses the mirrored buttons (where they are exactly in a 16:9 window)
+        self.panel.overlay.node().set_mouse_watcher(self.base.mouseWatcherNode)
 
     # --- what the visit reads -----------------------------------------------------------------------
     @property
     def eye_lens_nodes(self):
         return list(self.rig.eyes)
+
+    @property
+    def overlay(self):
+        return self.panel.overlay
+
+    def attach_input(self, handler, scene):
+        """Rays and gaze in the headset (engine.xr.pointing); the mirror window's keys as a window's."""
+        from engine.xr.pointing import XrPointer
+        pointer = XrPointer(self.base, self.anchor, self.rig.head, self.panel, handler, scene,
+                            lambda: self.controllers)
+        pointer.desktop = super().attach_input(handler, scene)
+        return pointer
 
     # --- frames -----------------------------------------------------------------------------------
     def step(self) -> None:
@@ -210,6 +229,7 @@ class XrDisplay(Display):
     def close(self) -> None:
         self.base.task_mgr.remove("ludao-xr-anchor")
         self.locomotion.close()
+        self.panel.destroy()
         try:
             self.xr_session.close()
         finally:
