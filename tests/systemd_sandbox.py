@@ -51,11 +51,13 @@ def cgroup2_mount() -> Path | None:
 
 
 class SystemdSandbox:
-    """`with SystemdSandbox(folder, units={name: text}) as box:` boots it; `box.systemctl(...)`."""
+    """`with SystemdSandbox(folder, units={name: text}, start=[name]) as box:` boots it with those
+    units (drop-ins as 'name.d/x.conf') and starts `start`; then `box.systemctl(...)`."""
 
-    def __init__(self, folder: Path, units: dict[str, str]):
+    def __init__(self, folder: Path, units: dict[str, str], start: list[str]):
         self.folder = Path(folder)
         self.units = units
+        self.start = start
         self.proc: subprocess.Popen | None = None
         self.cgroup: Path | None = None
 
@@ -77,7 +79,7 @@ class SystemdSandbox:
             shutil.copy(Path("/lib/systemd/system") / name, units / name)
         for name in STUB_TARGETS:
             (units / name).write_text("[Unit]\nDefaultDependencies=no\n")
-        wants = " ".join(["systemd-journald.socket", "systemd-journald.service", *self.units])
+        wants = " ".join(["systemd-journald.socket", "systemd-journald.service", *self.start])
         (units / "ludao-test.target").write_text(f"[Unit]\nDefaultDependencies=no\nWants={wants}\n")
         for name, text in self.units.items():
             (units / name).parent.mkdir(parents=True, exist_ok=True)
@@ -119,8 +121,12 @@ class SystemdSandbox:
         return self.run("systemctl", "--no-pager", *args, check=check)
 
     def show(self, unit: str, *properties: str) -> dict[str, str]:
-        out = self.systemctl("show", unit, "--property=" + ",".join(properties)).stdout
-        return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+        for _ in range(20):  # a manager busy restarting a unit can drop a query: ask again
+            done = self.systemctl("show", unit, "--property=" + ",".join(properties), check=False)
+            if done.returncode == 0:
+                return dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+            time.sleep(0.1)
+        raise AssertionError(f"systemctl show {unit} failed: {done.stderr.strip()}")
 
     def journal(self, unit: str) -> str:
         return self.run("journalctl", "--no-pager", "-o", "short-monotonic", "-u", unit, check=False).stdout

@@ -70,6 +70,20 @@ class Heartbeat:
             self.pings += 1
             self.notifier.send("WATCHDOG=1")
 
+    @contextmanager
+    def busy(self, seconds: float) -> Iterator[None]:
+        """Work on the frame thread that may outlast the watchdog (loading a scene, rendering a
+        postcard): the supervisor waits `seconds` longer (WATCHDOG_USEC=), then the usual limit returns."""
+        if self.watchdog_s is None:
+            yield
+            return
+        self.notifier.send(f"WATCHDOG_USEC={round((seconds + self.watchdog_s) * 1e6)}", "WATCHDOG=1")
+        try:
+            yield
+        finally:
+            self.notifier.send(f"WATCHDOG_USEC={round(self.watchdog_s * 1e6)}", "WATCHDOG=1")
+            self._last_ping = self.clock()
+
     def set_status(self, text: str) -> None:
         """One line for `systemctl status`: what the engine is showing now."""
         self.status = text
