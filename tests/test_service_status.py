@@ -11,10 +11,12 @@ from engine.store import Store
 Usage = namedtuple("Usage", "total used free")
 LOG = """2026-12-06 09:00:00,001 INFO ludao.service: first frame drawn: ready (kiosk)
 2026-12-06 09:05:00,002 WARNING ludao.cache: cache entry for islet damaged: rebuilt
-2026-12-06 09:06:00,003 WARNING ludao.service: previous run ended: it was killed by a signal (result=signal code=killed status=KILL); restarts: 1
+2026-12-06 09:06:00,003 WARNING ludao.service: previous run ended: it was killed by a signal \
+(result=signal code=killed status=KILL); restarts: 1
 2026-12-06 09:07:00,004 ERROR ludao.store: the database could not be written
   a continuation line of a traceback
-2026-12-06 09:08:00,005 WARNING ludao.service: previous run ended: it stopped answering (watchdog timeout) (result=watchdog code=killed status=ABRT); restarts: 2
+2026-12-06 09:08:00,005 WARNING ludao.service: previous run ended: it stopped answering \
+(watchdog timeout) (result=watchdog code=killed status=ABRT); restarts: 2
 2026-12-06 09:09:00,006 INFO ludao.printing: postcard sent
 """
 
