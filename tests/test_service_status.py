@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import datetime, timedelta, timezone
 
-from engine.service.status import format_duration, last_log_problems, status_lines
+import time
+
+from engine.service import status
+from engine.service.status import format_duration, last_log_problems, service_status, status_lines
 from engine.store import Store
 
 Usage = namedtuple("Usage", "total used free")
@@ -94,3 +97,13 @@ def test_the_real_disk_and_short_forms(tmp_path):
     assert dict(status_lines(started_at=0, now=0, data_dir=tmp_path))["free disk"].endswith("%)")
     assert format_duration(-3) == "00:00:00" and format_duration(59.9) == "00:00:59"
     assert last_log_problems(_data(tmp_path) / "logs" / "ludao.log", 1)[0].startswith("2026-12-06 09:08:00 WARNING")
+
+
+def test_the_live_panel_asks_systemd_only_when_supervised(tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(status, "systemd_restarts", lambda unit: asked.append(unit) or 5)
+    monkeypatch.setattr(status, "unit_name", lambda: "ludao-kiosk.service")
+    lines = dict(service_status(_data(tmp_path), time.monotonic() - 3, environ={}))
+    assert lines["restarts"] == "2" and not asked  # counted from the log
+    lines = dict(service_status(tmp_path, time.monotonic(), lambda: 1, environ={"NOTIFY_SOCKET": "/run/x"}))
+    assert lines["restarts"] == "5" and asked == ["ludao-kiosk.service"] and lines["visits today"] == "1"

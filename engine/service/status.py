@@ -3,13 +3,17 @@ the last errors of DATA/logs/ludao.log and the data folder's free disk space. Pu
 handed in, so the panel (engine/ui or engine/kiosk) only draws the lines."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from collections import deque
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Callable
 
 from engine.logs import LOG_NAME
+from engine.service.last_run import systemd_restarts, unit_name
 
 LAST_ERRORS = 3
 # A line of engine/logs.py's file format: "2026-12-06 17:21:08,123 WARNING ludao.cache: text".
@@ -32,6 +36,15 @@ def status_lines(*, started_at: float, now: float, data_dir: Path, restarts: int
     errors = last_log_problems(log, last_errors)
     lines += [("last error", text) for text in errors] or [("last error", "none")]
     return lines
+
+
+def service_status(data_dir: Path, started_at: float, visits_today: Callable[[], int] | None = None,
+                   environ: Mapping[str, str] = os.environ) -> list[tuple[str, str]]:
+    """The panel's lines from the live sources: for the kiosk's operator screen. started_at:
+    time.monotonic() when this run started; visits_today: e.g. the store's `visits_today`."""
+    restarts = systemd_restarts(unit_name()) if environ.get("NOTIFY_SOCKET") else None
+    return status_lines(started_at=started_at, now=time.monotonic(), data_dir=data_dir, restarts=restarts,
+                        visits_today=visits_today)
 
 
 def format_duration(seconds: float) -> str:
