@@ -2,6 +2,7 @@
 engine's real frame loop in a window under Xvfb with its heartbeat. SIGKILL the engine, and
 separately freeze it (SIGSTOP): each time a new main process is READY (its first frame drawn) within
 5 s, the journal says why, and DATA/logs/ludao.log names the previous run's end.
+A systemctl restart (SIGTERM) is noted as a normal stop.
 Runs systemd in namespaces (tests/systemd_sandbox.py): root, util-linux, Xvfb; skipped without them,
 failed where CI is set. The measured times are printed (-s), never asserted closer than 5 s."""
 from __future__ import annotations
@@ -127,3 +128,10 @@ def test_the_engine_is_back_after_sigkill_and_after_sigstop(xvfb, tmp_path):
                 "restarts: 1") in log
         assert "previous run ended: it stopped answering (watchdog timeout) (result=watchdog" in log
         assert log.count("first frame drawn: ready") == 3
+
+        # An operator's `systemctl restart`: SIGTERM ends the visit in order (exit 0), noted as such.
+        old = after_stop["MainPID"]
+        box.systemctl("restart", "--no-block", UNIT)
+        _wait_for_new_ready(box, old)
+        log = (data / "logs" / "ludao.log").read_text()
+        assert "previous run ended: it stopped normally (result=success code=exited status=0)" in log
