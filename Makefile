@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# Debian packages the window tests drive (a virtual screen, input injection); the rest is from PyPI.
-SYSTEM_PACKAGES := xvfb xauth xdotool libgl1 libegl1 libgl1-mesa-dri
+# Debian packages the tests drive: a virtual screen and input injection (window tests), systemd and
+# util-linux's unshare/nsenter (the supervisor test runs the real systemd in namespaces), CUPS and the
+# cups-pdf virtual printer (the printing test); the rest is from PyPI.
+SYSTEM_PACKAGES := xvfb xauth xdotool libgl1 libegl1 libgl1-mesa-dri systemd util-linux cups printer-driver-cups-pdf
 
 .PHONY: run test bench setup system-deps clean-cache khronos-validator xr-runtime
 
@@ -18,12 +20,12 @@ setup: $(STAMP)
 
 # Installs the Debian packages when they are missing and we may (root with apt); otherwise names them.
 system-deps:
-	@if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then \
+	@if ! dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "installing $(SYSTEM_PACKAGES)"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 		else \
-			echo "note: install $(SYSTEM_PACKAGES) (Debian/Ubuntu) to run the window tests; they are skipped without them"; \
+			echo "note: install $(SYSTEM_PACKAGES) (Debian/Ubuntu) to run the window, supervisor and printing tests; they are skipped without them"; \
 		fi; \
 	fi
 

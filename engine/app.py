@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from engine.display.base import Display
+from engine.service.heartbeat import beating
 from engine.settings import Settings
 
 
@@ -118,7 +119,8 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
                                   lines=lines)
             dress.show_banners = session.show_banners
             dress.tell_banners()
-            display.run(max_frames)
+            with beating(display.task_mgr, f"playing {built.manifest.id}"):  # systemd's READY and watchdog
+                display.run(max_frames)
     finally:
         if dress is not None:
             dress.close()

@@ -322,6 +322,14 @@ class Store:
                 "ORDER BY score DESC, reached_at, reached_seq, id LIMIT ?", (key, limit)).fetchall()
         return [LeaderboardRow(rank, *row) for rank, row in enumerate(rows, start=1)]
 
+    def visits_today(self) -> int:
+        """Visits this kiosk started since midnight of the clock's own day (the operator's panel)."""
+        now = self._now()
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        with self._read() as db:
+            return db.execute("SELECT count(*) FROM sessions WHERE kiosk = ? AND started_at >= ?",
+                              (self.kiosk_id, ts.to_db(midnight))).fetchone()[0]
+
     # --- statistics ---------------------------------------------------------------------------------
 
     def record_stat(self, kind: str, key: str, seconds: float | None = None, session_id: str | None = None) -> None:
