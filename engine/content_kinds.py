@@ -1,5 +1,6 @@
 """Every kind of content Ludao reads, registered with the manifest layer by importing it here:
-scenes, tours, games, event overlays and the kiosk's kiosk.yaml. Commands that serve all kinds (schema export) import this module."""
+scenes, tours, games, event overlays and the kiosk's kiosk.yaml. Commands that serve all kinds (schema export)
+import this module."""
 from __future__ import annotations
 
 from engine.game import schema as _game  # noqa: F401  (registers "game")
