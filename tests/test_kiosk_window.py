@@ -14,11 +14,13 @@ import threading
 import time
 import queue
 
-import pytest
-
 from engine.ui.pin_pad import key_centre
+from tests import test_play_window as window
 from tests.conftest import DATA, ROOT
-from tests.test_play_window import SIZE, _aspect2d_to_pixels, _pin_on_screen, display, pytestmark  # noqa: F401
+from tests.test_play_window import SIZE, _aspect2d_to_pixels, _pin_on_screen
+
+pytestmark = window.pytestmark  # Xvfb and xdotool
+display = window.display  # the module's Xvfb, as the play window tests start it
 
 IDLE_S, COUNTDOWN_S = 8, 3
 CONFIG = f"""\
@@ -39,14 +41,14 @@ ASPECT = SIZE[0] / SIZE[1]
 class Kiosk:
     """A `kiosk` process whose stdout lines are read in the background."""
 
-    def __init__(self, display: str, tmp_path):
+    def __init__(self, display_name: str, tmp_path):
         config = tmp_path / "kiosk.yaml"
         config.write_text(CONFIG, encoding="utf-8")
-        self.display = display
+        self.display = display_name
         self.proc = subprocess.Popen(
             [sys.executable, str(ROOT / "run_tour.py"), "kiosk", "--config", str(config), "--windowed",
              "--size", f"{SIZE[0]}x{SIZE[1]}", "--data", str(tmp_path), "--scenes", str(DATA / "scenes"), "--mute"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "DISPLAY": display}, cwd=ROOT)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "DISPLAY": display_name}, cwd=ROOT)
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._pump, daemon=True).start()
 
