@@ -101,7 +101,8 @@ class PlaySession:
         from engine.play.tour_playback import TourPlayback
         self.guided = TourPlayback(self.display.overlay, self.view, request.tour, request.path, self.lang,
                                    log_path=request.log_path, on_free_roam=self._tour_handed_over,
-                                   from_step=request.from_step, on_event=self.game.handle if self.game else None)
+                                   from_step=request.from_step, on_event=self.game.handle if self.game else None,
+                                   right_answers=self.game.right_answers if self.game else None)
 
     @property
     def steered(self) -> bool:
