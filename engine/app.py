@@ -9,12 +9,11 @@ Input (engine.display.input_map), one gesture set for mouse, touch and keys:
 """
 from __future__ import annotations
 
-import signal
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from engine.display.base import Display
+from engine.display.sigterm import stopped_by_sigterm
 from engine.settings import Settings
 
 
@@ -72,20 +71,6 @@ def game_maker(manifest_path, built, settings: Settings, *, writes_in_background
     return GameMaker(content, built, settings, open_store(settings))
 
 
-@contextmanager
-def stopped_by_sigterm(display: Display):
-    """A supervisor's SIGTERM ends the visit like closing the window: the frame in progress ends,
-    then the visit closes in order (an exception raised from the handler could land anywhere,
-    even inside a write, and leave the clean-up waiting on it)."""
-    def stop(signum, frame):
-        display.request_stop()
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
          tour=None, resume_code: str | None = None, ipd_m: float | None = None, xr_readback=None,
          comfort=None) -> int:
@@ -131,74 +116,9 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     return 0
 
 
-def kiosk(settings: Settings, kiosk_config, *, windowed: bool = False, max_frames: int = 0,
-          idle_s: float | None = None, countdown_s: float | None = None) -> int:
-    """A touch kiosk (engine.kiosk.flow) on the whole screen (`windowed`: in a window), the scenes of
-    `kiosk_config` (engine.kiosk.config.Kiosk), one visitor database for every visit."""
-    import dataclasses
-    import time
-
-    from engine.display.window import WindowDisplay
-    from engine.game.session import game_for
-    from engine.kiosk.flow import KioskFlow
-    from engine.kiosk.status import status_lines
-    from engine.play.event_dress import EventDress, visit_calendar
-    from engine.play.protocol import VisitLines
-    from engine.visit import open_store
-    from engine.world.cache import SceneCache
-    from engine.world.library import get_scene
-
-    started = time.monotonic()
-    lines = VisitLines()
-    display = WindowDisplay.open(settings.size, fullscreen=not windowed, audio=not settings.mute, kiosk=not windowed)
-    store = flow = None
-    try:
-        with stopped_by_sigterm(display):
-            store = open_store(settings)
-            cache = SceneCache(settings.cache_dir) if settings.use_cache else None
-            calendar = visit_calendar(display, settings)
-
-            def load_scene(scene_id: str):
-                built, report = get_scene(kiosk_config.scenes[scene_id], display.base.loader, cache)
-                lines.scene(built.manifest.id, report.from_cache, report.seconds)
-                return built, EventDress(display, built, settings, lines)
-
-            def make_game(scene_id: str, built, lang: str, dress):
-                manifest = kiosk_config.scenes[scene_id]
-                content = game_for(manifest, manifest.parent.parent)
-                if content is None:
-                    return None
-                maker = GameMaker(content, built, dataclasses.replace(settings, lang=lang), store,
-                                  dress.controller.active_events if dress is not None else None)
-                return maker()
-
-            flow = KioskFlow(display, settings, kiosk_config, lines=lines, load_scene=load_scene, make_game=make_game,
-                             scene_cards=lambda: scene_cards(settings, kiosk_config.scenes, calendar()),
-                             status_lines=lambda: status_lines(uptime_s=time.monotonic() - started, store=store,
-                                                               kiosk_id=settings.kiosk_id),
-                             idle_s=idle_s, countdown_s=countdown_s)
-            display.run(max_frames)
-    finally:
-        if flow is not None:
-            flow.close()
-        if store is not None:
-            store.close()
-        display.close()
-        sys.stdout.flush()
-    return 0
 
 
-def scene_cards(settings: Settings, scenes: dict, moment) -> list:
-    """The start screen's cards: each offered scene's name and the events on it at `moment`."""
-    from engine.manifest.scene_loader import load_scene
-    from engine.overlays.choose import usable_events
-    from engine.overlays.resolve import Choice, active
-    from engine.ui.kiosk_screens import SceneCard
-    events, _ = usable_events(settings.scenes_dir)
-    cards = []
-    for scene_id, manifest in scenes.items():
-        scene, _ = load_scene(manifest)
-        on = active(events, scene_id, moment, Choice(settings.event_ids))
-        cards.append(SceneCard(scene_id, {"zh": scene.name.zh, "en": scene.name.en},
-                               [{"zh": e.overlay.name.zh, "en": e.overlay.name.en} for e in on]))
-    return cards
+def kiosk(settings: Settings, kiosk_config, **options) -> int:
+    """The touch kiosk: composed in engine.kiosk.run (its flow, scenes, games and one store for every visit)."""
+    from engine.kiosk.run import run_kiosk
+    return run_kiosk(settings, kiosk_config, **options)
