@@ -42,7 +42,21 @@ def _screens(overlay: NodePath, lang: str):
         ("attract loop", lambda: AttractCaption(overlay, ["zh", "en"] if lang == "zh" else ["en", "zh"])),
         ("idle prompt", lambda: IdlePrompt(overlay, ASPECT, lang, 30, on_stay=lambda: None)),
         ("PIN pad", lambda: PinPad(overlay, ASPECT, status, on_submit=lambda pin: False, on_cancel=lambda: None)),
+        ("question with its countdown", lambda: _question(overlay, lang)),
     ]
+
+
+def _question(overlay: NodePath, lang: str):
+    """A tour's question with four options and 30 s left (the countdown beside the first option)."""
+    from engine.ui.question_panel import QuestionPanel
+    panel = QuestionPanel(overlay, lambda option: None)
+    words = "一个比较长的答案选项" if lang == "zh" else "A rather long answer option here"
+    panel.show("小教堂是什么颜色？" if lang == "zh" else "What colour is the chapel?",
+               [(str(i), f"{words} {i}") for i in range(4)])
+    panel.show_countdown(29.2)
+    assert panel.countdown.getText() == "30"
+    panel.destroy = panel.hide
+    return panel
 
 
 @pytest.fixture

@@ -232,7 +232,8 @@ class KioskFlow:
         if state == "expired":
             self.end_visit("idle")
         elif state == "prompt" and self.prompt is None:
-            self.prompt = IdlePrompt(self.display.overlay, self.aspect, self.lang, seconds, on_stay=self.stay)
+            lang = self.session.lang if self.session is not None else self.lang  # the visitor may have switched
+            self.prompt = IdlePrompt(self.display.overlay, self.aspect, lang, seconds, on_stay=self.stay)
             self.lines.write("kiosk", "prompt", seconds)
         elif state == "prompt":
             self.prompt.show(seconds)
