@@ -136,3 +136,17 @@ def test_status_lines_say_only_what_is_known(tmp_path):
     assert lines == ["终端 Kiosk: hall-2", "运行时间 Uptime: 3 d 1 h 02 min", "今日参观 Visits today: 2"]
     assert uptime_text(59) == "0 h 00 min"
     assert status_lines(uptime_s=60) == ["运行时间 Uptime: 0 h 01 min"]
+
+
+def test_the_start_screen_names_the_events_on_today_on_their_scenes_cards():
+    from engine.kiosk.run import scene_cards
+    from engine.overlays.calendar import preview_moment
+    from engine.settings import Settings
+    kiosk, _ = load_kiosk(ROOT / "kiosk.yaml", SCENES)
+    settings = Settings(scenes_dir=SCENES)
+    cards = {c.id: c for c in scene_cards(settings, kiosk.scenes, preview_moment("2024-11-14"))}  # Golden Rooster
+    assert [c.id for c in cards.values()] == ["gulangyu", "shapowei", "yundang"]
+    assert cards["yundang"].events == [{"zh": "金鸡百花电影节", "en": "Golden Rooster and Hundred Flowers Film Festival"}]
+    assert cards["gulangyu"].events == [] and cards["gulangyu"].name["en"]
+    quiet = scene_cards(settings, kiosk.scenes, preview_moment("2024-07-01"))
+    assert all(c.events == [] for c in quiet)
