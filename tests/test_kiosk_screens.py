@@ -194,3 +194,18 @@ def test_every_text_on_the_kiosk_screens_meets_wcag_aa_contrast(overlay, lang):
         finally:
             screen.destroy()
     assert not poor, poor
+
+
+def test_the_ui_font_has_every_character_of_the_kiosk_screens():
+    from fontTools.ttLib import TTFont
+
+    from engine.ui import hud, kiosk_screens, pin_pad
+    from engine.ui.fonts import FONT_PATH
+    texts = [t for table in (kiosk_screens.TEXTS, hud.LABELS) for pair in table.values() for t in pair.values()]
+    texts += list(kiosk_screens.LANG_NAMES.values()) + list(pin_pad.LABELS.values()) + [pin_pad.TITLE, pin_pad.WRONG]
+    from engine.tour.time_up import TIME_UP, TIME_UP_NO_ANSWER
+    texts += [*TIME_UP.values(), *TIME_UP_NO_ANSWER.values()]
+    texts += ["终端 Kiosk 运行时间 Uptime 今日参观 Visits today 数据库 Database 0123456789*"]  # the status lines
+    cmap = TTFont(FONT_PATH, fontNumber=0).getBestCmap()
+    missing = sorted({ch for text in texts for ch in text if not ch.isspace() and ord(ch) not in cmap})
+    assert missing == []
