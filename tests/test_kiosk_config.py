@@ -150,3 +150,12 @@ def test_the_start_screen_names_the_events_on_today_on_their_scenes_cards():
     assert cards["gulangyu"].events == [] and cards["gulangyu"].name["en"]
     quiet = scene_cards(settings, kiosk.scenes, preview_moment("2024-07-01"))
     assert all(c.events == [] for c in quiet)
+
+
+def test_the_attract_loop_names_only_viewpoints_its_scenes_have(tmp_path):
+    found = _problems(tmp_path, "attract:\n  views:\n    - {scene: gulangyu, view: strait_overveiw}\n" + OPERATOR)
+    assert found == ["3:31 K005 scene 'gulangyu' has no viewpoint 'strait_overveiw'"]
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("attract:\n  views: [{scene: gulangyu, view: strait_overview}]\n" + OPERATOR, encoding="utf-8")
+    kiosk, _ = load_kiosk(path, SCENES)
+    assert attract_plan(kiosk.config, list(kiosk.scenes)) == [("gulangyu", "strait_overview")]

@@ -28,4 +28,11 @@ ENTRIES = [
         `languages` lists the language buttons of the start screen, each once: zh, en or both.""", """
         languages: [zh, zh]""", """
         languages: [zh, en]"""),
+    entry("K005", "error", "the attract loop names a viewpoint its scene does not have", """
+        `attract.views` entries with a `view` name one of the scene's `viewpoints` by id (leave `view`
+        out to fly through all of them).""", """
+        attract:
+          views: [{scene: gulangyu, view: strait_overveiw}]""", """
+        attract:
+          views: [{scene: gulangyu, view: strait_overview}]"""),
 ]

@@ -5,9 +5,13 @@ The scene shown is loaded by `show_scene(scene_id) -> SceneView` (the flow's: it
 and its event overlays); the loop only poses the camera."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
+from engine.diagnostics import ContentError
 from engine.kiosk.config import KioskConfig
+
+log = logging.getLogger("ludao.kiosk")
 
 FLIGHT_SHARE = 0.55  # of each view's time: flying there; the rest: resting at it
 
@@ -55,12 +59,26 @@ class AttractLoop:
         self._next_scene(now)
 
     def _next_scene(self, now: float) -> None:
-        self.item = (self.item + 1) % len(self.plan)
-        scene_id, view_id = self.plan[self.item]
-        if scene_id != self.scene_id or self.view is None:
-            self.view = self.show_scene(scene_id)
-            self.scene_id = scene_id
-        views = [self.view.viewpoint(view_id)] if view_id else list(self.view.built.manifest.viewpoints)
+        for _ in self.plan:  # a scene broken since the kiosk started is skipped with a log line
+            self.item = (self.item + 1) % len(self.plan)
+            scene_id, view_id = self.plan[self.item]
+            if scene_id == self.scene_id and self.view is not None:
+                break
+            try:
+                self.view = self.show_scene(scene_id)
+                self.scene_id = scene_id
+                break
+            except (ContentError, KeyError) as exc:
+                self.view, self.scene_id = None, None
+                log.warning("the attract loop skips %s %s: %s", scene_id, view_id or "", exc)
+        if self.view is None:  # nothing to show: the caption stands alone
+            self.leg = None
+            return
+        try:
+            views = [self.view.viewpoint(view_id)] if view_id else list(self.view.built.manifest.viewpoints)
+        except KeyError:  # a viewpoint kiosk.yaml names is gone from the scene
+            log.warning("the attract loop skips viewpoint %s of %s", view_id, scene_id)
+            views = []
         self.stops = [self._pose_of(vp) for vp in views] or [self._here()]
         first = self.stops.pop(0)
         self._set(first)

@@ -66,6 +66,28 @@ class KioskConfig(Strict):
 register(ContentKind("kiosk", KioskConfig, "kiosk.schema.json"))
 
 
+def _unknown_views(doc: Document, config: KioskConfig, offered: dict[str, Path]) -> list[Diagnostic]:
+    """K005 for an attract view that names a viewpoint its scene does not have (a broken scene is
+    reported by its own validation, not here)."""
+    from engine.manifest.scene_loader import load_scene
+    views: dict[str, list[str] | None] = {}
+    out = []
+    for i, view in enumerate(config.attract.views):
+        if view.view is None or view.scene not in offered:
+            continue
+        if view.scene not in views:
+            try:
+                views[view.scene] = [vp.id for vp in load_scene(offered[view.scene])[0].viewpoints]
+            except ContentError:
+                views[view.scene] = None
+        known = views[view.scene]
+        if known is not None and view.view not in known:
+            out.append(doc.diagnostic(("attract", "views", i, "view"), "K005",
+                                      f"scene '{view.scene}' has no viewpoint '{view.view}'",
+                                      hint=did_you_mean(view.view, known) or f"its viewpoints: {', '.join(known)}"))
+    return out
+
+
 @dataclass
 class Kiosk:
     """A checked kiosk.yaml: the config and the scenes it offers (id -> manifest path)."""
@@ -94,6 +116,7 @@ def load_kiosk(path: str | Path, scenes_dir: Path) -> tuple[Kiosk, Document]:
             problems.append(doc.diagnostic(("attract", "views", i, "scene"), "K002",
                                            f"the attract loop shows '{view.scene}', which the kiosk does not offer",
                                            hint=did_you_mean(view.scene, offered) or "add it to `scenes`"))
+    problems += _unknown_views(doc, config, offered)
     if len(set(config.languages)) != len(config.languages):
         problems.append(doc.diagnostic(("languages",), "K004", "a language is named twice"))
     if problems:

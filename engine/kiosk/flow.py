@@ -12,10 +12,12 @@ screen. Time is the injected clock (the display's frame time by default) for eve
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from direct.showbase.DirectObject import DirectObject
 
+from engine.diagnostics import ContentError
 from engine.display.base import Display
 from engine.display.scene_view import SceneView
 from engine.kiosk.attract import AttractLoop, attract_plan
@@ -29,6 +31,7 @@ from engine.ui.pin_pad import PinPad
 from engine.ui.visible_text import visible_texts
 
 TASK = "ludao-kiosk"
+log = logging.getLogger("ludao.kiosk")
 CORNER_SHARE = 0.07    # of the window's width and height: the operator's corner
 PAD_IDLE_S = 60.0      # an untouched PIN pad closes
 
@@ -111,7 +114,12 @@ class KioskFlow:
         self._clear_screens()
         self.attract.stop()
         self._leave_scene()
-        built, self.dress = self.load_scene(scene_id)
+        try:
+            built, self.dress = self.load_scene(scene_id)
+        except ContentError as exc:  # broken since the start screen was drawn: back to it, never a crash
+            log.warning("scene %s could not be shown: %s", scene_id, exc.diagnostics[0].format())
+            self.to_start()
+            return
         game = self.make_game(scene_id, built, self.lang, self.dress)
         self.session = PlaySession(self.display, built, self.lang, game=game, lines=self.lines, kiosk=True)
         if self.dress is not None:

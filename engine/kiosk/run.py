@@ -4,12 +4,16 @@ in the language they chose, the start screen's cards and the operator's status l
 (engine/app.py is the composition root of `play`; the kiosk's is this module, a layer below it.)"""
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from datetime import datetime
 
+from engine.diagnostics import ContentError
 from engine.kiosk.config import Kiosk
 from engine.settings import Settings
+
+log = logging.getLogger("ludao.kiosk")
 
 
 def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_frames: int = 0,
@@ -87,7 +91,11 @@ def scene_cards(settings: Settings, scenes: dict, moment: datetime) -> list:
     events, _ = usable_events(settings.scenes_dir)
     cards = []
     for scene_id, manifest in scenes.items():
-        scene, _ = load_scene(manifest)
+        try:
+            scene, _ = load_scene(manifest)
+        except ContentError as exc:  # a scene broken since the kiosk started: left off, never a crash
+            log.warning("scene %s left off the start screen: %s", scene_id, exc.diagnostics[0].format())
+            continue
         on = active(events, scene_id, moment, Choice(settings.event_ids))
         cards.append(SceneCard(scene_id, {"zh": scene.name.zh, "en": scene.name.en},
                                [{"zh": e.overlay.name.zh, "en": e.overlay.name.en} for e in on]))
