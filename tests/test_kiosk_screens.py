@@ -43,7 +43,38 @@ def _screens(overlay: NodePath, lang: str):
         ("idle prompt", lambda: IdlePrompt(overlay, ASPECT, lang, 30, on_stay=lambda: None)),
         ("PIN pad", lambda: PinPad(overlay, ASPECT, status, on_submit=lambda pin: False, on_cancel=lambda: None)),
         ("question with its countdown", lambda: _question(overlay, lang)),
+        ("a visit", lambda: _visit(overlay, lang)),
     ]
+
+
+class _Widgets:
+    def __init__(self, *widgets):
+        self.widgets = widgets
+
+    def destroy(self) -> None:
+        for widget in self.widgets:
+            widget.destroy()
+
+
+def _visit(overlay: NodePath, lang: str) -> _Widgets:
+    """A visit at the kiosk: the touch HUD with its language button, a card, a toast, a subtitle and the
+    tour's controls (paused: their highlighted button)."""
+    from engine.ui.info_card import InfoCard
+    from engine.ui.subtitles import Subtitles
+    from engine.ui.toasts import Toasts
+    from engine.ui.tour_controls import TourControls
+    scene, _ = load_scene(ROOT / "scenes" / "gulangyu" / "scene.yaml")
+    hud = Hud(overlay, scene, lang, on_mode=lambda m: None, on_next_view=lambda: None, touch=True,
+              on_language=lambda: None)
+    card = InfoCard(overlay, lang)
+    card.show(scene.pois[0])
+    toasts = Toasts(overlay, lang)
+    toasts.show({"zh": "获得印章：日光岩 +10", "en": "Stamp: Sunlight Rock +10"})
+    subtitles = Subtitles(overlay)
+    subtitles.show("鼓浪屿的最高处。" if lang == "zh" else "The island's highest point.")
+    controls = TourControls(overlay, lang, on_pause=None, on_back=None, on_skip=None, on_roam=None)
+    controls.show_state(paused=True, roaming=False)
+    return _Widgets(hud, card, toasts, subtitles, controls)
 
 
 def _question(overlay: NodePath, lang: str):
