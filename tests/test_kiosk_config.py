@@ -88,6 +88,14 @@ def test_the_kiosk_command_refuses_a_broken_config_before_any_window(tmp_path):
     assert result.returncode == 2 and f"{path}:1:9:" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_the_kiosk_without_a_display_says_what_to_do(tmp_path):
+    import os
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "kiosk", "--data", str(tmp_path)],
+                            capture_output=True, text=True, cwd=ROOT, env=env)
+    assert result.returncode == 3 and "no display" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_the_schema_is_exported_for_editors():
     import json
     schema = json.loads((ROOT / "schemas" / "kiosk.schema.json").read_text(encoding="utf-8"))

@@ -195,6 +195,11 @@ def test_operator_exit_refused_without_the_pin(display, tmp_path):
         time.sleep(1.0)
         assert kiosk.proc.poll() is None, "the kiosk exited without the PIN"
         assert "密码错误 · Wrong PIN" in kiosk.texts()
+        kiosk.tap_at(*key_centre("cancel"))  # the pad closes; the key combination opens it too
+        time.sleep(0.5)
+        assert "管理员密码 · Operator PIN" not in kiosk.texts()
+        kiosk.xdotool("key", "ctrl+alt+o")
+        assert kiosk.wait_for("operator\t", timeout=10) == "operator\tpad"
         for key in ("2", "4", "6", "8", "ok"):  # the right one
             kiosk.tap_at(*key_centre(key))
         assert kiosk.wait_for("operator\t", timeout=10) == "operator\texit"
