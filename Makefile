@@ -29,14 +29,15 @@ system-deps:
 		fi; \
 	fi
 
-# With a display: open Gulangyu for free navigation. Without: render every scene's viewpoints to
+# With a display: the touch kiosk in a window (kiosk.yaml: start screen, attract loop, idle reset;
+# close the window, or hold the top left corner and type the PIN, to leave). Without: render every scene's viewpoints to
 # out/, then run the default tour headless with its frames, an animated preview and the visit's
 # souvenir postcard.
 DEFAULT_SCENE := gulangyu
 DEFAULT_TOUR := gulangyu-highlights
 run: $(STAMP)
 	@if [ -n "$$DISPLAY" ]; then \
-		$(PY) run_tour.py play $(DEFAULT_SCENE); \
+		$(PY) run_tour.py kiosk --windowed; \
 	else \
 		echo "no display: rendering every scene's viewpoints and the $(DEFAULT_TOUR) tour offscreen into out/"; \
 		$(PY) run_tour.py showcase --out out && \

@@ -9,13 +9,12 @@ Input (engine.display.input_map), one gesture set for mouse, touch and keys:
 """
 from __future__ import annotations
 
-import signal
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from engine.display.base import Display
 from engine.service.heartbeat import beating
+from engine.display.sigterm import stopped_by_sigterm
 from engine.settings import Settings
 
 
@@ -73,20 +72,6 @@ def game_maker(manifest_path, built, settings: Settings, *, writes_in_background
     return GameMaker(content, built, settings, open_store(settings))
 
 
-@contextmanager
-def stopped_by_sigterm(display: Display):
-    """A supervisor's SIGTERM ends the visit like closing the window: the frame in progress ends,
-    then the visit closes in order (an exception raised from the handler could land anywhere,
-    even inside a write, and leave the clean-up waiting on it)."""
-    def stop(signum, frame):
-        display.request_stop()
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
          tour=None, resume_code: str | None = None, ipd_m: float | None = None, xr_readback=None,
          comfort=None) -> int:
@@ -131,3 +116,11 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
         display.close()
         sys.stdout.flush()
     return 0
+
+
+
+
+def kiosk(settings: Settings, kiosk_config, **options) -> int:
+    """The touch kiosk: composed in engine.kiosk.run (its flow, scenes, games and one store for every visit)."""
+    from engine.kiosk.run import run_kiosk
+    return run_kiosk(settings, kiosk_config, **options)

@@ -6,6 +6,7 @@ from pathlib import Path
 from engine.diagnostics import ContentError, Diagnostic
 from engine.manifest.scene_loader import load_scene
 from engine.game.loader import GAME_FILE, game_files, load_game
+from engine.kiosk.config import CONFIG_FILE as KIOSK_FILE, load_kiosk
 from engine.game.tour_links import check_tour_quizzes
 from engine.settings import Settings
 from engine.text_fit_check import check_event_texts, check_game_texts, check_scene_texts, check_tour_texts
@@ -20,8 +21,10 @@ from engine.world.plan.facts import SceneFacts
 
 def content_files(paths: list[Path], settings: Settings) -> list[Path]:
     if not paths:
+        kiosk = settings.scenes_dir.parent / KIOSK_FILE  # the kiosk.yaml beside the scenes folder, if any
         return (sorted(settings.scenes_dir.glob("*/scene.yaml")) + game_files(settings.scenes_dir)
-                + event_files(settings.scenes_dir) + tour_files(settings.scripts_dir))
+                + event_files(settings.scenes_dir) + tour_files(settings.scripts_dir)
+                + ([kiosk] if kiosk.is_file() else []))
     found = []
     for path in paths:
         if path.is_dir():
@@ -49,6 +52,9 @@ def validate_file(path: Path, settings: Settings, facts: dict[Path, SceneFacts |
             scenes_dir = path.parent.parent if path.resolve().parent.name == "events" else settings.scenes_dir
             event, doc = load_event(path, scenes_dir)
             return doc.warnings + check_event_texts(event.overlay, doc)
+        if path.name == KIOSK_FILE or path.name.endswith("." + KIOSK_FILE):  # kiosk.yaml, or <name>.kiosk.yaml
+            _, doc = load_kiosk(path, settings.scenes_dir)
+            return doc.warnings
         if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
             game, doc = load_game(path, settings.scenes_dir)
             return (doc.warnings + check_tour_quizzes(doc, game, settings.scripts_dir, settings.scenes_dir)

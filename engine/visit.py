@@ -36,6 +36,10 @@ class HeadlessVisit:
         session_id = game.session.id if game is not None else None
         return cls(game, VisitStats(store, scene_id, session_id), world)
 
+    def right_answers(self) -> dict[str, str]:
+        """Question id -> its right option, from the game's quizzes (an unanswered question says it)."""
+        return {q.id: q.answer for q in self.game.game.quizzes} if self.game is not None else {}
+
     def on_event(self, event: dict) -> list[dict]:
         self.stats.handle(event)
         return self.game.handle(event) if self.game is not None else []

@@ -173,6 +173,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--postcard-view", metavar="VIEWPOINT",
                    help="the view on the postcard (default: the tour's postcard_view, else the scene's main view)")
 
+    p = sub.add_parser("kiosk", parents=[common, events],
+                       help="a touch kiosk: start screen, attract loop, idle reset, operator exit with a PIN")
+    p.add_argument("--config", type=Path, default=None, metavar="FILE.yaml",
+                   help="the kiosk's kiosk.yaml (default: kiosk.yaml beside the scenes folder)")
+    p.add_argument("--windowed", action="store_true", help="in a window (with its title bar and cursor), not fullscreen")
+    p.add_argument("--size", type=_size, help="the window (or screen mode) size (default 1920x1080, windowed 1280x720)")
+    p.add_argument("--idle-s", type=float, metavar="SECONDS", help="override kiosk.yaml's idle_s")
+    p.add_argument("--countdown-s", type=float, metavar="SECONDS", help="override kiosk.yaml's countdown_s")
+    p.add_argument("--clock-from", metavar="YYYY-MM-DDTHH:MM", type=_moment,
+                   help="start the event calendar at this moment (Beijing time) and let it run on")
+    p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until the "
+                                                             "operator leaves)")
+    p.add_argument("--mute", action="store_true", help="no sound; also LUDAO_MUTE=1")
+
     p = sub.add_parser("probe", parents=[common],
                        help="what is at a place: ground height, land or water, area, nearest POI and landmark")
     p.add_argument("scene")

@@ -88,11 +88,12 @@ def _play_headless(args: argparse.Namespace, settings: Settings) -> int:
         from engine.play.frames import run_with_frames
         preview = args.preview or args.frames_dir / "preview.webp"
         result, frames = run_with_frames(settings, tour, path, args.frames_dir, fps=args.fps, answers=answers,
-                                         from_step=args.from_step, preview=preview, on_event=visit.on_event)
+                                         from_step=args.from_step, preview=preview, on_event=visit.on_event,
+                                         right_answers=visit.right_answers())
         print(f"frames\t{len(frames)} in {args.frames_dir}\tpreview {preview}")
     else:
         from engine.tour.headless import run_tour
-        result = run_tour(tour, path, visit.world, lang=settings.lang, answers=answers,
+        result = run_tour(tour, path, visit.world, lang=settings.lang, answers=answers, right_answers=visit.right_answers(),
                           from_step=args.from_step, on_event=visit.on_event)
     visit.finish()
     from engine.tour.headless import write_log

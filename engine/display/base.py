@@ -48,7 +48,7 @@ text-page-size 1024 1024
 
 
 def make_base(*, offscreen: bool, size: tuple[int, int] = (1280, 720), title: str = "Ludao 鹭岛",
-              fullscreen: bool = False, audio: bool = False):
+              fullscreen: bool = False, audio: bool = False, kiosk: bool = False):
     """audio: play sound through OpenAL (the machine's default device); otherwise the silent null
     manager. Without a device OpenAL gives an invalid manager and the visit goes on silently."""
     from direct.showbase.ShowBase import ShowBase
@@ -65,6 +65,8 @@ def make_base(*, offscreen: bool, size: tuple[int, int] = (1280, 720), title: st
     else:
         prc += (f"window-title {title}\nwin-origin 0 0\nload-display pandagl\n"
                 f"fullscreen {'true' if fullscreen else 'false'}\n")
+        if kiosk:  # a touch kiosk: no title bar or borders, no mouse cursor
+            prc += "undecorated true\ncursor-hidden true\n"
     load_prc_file_data("ludao", prc)
     base = ShowBase(windowType="offscreen" if offscreen else "onscreen")
     base.disable_mouse()

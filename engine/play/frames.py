@@ -71,7 +71,7 @@ def make_preview(folder: Path, frames: list[dict], out: Path, *, width: int = 48
 
 
 def run_with_frames(settings, tour, tour_path: Path, frames_dir: Path, *, fps: float, answers: dict,
-                    from_step: str | None, preview: Path | None, on_event=None):
+                    from_step: str | None, preview: Path | None, on_event=None, right_answers: dict | None = None):
     """Run a tour headless with a real offscreen picture: frames, their index and a preview."""
     from engine.rendering import OffscreenRenderer
     from engine.tour.headless import run_tour
@@ -84,7 +84,7 @@ def run_with_frames(settings, tour, tour_path: Path, frames_dir: Path, *, fps: f
         stage = SceneStage(view, renderer.base.aspect2d, settings.lang, tour=tour)
         recorder = FrameRecorder(view, stage, frames_dir, fps)
         world = TourWorld(view.built.manifest, view.built)  # the floor of the scene on screen, layers and all
-        result = run_tour(tour, tour_path, world, lang=settings.lang, answers=answers,
+        result = run_tour(tour, tour_path, world, lang=settings.lang, answers=answers, right_answers=right_answers,
                           from_step=from_step, stage=stage, on_tick=recorder.tick,
                           on_event=lambda event: (recorder.on_event(event), on_event(event) if on_event else None)[1])
         recorder.capture(result.duration_s, None, False)  # the last picture, where the tour ends

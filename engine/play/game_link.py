@@ -33,6 +33,11 @@ class GameLink:
         return self.game.progress
 
     @property
+    def right_answers(self) -> dict[str, str]:
+        """Question id -> its right option (a tour's unanswered question says it, neutrally)."""
+        return {q.id: q.answer for q in self.game.game.quizzes}
+
+    @property
     def resume_code(self) -> str | None:
         """The code this visitor can resume with (None without a store)."""
         return self.game.session.resume_code if self.game.session is not None else None

@@ -12,6 +12,9 @@ supervisor read them: never change a line's fields, add new kinds freely.
     texts   JSON                      every visible text on screen (a list), when asked
     events  ID,ID|-                   the event overlays now on the scene (at the start and at each change)
     xr      KIND  ...                 a VR run's session states, read-backs and frame times (engine.xr.frame_report)
+    kiosk   attract SCENE | start LANG | visit SCENE LANG | prompt SECONDS | stay | end WHY
+                                      the kiosk's screens (engine.kiosk.flow)
+    operator  pad | refused | exit    the operator's PIN pad opened, a wrong PIN, the right one
 """
 from __future__ import annotations
 

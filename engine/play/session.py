@@ -51,9 +51,11 @@ class TourRequest:
 class PlaySession:
     def __init__(self, display: Display, built: LiveScene, lang: str, view_id: str | None = None, *,
                  tour: TourRequest | tuple | None = None, game: GameSession | None = None,
-                 new_game: Callable[[], GameSession] | None = None, lines: VisitLines | None = None):
+                 new_game: Callable[[], GameSession] | None = None, lines: VisitLines | None = None,
+                 kiosk: bool = False):
         """game: a GameSession (engine.game.session) or None; new_game: makes the next visitor's game
-        (sharing the store) when reset() starts a new visit. The session owns both games' store."""
+        (sharing the store) when reset() starts a new visit. The session owns both games' store.
+        kiosk: a touch screen's HUD (its help speaks of touch, and a language button)."""
         self.display = display
         self.lines = lines or VisitLines()
         self.start_lang = self.lang = lang
@@ -64,7 +66,8 @@ class PlaySession:
         self.go_to_view(self.start_view)
         self.picker = MarkerPicker(display.camera, built.root)
         self.card = InfoCard(display.overlay, lang)
-        self.hud = Hud(display.overlay, built.manifest, lang, on_mode=self.set_mode, on_next_view=self.next_view)
+        self.hud = Hud(display.overlay, built.manifest, lang, on_mode=self.set_mode, on_next_view=self.next_view,
+                       touch=kiosk, on_language=self.toggle_language if kiosk else None)
         self.banner = EventBanner(display.overlay, lang)
         self.new_game = new_game
         self.game = None
@@ -98,7 +101,8 @@ class PlaySession:
         from engine.play.tour_playback import TourPlayback
         self.guided = TourPlayback(self.display.overlay, self.view, request.tour, request.path, self.lang,
                                    log_path=request.log_path, on_free_roam=self._tour_handed_over,
-                                   from_step=request.from_step, on_event=self.game.handle if self.game else None)
+                                   from_step=request.from_step, on_event=self.game.handle if self.game else None,
+                                   right_answers=self.game.right_answers if self.game else None)
 
     @property
     def steered(self) -> bool:

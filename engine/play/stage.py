@@ -95,6 +95,11 @@ class SceneStage:
                 options = [(o.id, getattr(o.text, lang)) for o in choice.options]
             self.questions.show(prompt, options)
 
+    def countdown(self, seconds: float | None) -> None:
+        """The question's countdown on its panel (None: no question waits)."""
+        if seconds is not None:
+            self.questions.show_countdown(seconds)
+
     # --- time ----------------------------------------------------------------------------------
     def advance(self, dt: float) -> None:
         """Tour time passed: highlights wear off."""

@@ -18,14 +18,15 @@ from engine.ui.tour_controls import TourControls
 
 class TourPlayback:
     def __init__(self, overlay, view, tour, tour_path: Path, lang: str, *, log_path: Path | None = None,
-                 on_free_roam=None, from_step: str | None = None, on_event=None):
+                 on_free_roam=None, from_step: str | None = None, on_event=None, right_answers: dict | None = None):
         self.view = view
         self._log_file = Path(log_path).open("a", encoding="utf-8") if log_path else None
         self.stage = SceneStage(view, overlay, lang, on_answer=self.answer, on_free_roam=self._free_roam, tour=tour)
         self.on_free_roam = on_free_roam
         self.on_event = on_event  # the game hears the tour's events; what it answers is logged too
         self.runner = TourRunner(tour, TourWorld(view.built.manifest, view.built), lang=lang,
-                                 stage=self.stage, log=self._log, tour_path=tour_path, start_pose=self._pose())
+                                 stage=self.stage, log=self._log, tour_path=tour_path, start_pose=self._pose(),
+                                 right_answers=right_answers)
         self.controls = TourControls(overlay, lang, on_pause=self.toggle_pause, on_back=self.runner.back,
                                      on_skip=self.runner.skip, on_roam=self.toggle_roam)
         self.runner.start()
@@ -53,6 +54,7 @@ class TourPlayback:
         if not self.runner.state.finished:
             self.runner.tick(dt)
             self.stage.advance(dt)
+            self.stage.countdown(self.runner.question_seconds_left)
 
     def answer(self, option_id: str) -> None:
         if self.runner.pending_choice is not None:

@@ -169,6 +169,14 @@ class Store:
             self._touch(db, row[0], now)
         return Session(row[0], row[1], ts.from_db(row[2]), row[3], row[4])
 
+    def visits_today(self) -> int:
+        """Visits started on this kiosk since the start of its day (by the injected clock)."""
+        now = self._now()
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        with self._read() as db:
+            return db.execute("SELECT count(*) FROM sessions WHERE kiosk = ? AND started_at >= ?",
+                              (self.kiosk_id, ts.to_db(midnight))).fetchone()[0]
+
     def seconds_since_start(self, session_id: str) -> float:
         """How long ago the session started, by the injected clock: a resumed visit's timed
         challenges count from its first start, not from the resume."""
@@ -321,14 +329,6 @@ class Store:
                 f"SELECT nickname, score, scene, day, kiosk FROM leaderboard WHERE {_SCOPE_COLUMNS[scope]} = ? "
                 "ORDER BY score DESC, reached_at, reached_seq, id LIMIT ?", (key, limit)).fetchall()
         return [LeaderboardRow(rank, *row) for rank, row in enumerate(rows, start=1)]
-
-    def visits_today(self) -> int:
-        """Visits this kiosk started since midnight of the clock's own day (the operator's panel)."""
-        now = self._now()
-        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        with self._read() as db:
-            return db.execute("SELECT count(*) FROM sessions WHERE kiosk = ? AND started_at >= ?",
-                              (self.kiosk_id, ts.to_db(midnight))).fetchone()[0]
 
     # --- statistics ---------------------------------------------------------------------------------
 

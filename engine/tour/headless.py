@@ -31,7 +31,7 @@ class HeadlessResult:
 
 def run_tour(tour: Tour, tour_path: Path, world: TourWorld, *, lang: str = "zh", answers: dict | None = None,
              from_step: str | None = None, stage: Stage | None = None,
-             on_tick=None, on_event=None) -> HeadlessResult:
+             on_tick=None, on_event=None, right_answers: dict | None = None) -> HeadlessResult:
     """Run `tour` to its end in simulated time; returns every event (after `from_step`, if given)."""
     answers = dict(answers or {})
     result = HeadlessResult()
@@ -48,7 +48,8 @@ def run_tour(tour: Tour, tour_path: Path, world: TourWorld, *, lang: str = "zh",
             result.events.append(event)
             result.events.extend(extra)  # what the event caused (the game's stamps, badges, ...)
 
-    runner = TourRunner(tour, world, lang=lang, stage=stage, log=log, tour_path=Path(tour_path))
+    runner = TourRunner(tour, world, lang=lang, stage=stage, log=log, tour_path=Path(tour_path),
+                        right_answers=right_answers)
     runner.start()
     while not runner.state.finished and runner.state.t < MAX_SIMULATED_S:
         pending = runner.pending_choice

@@ -17,7 +17,8 @@ from engine.tour import camera_path as paths
 from engine.tour.actions import REGISTRY
 from engine.tour.checks import jump_targets
 from engine.tour.schema import END_LABEL, Step, Tour
-from engine.tour.timing import narration_audio, narration_seconds
+from engine.tour.time_up import MIN_SECONDS, rejoin, time_up_text
+from engine.tour.timing import narration_audio, narration_seconds, text_seconds
 from engine.tour.world import TourWorld
 
 
@@ -68,8 +69,12 @@ class RunnerState:
 class TourRunner:
     def __init__(self, tour: Tour, world: TourWorld, *, lang: str = "zh", stage: Stage | None = None,
                  log: Callable[[dict], None] | None = None, tour_path: Path | None = None,
-                 start_pose: paths.Pose | None = None):
+                 start_pose: paths.Pose | None = None, right_answers: dict[str, str] | None = None):
+        """right_answers: question id -> its right option (the game's quizzes of the same id), for the
+        neutral line an unanswered question ends with (engine.tour.time_up)."""
         self.tour, self.world, self.lang = tour, world, lang
+        self.right_answers = dict(right_answers or {})
+        self._after_time_up: str | None = None  # where an unanswered question's time-up line leads
         self.stage = stage or NullStage()
         self.log = log or (lambda event: None)
         self.tour_path = Path(tour_path) if tour_path else None
@@ -102,8 +107,9 @@ class TourRunner:
                 self._apply_pose(task.move.pose_at(min(task.elapsed, task.move.duration)))
             if task.on_tick is not None and task.duration:
                 task.on_tick(min(task.elapsed / task.duration, 1.0))
-            if task.step.choice is not None and task.elapsed >= task.step.choice.timeout_s:
-                self._take_option(task.step, task.step.choice.default or task.step.choice.options[0].id, "timeout")
+            if task.step.choice is not None and task is self._question_task() \
+                    and task.elapsed >= task.step.choice.timeout_s:
+                self._unanswered(task.step, "timeout")
                 return
         if self.tasks and all(task.done for task in self.tasks):
             self._finish_step()
@@ -130,8 +136,7 @@ class TourRunner:
             task.elapsed = task.duration if task.duration is not None else task.elapsed
         self.emit("skip", step=self._current_id())
         if self.pending_choice is not None:
-            choice = self.pending_choice.choice
-            self._take_option(self.pending_choice, choice.default or choice.options[0].id, "skip")
+            self._unanswered(self.pending_choice, "skip")
         elif self.tasks:
             self._finish_step()
 
@@ -275,7 +280,40 @@ class TourRunner:
             task.duration = task.elapsed if task.step is step else task.duration
         self._finish_step(jump=option.goto)
 
+    def _question_task(self) -> _Task | None:
+        step = self.pending_choice
+        return next((t for t in self.tasks if t.step is step), None) if step is not None else None
+
+    @property
+    def question_seconds_left(self) -> float | None:
+        """The countdown of the question on screen (None when none waits)."""
+        task = self._question_task()
+        return None if task is None else max(0.0, task.step.choice.timeout_s - task.elapsed)
+
+    def _unanswered(self, step: Step, by: str) -> None:
+        """Nobody answered (by: timeout or skip): the default option is logged as taken (the game does
+        not pay it), the right answer is said neutrally, then the tour goes on where the branches meet."""
+        choice = step.choice
+        default = choice.default or choice.options[0].id
+        self.pending_choice = None
+        self.stage.question(None, [])
+        self.emit("choice", step=self._current_id(), id=choice.id, option=default, by=by)
+        for task in self.tasks:
+            task.duration = task.elapsed if task.step is step else task.duration
+        joined = rejoin(self.tour, step, self.targets)
+        option = next(o for o in choice.options if o.id == default)
+        self._after_time_up = joined if joined is not None else option.goto
+        text = time_up_text(step, self.right_answers.get(choice.id or ""), self.lang)
+        seconds = max(MIN_SECONDS, text_seconds(text, self.lang, self.tour.reading_speed))
+        self.stage.subtitle(text)
+        self.emit("narrate", step=self._current_id(), id=f"{choice.id or step.id}.time_up", text=text,
+                  lang=self.lang, duration=round(seconds, 2))
+        self.tasks.append(_Task(step, seconds, on_end=lambda: self.stage.subtitle(None)))
+
     def _finish_step(self, jump: str | None = None) -> None:
+        if jump is None and self._after_time_up is not None:
+            jump = self._after_time_up
+        self._after_time_up = None
         step = self.tour.steps[self.state.pc]
         for task in self.tasks:
             if task.on_end:
@@ -296,6 +334,7 @@ class TourRunner:
                 task.on_end()
         self.tasks = []
         self.pending_choice = None
+        self._after_time_up = None
         self.stage.question(None, [])
 
     def _end(self) -> None:

@@ -4,12 +4,13 @@ hangs from the top left corner, the buttons from the bottom left one (ShowBase's
 they stay on screen at any aspect ratio."""
 from __future__ import annotations
 
-from direct.gui.DirectGui import DirectButton, OnscreenText
+from direct.gui.DirectGui import DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from engine.manifest.scene_schema import SceneManifest
 from engine.ui.fonts import ui_font
 from engine.ui.screen_layout import BOTTOM_ROW_Z, anchor
+from engine.ui.text_layout import text_width
 
 LABELS = {
     "orbit": {"zh": "环绕", "en": "Orbit"},
@@ -18,14 +19,23 @@ LABELS = {
     "next_view": {"zh": "下一视角", "en": "Next view"},
     "help": {"zh": "拖动旋转 · 滚轮缩放 · WASD 移动 · 点击标记查看介绍",
              "en": "Drag to turn · wheel to zoom · WASD to move · tap a pin for its story"},
+    # a kiosk's touch screen: no wheel, no keys
+    "help_touch": {"zh": "拖动旋转 · 双指缩放 · 点击标记查看介绍",
+                   "en": "Drag to turn · pinch to zoom · tap a pin for its story"},
+    # the language button names the language it switches to
+    "language": {"zh": "English", "en": "中文"},
 }
-ACTIVE = (0.85, 0.2, 0.45, 1)
+ACTIVE = (0.72, 0.12, 0.32, 1)  # white on it: 6.3:1 (WCAG AA needs 4.5)
 IDLE = (0.15, 0.18, 0.24, 0.85)
+BAND = (0.02, 0.03, 0.05, 0.8)
 
 
 class Hud:
-    def __init__(self, parent, manifest: SceneManifest, lang: str, *, on_mode, on_next_view):
+    def __init__(self, parent, manifest: SceneManifest, lang: str, *, on_mode, on_next_view, touch: bool = False,
+                 on_language=None):
+        """touch: a kiosk's help line (touch gestures, no keys); on_language: a language button too."""
         self.manifest = manifest
+        self.touch, self.on_language = touch, on_language
         self.font = ui_font()
         self.parent = parent
         self.on_mode, self.on_next_view = on_mode, on_next_view
@@ -38,15 +48,21 @@ class Hud:
     def _build(self) -> None:
         self.destroy()
         top_left, bottom_left = anchor(self.parent, "a2dTopLeft"), anchor(self.parent, "a2dBottomLeft")
+        help_line = LABELS["help_touch" if self.touch else "help"][self.lang]
+        if self.touch:  # a kiosk: the title and help stand on a dark band, readable over any scene (WCAG AA)
+            width = max(text_width(getattr(self.manifest.name, self.lang)) * 0.07, text_width(help_line) * 0.04)
+            top_left = DirectFrame(parent=top_left, frameColor=BAND, frameSize=(0.04, 0.12 + width, -0.2, -0.01))
+            self.widgets.append(top_left)
         title = OnscreenText(parent=top_left, text=getattr(self.manifest.name, self.lang), font=self.font,
                              scale=0.07, pos=(0.08, -0.1), fg=(1, 1, 1, 1), shadow=(0, 0, 0, 0.8),
                              align=TextNode.A_left)
-        help_text = OnscreenText(parent=top_left, text=LABELS["help"][self.lang], font=self.font, scale=0.04,
+        help_text = OnscreenText(parent=top_left, text=help_line, font=self.font, scale=0.04,
                                  pos=(0.08, -0.17), fg=(1, 1, 1, 0.9), shadow=(0, 0, 0, 0.8), align=TextNode.A_left)
         self.widgets += [title, help_text]
-        for i, mode in enumerate(("orbit", "walk", "fly", "next_view")):
-            command = self.on_next_view if mode == "next_view" else self.on_mode
-            extra = [] if mode == "next_view" else [mode]
+        names = ("orbit", "walk", "fly", "next_view") + (("language",) if self.on_language else ())
+        for i, mode in enumerate(names):
+            command = {"next_view": self.on_next_view, "language": self.on_language}.get(mode, self.on_mode)
+            extra = [mode] if command is self.on_mode else []
             button = DirectButton(parent=bottom_left, text=LABELS[mode][self.lang], text_font=self.font,
                                   scale=0.055, pos=(0.16 + i * 0.3, 0, BOTTOM_ROW_Z + 1), pad=(0.4, 0.5),
                                   frameSize=(-2.3, 2.3, -0.9, 1.2), text_fg=(1, 1, 1, 1),

@@ -47,7 +47,7 @@ class InfoCard:
                                          frameSize=(-CLOSE_HALF_WIDTH, CLOSE_HALF_WIDTH,
                                                     -BUTTON_HALF_HEIGHT, BUTTON_HALF_HEIGHT),
                                          pos=(-PAD - CLOSE_HALF_WIDTH, 0, -PAD - BUTTON_HALF_HEIGHT),
-                                         frameColor=(0.85, 0.2, 0.45, 1), text_fg=(1, 1, 1, 1),
+                                         frameColor=(0.72, 0.12, 0.32, 1), text_fg=(1, 1, 1, 1),
                                          command=self.hide)
         self.frame.hide()
 

@@ -5,6 +5,8 @@ two- or three-line question never hides under its first answer. The panel stands
 above the tallest subtitle band and grows upwards (engine.ui.screen_layout)."""
 from __future__ import annotations
 
+import math
+
 from direct.gui.DirectGui import DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
@@ -14,6 +16,9 @@ from engine.ui.screen_layout import (BUTTON_HALF_HEIGHT, OPTION, OPTION_HALF_WID
 from engine.ui.text_layout import centred_baseline, show_wrapped
 
 BUTTON = (0.15, 0.18, 0.24, 0.92)
+COUNTDOWN = (1.0, 0.86, 0.45, 1.0)
+COUNTDOWN_SCALE = 0.045  # two digits fit the gutter right of the option buttons
+COUNTDOWN_X = (OPTION_HALF_WIDTH + QUESTION_HALF_WIDTH) / 2
 
 
 def option_centres(prompt: str, count: int) -> list[float]:
@@ -31,6 +36,8 @@ class QuestionPanel:
         self.frame = None
         self.prompt = None  # the prompt's OnscreenText while shown
         self.buttons: dict[str, DirectButton] = {}
+        self.countdown = None  # the seconds left, in the gutter beside the first option
+        self._first_z = 0.0
 
     def show(self, prompt: str | None, options: list[tuple[str, str]]) -> None:
         self.hide()
@@ -46,6 +53,7 @@ class QuestionPanel:
                                    pos=(0, height - PAD - wrapped.ascent), fg=(1, 1, 1, 1), align=TextNode.A_center)
         show_wrapped(self.prompt, prompt, wrapped)
         first = height - PAD - wrapped.height - PAD - BUTTON_HALF_HEIGHT  # the first button's centre
+        self._first_z = first
         for i, (option_id, label) in enumerate(options):
             # 0.11 units high: 59 px at 1080p, above the 48 px a finger needs
             self.buttons[option_id] = DirectButton(
@@ -55,7 +63,19 @@ class QuestionPanel:
                 frameColor=BUTTON, pos=(0, 0, first - OPTION_STEP * i),
                 command=self.on_answer, extraArgs=[option_id])
 
+    def show_countdown(self, seconds: float) -> None:
+        """The seconds left to answer, counting down beside the first option."""
+        if self.frame is None:
+            return
+        text = str(max(0, math.ceil(seconds)))
+        if self.countdown is None:
+            self.countdown = OnscreenText(parent=self.frame, text=text, font=ui_font(), scale=COUNTDOWN_SCALE,
+                                          pos=(COUNTDOWN_X, self._first_z + centred_baseline(COUNTDOWN_SCALE)),
+                                          fg=COUNTDOWN, align=TextNode.A_center)
+        elif self.countdown.getText() != text:
+            self.countdown.setText(text)
+
     def hide(self) -> None:
         if self.frame is not None:
             self.frame.destroy()
-        self.frame, self.prompt, self.buttons = None, None, {}
+        self.frame, self.prompt, self.buttons, self.countdown = None, None, {}, None

@@ -36,7 +36,7 @@ class Toasts:
     def _in_language(self, text: str | Mapping[str, str]) -> str:
         return text if isinstance(text, str) else text[self.lang]
 
-    def show(self, text: str | Mapping[str, str], colour=(0.85, 0.2, 0.45, 0.92)) -> None:
+    def show(self, text: str | Mapping[str, str], colour=(0.72, 0.12, 0.32, 0.92)) -> None:
         """text: one string, or {lang: string} to follow language switches."""
         frame = DirectFrame(parent=self.parent, frameColor=colour)
         label = OnscreenText(parent=frame, text="", font=ui_font(), scale=TOAST.scale, fg=(1, 1, 1, 1),

@@ -17,7 +17,7 @@ LABELS = {
     "roam": {"zh": "自由探索", "en": "Explore"}, "rejoin": {"zh": "回到导览", "en": "Rejoin tour"},
 }
 COLOUR = (0.15, 0.18, 0.24, 0.9)
-ACTIVE = (0.85, 0.2, 0.45, 1)
+ACTIVE = (0.72, 0.12, 0.32, 1)  # white on it: 6.3:1
 HALF_WIDTH = 0.16
 TEXT_SCALE = 0.05
 STEP = 2 * HALF_WIDTH + MARGIN

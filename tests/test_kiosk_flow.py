@@ -1,0 +1,95 @@
+"""The kiosk's flow on an offscreen display and a test clock: ninety idle seconds pass in no time."""
+from __future__ import annotations
+
+import io
+import sqlite3
+
+from engine.display.offscreen import OffscreenDisplay
+from engine.kiosk.config import load_kiosk
+from engine.kiosk.flow import KioskFlow
+from engine.kiosk.run import game_maker, scene_cards
+from engine.overlays.calendar import preview_moment
+from engine.play.protocol import VisitLines
+from engine.settings import Settings
+from engine.store import Store
+from engine.store.timestamps import system_clock
+from engine.ui.visible_text import visible_texts
+from engine.world.library import get_scene
+from engine.world.plan.anchors import marker_anchor
+from tests.conftest import DATA
+
+CONFIG = """\
+scenes: [islet]
+operator:
+  salt: a401a8348b2104f1497fe8ad7a78a4f7
+  pin_sha256: 2538a8afc55c78659d06b942abe88cd0a0cd46f809b6d95d3b98ea5942d53e74
+"""
+
+
+def _tap_pin(session, poi_id: str) -> None:
+    view = session.view
+    poi = next(p for p in view.built.manifest.pois if p.id == poi_id)
+    x, y = view.project(marker_anchor(poi, view.built.projection, view.built.ground))
+    width, height = session.display.size
+    session.tap(x / width * 2 - 1, 1 - y / height * 2)
+
+
+def test_walking_away_ends_the_visit_on_the_injected_clock(open_view, offscreen_base, scene_cache, tmp_path):
+    open_view.release()  # the shared base shows one scene at a time
+    (tmp_path / "kiosk.yaml").write_text(CONFIG, encoding="utf-8")
+    kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
+    settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
+    store = Store(tmp_path / "ludao.db", clock=system_clock)
+    out = io.StringIO()
+    now = [1000.0]
+    display = OffscreenDisplay(offscreen_base)
+
+    def load(scene_id: str):
+        built, _ = get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)
+        return built, None
+
+    def touch() -> None:
+        """A finger down and up, as the window's events (the flow listens to every one)."""
+        offscreen_base.messenger.send("mouse1")
+        offscreen_base.messenger.send("mouse1-up")
+
+    def at(seconds: float) -> None:
+        now[0] = 1000.0 + seconds
+        display.step()
+
+    flow = KioskFlow(display, settings, kiosk, lines=VisitLines(out), load_scene=load,
+                     make_game=game_maker(settings, kiosk, store),
+                     scene_cards=lambda: scene_cards(settings, kiosk.scenes, preview_moment("2024-07-01")),
+                     status_lines=lambda: [], clock=lambda: now[0])
+    try:
+        assert flow.state == "attract" and sorted(visible_texts(display.overlay)) == ["Touch to start", "触摸屏幕开始"]
+        at(20)  # the loop flies on by itself
+        touch()  # anywhere
+        assert flow.state == "start"
+        flow.choose_language("en")
+        flow.start_visit("islet")
+        assert flow.state == "visit"
+        at(21)
+        touch()
+        _tap_pin(flow.session, "chapel")
+        at(21 + 89.9)
+        assert flow.prompt is None  # not quite 90 s untouched
+        at(21 + 90.5)
+        assert "Still there?" in visible_texts(display.overlay) and "30" in visible_texts(display.overlay)
+        at(21 + 100.2)
+        assert "20" in visible_texts(display.overlay)  # the countdown, counting
+        touch()  # keeps the visit
+        at(21 + 101)
+        assert flow.prompt is None and flow.state == "visit"
+        at(21 + 100 + 90 + 30 + 1)  # walked away for good
+        assert flow.state == "attract" and flow.session is None
+        texts = visible_texts(display.overlay)
+    finally:
+        flow.close()
+        store.close()
+    assert sorted(texts) == ["Touch to start", "触摸屏幕开始"]  # nothing of the visit on screen
+    lines = out.getvalue().splitlines()
+    assert "poi\tchapel\tChapel" in lines and "kiosk\tprompt\t30" in lines and "kiosk\tstay" in lines
+    assert lines.index("kiosk\tend\tidle") < lines.index("reset") < len(lines) - 1
+    with sqlite3.connect(tmp_path / "ludao.db") as db:  # ... and the visit's progress kept
+        assert [r[0] for r in db.execute("SELECT item FROM progress WHERE kind = 'stamp'")] == ["stamp_chapel"]
