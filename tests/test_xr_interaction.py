@@ -30,6 +30,8 @@ STEP_S = 0.1
 class PanelDisplay(OffscreenDisplay):
     """A headset's display without a headset: anchor, stereo head, panel and pointer as in XrDisplay."""
 
+    kind = "vr"
+
     def __init__(self, base):
         super().__init__(base)
         self.anchor = base.render.attach_new_node("xr-anchor")
@@ -110,6 +112,12 @@ def _panel_pixels(panel: Panel) -> np.ndarray:
     tex = panel.texture
     rgba = np.frombuffer(bytes(tex.get_ram_image_as("RGBA")), np.uint8).reshape(tex.get_y_size(), tex.get_x_size(), 4)
     return rgba[:PANEL_PX[1], :PANEL_PX[0]][::-1].astype(int)  # the used part, top row first
+
+
+def test_the_help_line_in_a_headset_speaks_of_the_ray_the_gaze_and_the_stick(vr_visit):
+    from engine.ui.hud import LABELS
+    texts = visible_texts(vr_visit.display.panel.overlay)
+    assert LABELS["help_vr"]["en"] in texts and LABELS["help"]["en"] not in texts
 
 
 def test_a_card_opens_on_the_panel_texture(vr_visit):

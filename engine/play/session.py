@@ -67,7 +67,7 @@ class PlaySession:
         self.picker = MarkerPicker(display.camera, built.root)
         self.card = InfoCard(display.overlay, lang)
         self.hud = Hud(display.overlay, built.manifest, lang, on_mode=self.set_mode, on_next_view=self.next_view,
-                       touch=kiosk, on_language=self.toggle_language if kiosk else None)
+                       touch=kiosk, vr=display.kind == "vr", on_language=self.toggle_language if kiosk else None)
         self.banner = EventBanner(display.overlay, lang)
         self.new_game = new_game
         self.game = None

@@ -22,6 +22,9 @@ LABELS = {
     # a kiosk's touch screen: no wheel, no keys
     "help_touch": {"zh": "拖动旋转 · 双指缩放 · 点击标记查看介绍",
                    "en": "Drag to turn · pinch to zoom · tap a pin for its story"},
+    # a headset: a controller's ray and trigger, or a gaze that rests on a pin; the stick turns and teleports
+    "help_vr": {"zh": "用手柄指向并扣扳机，或注视标记片刻 · 摇杆：转身与瞬移",
+                "en": "Point and pull the trigger, or rest your gaze on a pin · stick: turn and teleport"},
     # the language button names the language it switches to
     "language": {"zh": "English", "en": "中文"},
 }
@@ -32,10 +35,11 @@ BAND = (0.02, 0.03, 0.05, 0.8)
 
 class Hud:
     def __init__(self, parent, manifest: SceneManifest, lang: str, *, on_mode, on_next_view, touch: bool = False,
-                 on_language=None):
-        """touch: a kiosk's help line (touch gestures, no keys); on_language: a language button too."""
+                 vr: bool = False, on_language=None):
+        """touch: a kiosk's help line (touch gestures, no keys); vr: a headset's (ray, gaze, stick);
+        on_language: a language button too."""
         self.manifest = manifest
-        self.touch, self.on_language = touch, on_language
+        self.touch, self.vr, self.on_language = touch, vr, on_language
         self.font = ui_font()
         self.parent = parent
         self.on_mode, self.on_next_view = on_mode, on_next_view
@@ -48,8 +52,8 @@ class Hud:
     def _build(self) -> None:
         self.destroy()
         top_left, bottom_left = anchor(self.parent, "a2dTopLeft"), anchor(self.parent, "a2dBottomLeft")
-        help_line = LABELS["help_touch" if self.touch else "help"][self.lang]
-        if self.touch:  # a kiosk: the title and help stand on a dark band, readable over any scene (WCAG AA)
+        help_line = LABELS["help_vr" if self.vr else "help_touch" if self.touch else "help"][self.lang]
+        if self.touch or self.vr:  # the title and help on a dark band, readable over any scene (WCAG AA)
             width = max(text_width(getattr(self.manifest.name, self.lang)) * 0.07, text_width(help_line) * 0.04)
             top_left = DirectFrame(parent=top_left, frameColor=BAND, frameSize=(0.04, 0.12 + width, -0.2, -0.01))
             self.widgets.append(top_left)
