@@ -12,6 +12,7 @@ from engine.settings import PROJECT_ROOT
 from engine.tour.checks import walk
 from engine.tour.headless import run_tour
 from engine.tour.loader import load_tour, tour_files
+from engine.tour.time_up import TIME_UP_NO_ANSWER
 from engine.tour_worlds import tour_world_of
 from tests.tour_checks import (assert_never_inside_buildings, assert_never_underground,
                                assert_smooth_and_comfortable, camera_track, steps_run)
@@ -71,6 +72,9 @@ def test_tour_runs_to_the_end_down_every_branch(name, lang, worlds):
         assert 3 * 60 <= result.duration_s <= 8 * 60, f"{result.duration_s:.0f} s is not a 3-8 minute tour"
         ran |= set(steps_run(events))
         for e in (e for e in events if e["type"] == "narrate"):
+            if e["id"].endswith(".time_up"):  # an unanswered question's neutral line, never praise
+                assert e["lang"] == lang and e["text"].startswith(TIME_UP_NO_ANSWER[lang].rstrip("。."))
+                continue
             assert e["lang"] == lang and e["text"] == texts[e["id"]]
         for question, option in plan.items():  # the branch taken is the option picked, by id
             chosen = next(e for e in events if e["type"] == "choice" and e["id"] == question)
