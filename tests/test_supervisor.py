@@ -11,6 +11,7 @@ failed where CI is set."""
 from __future__ import annotations
 
 import os
+import re
 import random
 import shutil
 import subprocess
@@ -68,14 +69,24 @@ def xvfb(tmp_path):
     proc.wait(10)
 
 
+# The islet's kiosk, as tests/test_kiosk_window.py runs it (PIN 2468).
+KIOSK = """\
+scenes: [islet]
+operator:
+  salt: a401a8348b2104f1497fe8ad7a78a4f7
+  pin_sha256: 2538a8afc55c78659d06b942abe88cd0a0cd46f809b6d95d3b98ea5942d53e74
+"""
+
+
 def _test_drop_in(display: str, data: Path) -> str:
-    """The shipped unit as it is, but run as root, on the test's display and data folder, playing
-    the small test scene (the kiosk command is a colleague's; it calls the same heartbeat)."""
+    """The shipped unit as it is, but run as root, on the test's display and data folder: the kiosk
+    on the small test scene, in a window."""
     return "\n".join([
         "[Service]", "User=", "Group=", "EnvironmentFile=",
         f"Environment=DISPLAY={display} XAUTHORITY= LUDAO_DATA={data} LUDAO_MUTE=1 HOME={data} LUDAO_SCENES={ISLET.parents[1]}",
         f"WorkingDirectory={REPO}", "ExecStart=",
-        f"ExecStart={sys.executable} {REPO / 'run_tour.py'} play {ISLET} --mode window --size 320x180 --event none", ""])
+        f"ExecStart={sys.executable} {REPO / 'run_tour.py'} kiosk --config {data / 'kiosk.yaml'} --windowed "
+        f"--size 320x180 --event none", ""])
 
 
 def _wait_for_new_ready(box: SystemdSandbox, old_pid: str, timeout: float = 30.0) -> dict[str, str]:
@@ -104,6 +115,7 @@ def _signal_and_time(box: SystemdSandbox, signal_name: str) -> tuple[float, floa
 def test_the_engine_is_back_after_sigkill_and_after_sigstop(xvfb, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
+    (data / "kiosk.yaml").write_text(KIOSK, encoding="utf-8")
     units = {name: (REPO / "deploy" / name).read_text() for name in (UNIT, COOLDOWN)}
     units[f"{UNIT}.d/test.conf"] = _test_drop_in(xvfb, data)
     with SystemdSandbox(tmp_path / "systemd", units, start=[UNIT]) as box:
@@ -131,6 +143,8 @@ def test_the_engine_is_back_after_sigkill_and_after_sigstop(xvfb, tmp_path):
                 "restarts: 1") in log
         assert "previous run ended: it stopped answering (watchdog timeout) (result=watchdog" in log
         assert log.count("first frame drawn: ready") == 3
+        # each start is back in the attract loop (the journal shows the stdout line's tabs as spaces)
+        assert len(re.findall(r"kiosk\s+attract\s+islet", journal)) >= 3, journal
 
         # An operator's `systemctl restart`: SIGTERM ends the visit in order (exit 0), noted as such.
         old = after_stop["MainPID"]
