@@ -18,6 +18,7 @@ import pytest
 
 from engine.ui.pin_pad import key_centre
 from tests import test_play_window as window
+from tests import xvfb
 from tests.conftest import DATA, ROOT
 from tests.test_play_window import SIZE, _aspect2d_to_pixels, _pin_on_screen
 
@@ -26,22 +27,15 @@ pytestmark = window.pytestmark  # Xvfb and xdotool
 
 @pytest.fixture(scope="module")
 def display():
-    """An Xvfb of this module's own, on the first free display of :72-:79 (a fixed range, so it never
-    races another test run's -displayfd for the same number)."""
-    for number in range(72, 80):
-        if os.path.exists(f"/tmp/.X11-unix/X{number}") or os.path.exists(f"/tmp/.X{number}-lock"):
-            continue
-        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1024x600x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if proc.poll() is None and window._answers(f":{number}"):
-            break
-        proc.terminate()
-        proc.wait(10)
-    else:
+    """An Xvfb of this module's own, on a free display of :72-:79 (a fixed range, so it never races
+    another test run's -displayfd for the same number)."""
+    started = xvfb.fixed_range_xvfb(range(72, 80))
+    if started is None:
         pytest.fail("no free display in :72-:79 for Xvfb")
-    yield f":{number}"
-    proc.terminate()
-    proc.wait(10)
+    proc, name = started
+    yield name
+    xvfb.stop(proc)
+
 
 IDLE_S, COUNTDOWN_S = 8, 3
 CONFIG = f"""\

@@ -19,6 +19,7 @@ from engine.world.plan.anchors import marker_anchor
 from tests.conftest import ISLET, ROOT
 from engine.ui.question_panel import option_centres
 from engine.ui.tour_controls import button_centre
+from tests import xvfb
 from tests.screen import expected_screen_point
 
 pytestmark = pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")),
@@ -26,42 +27,14 @@ pytestmark = pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdot
 SIZE = (640, 360)
 
 
-def _start_xvfb() -> tuple[subprocess.Popen, str]:
-    read, write = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x600x24", "-nolisten", "tcp"],
-                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    number = os.read(read, 16).decode().strip()
-    os.close(read)
-    return proc, f":{number}"
-
-
-def _answers(display: str) -> bool:
-    # On a busy machine Xvfb can name its display seconds before it accepts clients: keep asking
-    # for up to about 15 s (a loaded 2-core CI machine has needed more than 3 s).
-    for _ in range(50):
-        probe = subprocess.run(["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display},
-                               capture_output=True, timeout=10)
-        if probe.returncode == 0:
-            return True
-        time.sleep(0.3)
-    return False
-
-
 @pytest.fixture(scope="module")
 def display():
-    # Another Xvfb starting at the same moment can win the same display number; try again then.
-    for _ in range(5):
-        proc, name = _start_xvfb()
-        if proc.poll() is None and _answers(name):
-            break
-        proc.terminate()
-        proc.wait(10)
-    else:
+    started = xvfb.displayfd_xvfb()
+    if started is None:
         pytest.fail("could not start a working Xvfb")
+    proc, name = started
     yield name
-    proc.terminate()
-    proc.wait(10)
+    xvfb.stop(proc)
 
 
 class Player:

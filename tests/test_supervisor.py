@@ -10,17 +10,15 @@ Runs systemd in namespaces (tests/systemd_sandbox.py): root, util-linux, Xvfb; s
 failed where CI is set."""
 from __future__ import annotations
 
-import os
 import re
-import random
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests import xvfb as x_server
 from tests.systemd_sandbox import SystemdSandbox, missing
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,43 +28,18 @@ COOLDOWN = "ludao-kiosk-cooldown.service"
 BACK_WITHIN_S = 5.0
 
 
-def _start_xvfb(log: Path) -> tuple[subprocess.Popen, str]:
-    """An Xvfb on a free display of :80-:89 (-displayfd raced with other suites' servers here)."""
-    free = [n for n in range(80, 90) if not Path(f"/tmp/.X{n}-lock").exists()
-            and not Path(f"/tmp/.X11-unix/X{n}").exists()]
-    if not free:
-        pytest.fail("no free X display between :80 and :89")
-    number = random.choice(free)  # two suites starting at once rarely pick the same one
-    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "640x360x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=open(log, "ab"))
-    return proc, f":{number}"
-
-
-def _answers(display: str) -> bool:
-    for _ in range(50):  # Xvfb can take seconds to accept clients on a busy machine
-        probe = subprocess.run(["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display},
-                               capture_output=True, timeout=10)
-        if probe.returncode == 0:
-            return True
-        time.sleep(0.3)
-    return False
-
-
 @pytest.fixture
 def xvfb(tmp_path):
+    """An Xvfb on a free display of :80-:89 (-displayfd raced with other suites' servers here)."""
     if not (shutil.which("Xvfb") and shutil.which("xdotool")):
         missing("no Xvfb or xdotool (make system-deps)")
-    for _ in range(5):  # another Xvfb starting at the same moment can win the same display
-        proc, name = _start_xvfb(tmp_path / "xvfb.log")
-        if proc.poll() is None and _answers(name):
-            break
-        proc.terminate()
-        proc.wait(10)
-    else:
-        pytest.fail(f"could not start a working Xvfb: {(tmp_path / 'xvfb.log').read_text()[-1500:]}")
+    log = tmp_path / "xvfb.log"
+    started = x_server.fixed_range_xvfb(range(80, 90), "640x360x24", log=log)
+    if started is None:
+        pytest.fail(f"could not start a working Xvfb on :80-:89: {log.read_text()[-1500:] if log.exists() else ''}")
+    proc, name = started
     yield name
-    proc.terminate()
-    proc.wait(10)
+    x_server.stop(proc)
 
 
 # The islet's kiosk, as tests/test_kiosk_window.py runs it (PIN 2468).
