@@ -9,9 +9,10 @@ from engine.settings import Settings
 
 
 class HeadlessVisit:
-    def __init__(self, game=None, stats=None, world=None):
+    def __init__(self, game=None, stats=None, world=None, events=()):
         self.game, self.stats = game, stats
         self.world = world  # the scene's tour world, built once for the game and the tour run
+        self.events = list(events)  # the event overlays on at the visit's start: its game, floor and souvenir
 
     @classmethod
     def open(cls, settings: Settings, scene_arg: str, scene_id: str, resume_code: str | None = None) -> "HeadlessVisit":
@@ -34,7 +35,7 @@ class HeadlessVisit:
         if content is not None:
             game = GameSession(content, seen, world.ground, lang=settings.lang, store=store, resume_code=resume_code)
         session_id = game.session.id if game is not None else None
-        return cls(game, VisitStats(store, scene_id, session_id), world)
+        return cls(game, VisitStats(store, scene_id, session_id), world, events)
 
     def right_answers(self) -> dict[str, str]:
         """Question id -> its right option, from the game's quizzes (an unanswered question says it)."""
@@ -62,7 +63,7 @@ class HeadlessVisit:
         finds = in_order(content.collectibles, p.collectibles)
         ring = Keyring(settings.data_dir)
         today = game.store.today()  # by the store's (injected) clock
-        events = events_on(settings, game.scene.id)
+        events = self.events
         text = issue(ring, scene=game.scene.id, scene_name=game.scene.name, session=game.session.id[:8],
                      stamps=stamps, badges=badges, collectibles=finds, score=p.score, issued=today,
                      events=[e.id for e in events])
