@@ -49,33 +49,8 @@ class HeadlessVisit:
         self.stats.finish()
 
     def write_souvenir(self, settings: Settings, folder: Path, view_image) -> tuple[Path, Path]:
-        """The visit's postcard (the view, stamps, badges, date, scene name, a QR code of the whole
-        certificate) and its signed certificate, written into `folder`."""
-        from engine.files import atomic_write
-        from engine.souvenir.certificate import issue
-        from engine.souvenir.keys import Keyring
-        from engine.souvenir.postcard import render_postcard
-        game = self.game
-        p, content = game.progress, game.game
-        in_order = lambda items, have: [i for i in items if i.id in have]  # noqa: E731
-        stamps = in_order(content.checkins, p.stamps)
-        badges = in_order(content.badges, p.badges)
-        finds = in_order(content.collectibles, p.collectibles)
-        ring = Keyring(settings.data_dir)
-        today = game.store.today()  # by the store's (injected) clock
-        events = self.events
-        text = issue(ring, scene=game.scene.id, scene_name=game.scene.name, session=game.session.id[:8],
-                     stamps=stamps, badges=badges, collectibles=finds, score=p.score, issued=today,
-                     events=[e.id for e in events])
-        folder.mkdir(parents=True, exist_ok=True)
-        certificate = folder / "certificate.txt"
-        with atomic_write(certificate) as f:
-            f.write(text + "\n")
-        postcard = render_postcard(view_image, text, scene_name=game.scene.name, stamps=stamps, badges=badges,
-                                   collectibles=finds, score=p.score, date=today, lang=settings.lang,
-                                   out=folder / "postcard.png", key_id=ring.public_key_id,
-                                   frame=_frame_of(events))
-        return postcard, certificate
+        """The visit's postcard and its signed certificate, written into `folder`."""
+        return write_souvenir(settings, self.game, self.events, folder, view_image, settings.lang)
 
     def sign(self, nickname: str) -> str:
         """Put the visit on the leaderboards under a nickname (refused: UsageError with the reason)."""
@@ -97,6 +72,35 @@ class HeadlessVisit:
         print(f"game\t{len(p.stamps)} stamp(s)\t{len(p.collectibles)} find(s)\t{len(p.badges)} badge(s)"
               f"\tscore {p.score}\tsession {self.game.session.id[:8]} (resume code {self.game.session.resume_code})",
               file=sys.stdout)
+
+
+def write_souvenir(settings: Settings, game, events: list, folder: Path, view_image, lang: str) -> tuple[Path, Path]:
+    """A visit's postcard (the view, stamps, badges, date, scene name, a QR code of the whole
+    certificate, the frame of an event on) and its signed certificate, written into `folder`.
+    game: the visit's GameSession; the date is the store's (injected) clock's. Shared by a headless
+    visit and the kiosk's end of a visit."""
+    from engine.files import atomic_write
+    from engine.souvenir.certificate import issue
+    from engine.souvenir.keys import Keyring
+    from engine.souvenir.postcard import render_postcard
+    p, content = game.progress, game.game
+    in_order = lambda items, have: [i for i in items if i.id in have]  # noqa: E731
+    stamps = in_order(content.checkins, p.stamps)
+    badges = in_order(content.badges, p.badges)
+    finds = in_order(content.collectibles, p.collectibles)
+    ring = Keyring(settings.data_dir)
+    today = game.store.today()
+    text = issue(ring, scene=game.scene.id, scene_name=game.scene.name, session=game.session.id[:8],
+                 stamps=stamps, badges=badges, collectibles=finds, score=p.score, issued=today,
+                 events=[e.id for e in events])
+    folder.mkdir(parents=True, exist_ok=True)
+    certificate = folder / "certificate.txt"
+    with atomic_write(certificate) as f:
+        f.write(text + "\n")
+    postcard = render_postcard(view_image, text, scene_name=game.scene.name, stamps=stamps, badges=badges,
+                               collectibles=finds, score=p.score, date=today, lang=lang,
+                               out=folder / "postcard.png", key_id=ring.public_key_id, frame=_frame_of(events))
+    return postcard, certificate
 
 
 def events_on(settings: Settings, scene_id: str) -> list:

@@ -93,3 +93,80 @@ def test_walking_away_ends_the_visit_on_the_injected_clock(open_view, offscreen_
     assert lines.index("kiosk\tend\tidle") < lines.index("reset") < len(lines) - 1
     with sqlite3.connect(tmp_path / "ludao.db") as db:  # ... and the visit's progress kept
         assert [r[0] for r in db.execute("SELECT item FROM progress WHERE kind = 'stamp'")] == ["stamp_chapel"]
+
+
+def press(button) -> None:
+    """A button's click as DirectGui delivers it (its command with its extra arguments)."""
+    button.commandFunc(None)
+
+
+def test_the_end_of_a_visit_shows_the_postcard_takes_a_name_prints_and_leaves_nothing(
+        open_view, offscreen_base, scene_cache, tmp_path, monkeypatch):
+    """Finish -> the postcard (its QR code verifies), the passport, a suggested name on the
+    leaderboard, the postcard printed to a real cups-pdf queue; Done -> the attract loop, nothing kept
+    on screen but the database row and the postcard file."""
+    from engine.kiosk.nicknames import suggested_names
+    from engine.souvenir.certificate import VerifyStatus, verify
+    from engine.souvenir.keys import Keyring
+    from engine.souvenir.postcard import read_certificate_from_png
+    from tests.cups_server import CupsServer
+    open_view.release()
+    with CupsServer() as cups:
+        monkeypatch.setenv("CUPS_SERVER", cups.env["CUPS_SERVER"])
+        (tmp_path / "kiosk.yaml").write_text(CONFIG + f"printer: {{queue: {cups.queue}}}\n", encoding="utf-8")
+        kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
+        settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
+        store = Store(tmp_path / "ludao.db", clock=system_clock)
+        out = io.StringIO()
+        now = [1000.0]
+        display = OffscreenDisplay(offscreen_base)
+        load = lambda scene_id: (get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)[0], None)  # noqa: E731
+        flow = KioskFlow(display, settings, kiosk, lines=VisitLines(out), load_scene=load,
+                         make_game=game_maker(settings, kiosk, store), scene_cards=lambda: [],
+                         status_lines=lambda: [], clock=lambda: now[0])
+        try:
+            offscreen_base.messenger.send("mouse1")
+            flow.choose_language("en")
+            flow.start_visit("islet")
+            _tap_pin(flow.session, "chapel")
+            display.step()
+            press(flow.session.hud.buttons["finish"])
+            assert flow.state == "end" and flow.session is None
+            texts = visible_texts(display.overlay)
+            assert "Thank you for visiting!" in texts and "Stamps 1 of " in " ".join(texts)
+            postcard = tmp_path / "souvenirs"
+            (card,) = list(postcard.glob("*/postcard.png"))
+            assert verify(read_certificate_from_png(card), Keyring(tmp_path)).status is VerifyStatus.GENUINE  # its QR code
+            ending = flow.ending
+            press(ending.screen.buttons["passport"])
+            assert any(t.startswith("Passport") for t in visible_texts(display.overlay))
+            ending.passport.hide()
+            press(ending.screen.buttons["leaderboard"])
+            name = suggested_names(ending.game.session.id)[0]
+            for key in "BAD\u200bNAME":  # a hardware-free keyboard; an invisible character never gets typed
+                if key in ending.picker.buttons:
+                    press(ending.picker.buttons[key])
+            assert ending.picker.typed == "BADNAME"
+            press(ending.picker.buttons[f"name:{name}"])  # ... but the visitor takes a suggestion
+            assert ending.picker is None and f"On the leaderboard as {name}" in visible_texts(display.overlay)
+            press(ending.screen.buttons["print"])
+            assert "print" not in ending.screen.buttons  # one print a visit
+            for _ in range(600):  # lp answers on its worker thread; the frame loop picks it up
+                now[0] += 0.05
+                display.step()
+                if "printed" in out.getvalue() or "print_failed" in out.getvalue():
+                    break
+            assert "Your postcard is printing: collect it at the printer." in visible_texts(display.overlay)
+            (pdf,) = cups.wait_for_pdf()
+            assert pdf.read_bytes().startswith(b"%PDF")
+            press(ending.screen.buttons["done"])
+            assert flow.state == "attract" and flow.ending is None
+            texts = visible_texts(display.overlay)
+        finally:
+            flow.close()
+            store.close()
+    assert sorted(texts) == ["Touch to start", "触摸屏幕开始"]
+    with sqlite3.connect(tmp_path / "ludao.db") as db:
+        assert [r[0] for r in db.execute("SELECT nickname FROM leaderboard")] == [name]
+    lines = out.getvalue().splitlines()
+    assert "kiosk\tfinish" in lines and f"kiosk\tnamed\t{name}" in lines and "kiosk\tend\tfinished" in lines

@@ -3,8 +3,13 @@ anything, every text inside its box, every touch target at least 48 px high at 1
 against the frame it stands on at WCAG AA contrast (4.5:1) or better."""
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 from panda3d.core import NodePath
+from PIL import Image
 
 from engine.manifest.scene_loader import load_scene
 from engine.overlays.choose import usable_events
@@ -44,7 +49,53 @@ def _screens(overlay: NodePath, lang: str):
         ("PIN pad", lambda: PinPad(overlay, ASPECT, status, on_submit=lambda pin: False, on_cancel=lambda: None)),
         ("question with its countdown", lambda: _question(overlay, lang)),
         ("a visit", lambda: _visit(overlay, lang)),
+        ("the end of a visit", lambda: _end_of_visit(overlay, lang)),
+        ("the end of a visit, named", lambda: _end_of_visit(overlay, lang, named=True)),
+        ("the name picker", lambda: _name_picker(overlay, lang)),
     ]
+
+
+def _postcard_png() -> Path:
+    """A stand-in postcard picture (the layout does not read it): 1200x800, as the real ones."""
+    path = Path(tempfile.gettempdir()) / f"ludao-layout-postcard-{os.getpid()}.png"
+    if not path.exists():
+        Image.new("RGB", (1200, 800), (200, 190, 170)).save(path)
+    return path
+
+
+def _end_of_visit(overlay: NodePath, lang: str, named: bool = False):
+    """The end of the longest visit: every badge of every shipped game (their longest names), a
+    printer, and a printer's answer under the buttons (or the longest name on the leaderboard)."""
+    from engine.kiosk.visit_end import REFUSED
+    from engine.souvenir.printing import FAILED
+    from engine.ui.visit_end import VisitEndScreen, VisitSummary
+    from engine.game.loader import load_game
+    badges = []
+    for path in sorted((ROOT / "scenes").glob("*/game.yaml")):
+        game, _ = load_game(path, ROOT / "scenes")
+        badges += [{"zh": b.name.zh, "en": b.name.en} for b in game.badges]
+    summary = VisitSummary({"zh": "鼓浪屿", "en": "Gulangyu"}, 1230, (11, 12), badges, _postcard_png())
+    screen = VisitEndScreen(overlay, ASPECT, lang, summary, printing=True, on_passport=lambda: None,
+                            on_print=lambda: None, on_leaderboard=lambda: None, on_done=lambda: None)
+    if named:
+        screen.named("灯塔 Lighthouse 99")
+    else:
+        screen.say(FAILED[lang] + " " + REFUSED["store"][lang])
+    return screen
+
+
+def _name_picker(overlay: NodePath, lang: str):
+    """The picker with its four longest suggestions, a name typed to the limit and a refusal shown."""
+    from engine.kiosk.nicknames import WORDS
+    from engine.kiosk.visit_end import REFUSED
+    from engine.ui.nickname_picker import NicknamePicker
+    longest = sorted((f"{zh} {en} 99" for zh, en in WORDS), key=len)[-4:]
+    picker = NicknamePicker(overlay, ASPECT, lang, longest, on_pick=lambda name: REFUSED["blocked_word"][lang],
+                            on_cancel=lambda: None)
+    for key in "WWWWWWWWWWWWWWWW":
+        picker.buttons[key].commandFunc(None)
+    picker.buttons["ok"].commandFunc(None)
+    return picker
 
 
 class _Widgets:

@@ -172,6 +172,22 @@ class Display:
     def save_png(self, path: Path) -> Path:
         return save_png(self.base, path)
 
+    def view_picture(self) -> np.ndarray:
+        """The 3D view alone, the 2D overlay hidden for it, as (height, width, 3) uint8: a postcard's
+        picture. It draws without stepping the task manager, so a button's command may call it."""
+        overlay = self.overlay
+        was_hidden = overlay.is_hidden()
+        overlay.hide()
+        try:
+            self.base.graphics_engine.render_frame()
+            self.base.graphics_engine.render_frame()
+            tex = self.base.win.get_screenshot()
+        finally:
+            if not was_hidden:
+                overlay.show()
+        data = np.frombuffer(bytes(tex.get_ram_image_as("RGB")), dtype=np.uint8)
+        return data.reshape(tex.get_y_size(), tex.get_x_size(), 3)[::-1]
+
     def step(self) -> None:
         """One frame: tasks, input, drawing."""
         self.base.task_mgr.step()

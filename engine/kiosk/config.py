@@ -7,6 +7,7 @@
     countdown_s: 30                 ... and ends when the prompt's countdown reaches zero
     attract: {seconds_per_view: 8, views: [{scene: gulangyu, view: overview}]}
     operator: {corner: top_left, hold_s: 3, salt: ..., pin_sha256: ...}
+    printer: {queue: Postcards, copies: 1}   a CUPS queue for the end of a visit's postcard (default: none)
 """
 from __future__ import annotations
 
@@ -52,6 +53,13 @@ class Operator(Strict):
                             description="PBKDF2-HMAC-SHA256 of the PIN with `salt` (engine/kiosk/pin.py)")
 
 
+class Printer(Strict):
+    """A printer for visitors' postcards: a CUPS queue of this machine (`lpstat -p` lists them)."""
+
+    queue: str = Field(pattern=r"^[A-Za-z0-9_.@-]{1,127}$", description="the CUPS queue's name")
+    copies: int = Field(1, ge=1, le=3, description="copies of each postcard")
+
+
 class KioskConfig(Strict):
     """A touch kiosk: start screen, attract loop, idle reset and the operator's exit."""
 
@@ -61,6 +69,7 @@ class KioskConfig(Strict):
     countdown_s: float = Field(30.0, ge=1, le=600, description="the prompt's countdown; at zero the visit ends")
     attract: Attract = Attract()
     operator: Operator
+    printer: Optional[Printer] = Field(None, description="print visitors' postcards here; default: no printing")
 
 
 register(ContentKind("kiosk", KioskConfig, "kiosk.schema.json"))

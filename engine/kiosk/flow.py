@@ -1,14 +1,17 @@
 """The kiosk's flow between its screens, on one display, for months without a restart:
 
-    attract loop --any touch--> start screen --a scene card--> visit
-        ^                          |  idle_s untouched                | idle_s untouched: "still there?"
-        +--------------------------+----------------------------------+ countdown at zero: the visit ends
+    attract loop --any touch--> start screen --a scene card--> visit --"Finish"--> end of the visit
+        ^                          |  idle_s untouched                |                   | "Done"
+        +--------------------------+----------------------------------+-------------------+
+                                      idle_s untouched: "still there?", at zero the visit ends
 
-A visit is a PlaySession (engine.play.session) with the touch HUD and a language button; when it
-ends its progress is already in the store (each gain is saved as it happens) and nothing of it
-stays: the session, its cards, question, tour and game are closed and the scene is left. The
-operator's gesture (holding a screen corner, or a key combination) opens the PIN pad over any
-screen. Time is the injected clock (the display's frame time by default) for every timer here.
+A visit is a PlaySession (engine.play.session) with the touch HUD, a language button and a "Finish"
+button, which shows the end of the visit (engine.kiosk.visit_end: postcard, passport, printing, a
+name for the leaderboard) before the attract loop comes back. When a visit ends its progress is
+already in the store (each gain is saved as it happens) and nothing of it stays: the session, its
+cards, question, tour and game are closed and the scene is left. The operator's gesture (holding a
+screen corner, or a key combination) opens the PIN pad over any screen. Time is the injected clock
+(the display's frame time by default) for every timer here.
 """
 from __future__ import annotations
 
@@ -58,6 +61,7 @@ class KioskFlow:
         self.view: SceneView | None = None  # the attract loop's view of a scene
         self.dress = None  # the event overlays of the scene shown
         self.session = None
+        self.ending = None  # the end of a visit on screen (engine.kiosk.visit_end.VisitEnd)
         self.start_screen = self.caption = self.prompt = self.pad = None
         self.corner_since: float | None = None
         self.attract = AttractLoop(attract_plan(self.config, list(kiosk.scenes)), self.config.attract.seconds_per_view,
@@ -121,7 +125,8 @@ class KioskFlow:
             self.to_start()
             return
         game = self.make_game(scene_id, built, self.lang, self.dress)
-        self.session = PlaySession(self.display, built, self.lang, game=game, lines=self.lines, kiosk=True)
+        self.session = PlaySession(self.display, built, self.lang, game=game, lines=self.lines, kiosk=True,
+                                   on_finish=self.finish_visit)
         if self.dress is not None:
             self.dress.show_banners = self.session.show_banners
             self.dress.tell_banners()
@@ -131,8 +136,25 @@ class KioskFlow:
         self.idle.touch(self.clock())
         self.lines.write("kiosk", "visit", scene_id, self.lang)
 
-    def end_visit(self, why: str) -> None:
-        """Nothing of the visit stays on screen or in memory; its progress is in the store already."""
+    def finish_visit(self) -> None:
+        """The visitor's "Finish": their postcard from the view they ended on, then the end screen."""
+        from engine.kiosk.visit_end import VisitEnd
+        if self.session is None or self.ending is not None:
+            return
+        self._close_prompt()
+        events = self.dress.controller.active_events() if self.dress is not None else []
+        self.lines.write("kiosk", "finish")
+        self.ending = VisitEnd(self.display, self.aspect, self.settings, session=self.session, events=events,
+                               printer=self.config.printer, lines=self.lines, on_done=self.done)
+        self._close_session()
+        self.state = "end"
+        self.idle.touch(self.clock())
+
+    def done(self) -> None:
+        """The end screen's "Done"."""
+        self.end_visit("finished")
+
+    def _close_session(self) -> None:
         session, self.session = self.session, None
         if session is not None:
             if session.game is not None:
@@ -143,6 +165,13 @@ class KioskFlow:
             if self.dress is not None:
                 self.dress.close()
                 self.dress = None
+
+    def end_visit(self, why: str) -> None:
+        """Nothing of the visit stays on screen or in memory; its progress is in the store already."""
+        self._close_session()
+        if self.ending is not None:
+            self.ending.destroy()
+            self.ending = None
         self.lines.write("kiosk", "end", why)
         self.lines.reset()
         self.to_attract()
@@ -188,11 +217,16 @@ class KioskFlow:
 
     def stay(self) -> None:
         """A touch on the "still there?" prompt: the visit goes on."""
-        if self.prompt is not None:
-            self.prompt.destroy()
-            self.prompt = None
+        if self._close_prompt():
             self.lines.write("kiosk", "stay")
         self.idle.touch(self.clock())
+
+    def _close_prompt(self) -> bool:
+        if self.prompt is None:
+            return False
+        self.prompt.destroy()
+        self.prompt = None
+        return True
 
     # --- the operator ---------------------------------------------------------------------------
     def open_pad(self) -> None:
@@ -233,6 +267,9 @@ class KioskFlow:
             self.to_attract()
         elif self.state == "visit":
             self._visit_timer(now)
+        elif self.state == "end":
+            self.ending.tick()
+            self._visit_timer(now)
         return task.cont
 
     def _visit_timer(self, now: float) -> None:
@@ -240,7 +277,8 @@ class KioskFlow:
         if state == "expired":
             self.end_visit("idle")
         elif state == "prompt" and self.prompt is None:
-            lang = self.session.lang if self.session is not None else self.lang  # the visitor may have switched
+            # the visitor may have switched language during the visit
+            lang = self.session.lang if self.session is not None else self.ending.lang if self.ending else self.lang
             self.prompt = IdlePrompt(self.display.overlay, self.aspect, lang, seconds, on_stay=self.stay)
             self.lines.write("kiosk", "prompt", seconds)
         elif state == "prompt":
@@ -258,13 +296,10 @@ class KioskFlow:
         if self.pad is not None:
             self.pad.destroy()
             self.pad = None
-        if self.session is not None:
-            if self.session.game is not None:
-                self.session.game.close(close_store=False)
-                self.session.game = None
-            self.session.close()
-            self.session = None
-            self.view = None
+        self._close_session()
+        if self.ending is not None:
+            self.ending.destroy()
+            self.ending = None
         self._clear_screens()
         self.attract.stop()
         self._leave_scene()

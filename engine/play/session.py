@@ -52,10 +52,11 @@ class PlaySession:
     def __init__(self, display: Display, built: LiveScene, lang: str, view_id: str | None = None, *,
                  tour: TourRequest | tuple | None = None, game: GameSession | None = None,
                  new_game: Callable[[], GameSession] | None = None, lines: VisitLines | None = None,
-                 kiosk: bool = False):
+                 kiosk: bool = False, on_finish: Callable[[], None] | None = None):
         """game: a GameSession (engine.game.session) or None; new_game: makes the next visitor's game
         (sharing the store) when reset() starts a new visit. The session owns both games' store.
-        kiosk: a touch screen's HUD (its help speaks of touch, and a language button)."""
+        kiosk: a touch screen's HUD (its help speaks of touch, and a language button); on_finish: the
+        kiosk's "Finish" button ends the visit through it."""
         self.display = display
         self.lines = lines or VisitLines()
         self.start_lang = self.lang = lang
@@ -67,7 +68,8 @@ class PlaySession:
         self.picker = MarkerPicker(display.camera, built.root)
         self.card = InfoCard(display.overlay, lang)
         self.hud = Hud(display.overlay, built.manifest, lang, on_mode=self.set_mode, on_next_view=self.next_view,
-                       touch=kiosk, vr=display.kind == "vr", on_language=self.toggle_language if kiosk else None)
+                       touch=kiosk, vr=display.kind == "vr", on_language=self.toggle_language if kiosk else None,
+                       on_finish=on_finish)
         self.banner = EventBanner(display.overlay, lang)
         self.new_game = new_game
         self.game = None

@@ -27,6 +27,8 @@ LABELS = {
                 "en": "Point and pull the trigger, or rest your gaze on a pin · stick: turn and teleport"},
     # the language button names the language it switches to
     "language": {"zh": "English", "en": "中文"},
+    # a kiosk visit's end: the postcard, the passport and the leaderboard
+    "finish": {"zh": "结束参观", "en": "Finish"},
 }
 ACTIVE = (0.72, 0.12, 0.32, 1)  # white on it: 6.3:1 (WCAG AA needs 4.5)
 IDLE = (0.15, 0.18, 0.24, 0.85)
@@ -35,11 +37,11 @@ BAND = (0.02, 0.03, 0.05, 0.8)
 
 class Hud:
     def __init__(self, parent, manifest: SceneManifest, lang: str, *, on_mode, on_next_view, touch: bool = False,
-                 vr: bool = False, on_language=None):
+                 vr: bool = False, on_language=None, on_finish=None):
         """touch: a kiosk's help line (touch gestures, no keys); vr: a headset's (ray, gaze, stick);
-        on_language: a language button too."""
+        on_language: a language button too; on_finish: a kiosk's "Finish" button too."""
         self.manifest = manifest
-        self.touch, self.vr, self.on_language = touch, vr, on_language
+        self.touch, self.vr, self.on_language, self.on_finish = touch, vr, on_language, on_finish
         self.font = ui_font()
         self.parent = parent
         self.on_mode, self.on_next_view = on_mode, on_next_view
@@ -63,9 +65,11 @@ class Hud:
         help_text = OnscreenText(parent=top_left, text=help_line, font=self.font, scale=0.04,
                                  pos=(0.08, -0.17), fg=(1, 1, 1, 0.9), shadow=(0, 0, 0, 0.8), align=TextNode.A_left)
         self.widgets += [title, help_text]
-        names = ("orbit", "walk", "fly", "next_view") + (("language",) if self.on_language else ())
+        names = ("orbit", "walk", "fly", "next_view") + (("language",) if self.on_language else ()) + \
+            (("finish",) if self.on_finish else ())
         for i, mode in enumerate(names):
-            command = {"next_view": self.on_next_view, "language": self.on_language}.get(mode, self.on_mode)
+            command = {"next_view": self.on_next_view, "language": self.on_language,
+                       "finish": self.on_finish}.get(mode, self.on_mode)
             extra = [mode] if command is self.on_mode else []
             button = DirectButton(parent=bottom_left, text=LABELS[mode][self.lang], text_font=self.font,
                                   scale=0.055, pos=(0.16 + i * 0.3, 0, BOTTOM_ROW_Z + 1), pad=(0.4, 0.5),

@@ -45,11 +45,11 @@ class SceneCard:
     events: list[dict] = field(default_factory=list)
 
 
-def _text(parent, text: str, scale: float, pos, fg=WHITE, align=TextNode.A_center) -> OnscreenText:
+def text_at(parent, text: str, scale: float, pos, fg=WHITE, align=TextNode.A_center) -> OnscreenText:
     return OnscreenText(parent=parent, text=text, font=ui_font(), scale=scale, pos=pos, fg=fg, align=align)
 
 
-def _button(parent, text: str, scale: float, half: tuple[float, float], pos, colour, command, args=()) -> DirectButton:
+def big_button(parent, text: str, scale: float, half: tuple[float, float], pos, colour, command, args=()) -> DirectButton:
     return DirectButton(parent=parent, text=text, text_font=ui_font(), text_scale=scale, text_fg=WHITE,
                         text_pos=(0, centred_baseline(scale)), frameSize=(-half[0], half[0], -half[1], half[1]),
                         frameColor=colour, relief=1, pos=(pos[0], 0, pos[1]), command=command, extraArgs=list(args))
@@ -74,11 +74,11 @@ class StartScreen:
         self.destroy()
         a, lang = self.aspect, self.lang
         self.frame = DirectFrame(parent=self.parent, frameColor=BACKDROP, frameSize=(-a, a, -1, 1))
-        _text(self.frame, TEXTS["title"][lang], 0.085, (-a + 0.12, 0.8), align=TextNode.A_left)
-        _text(self.frame, TEXTS["choose"][lang], 0.06, (-a + 0.12, 0.62), fg=SOFT, align=TextNode.A_left)
+        text_at(self.frame, TEXTS["title"][lang], 0.085, (-a + 0.12, 0.8), align=TextNode.A_left)
+        text_at(self.frame, TEXTS["choose"][lang], 0.06, (-a + 0.12, 0.62), fg=SOFT, align=TextNode.A_left)
         for i, code in enumerate(reversed(self.languages)):  # right to left, the first language leftmost
             x = a - 0.36 - i * 0.62
-            self.buttons[f"lang:{code}"] = _button(self.frame, LANG_NAMES[code], 0.07, (0.28, 0.1), (x, 0.78),
+            self.buttons[f"lang:{code}"] = big_button(self.frame, LANG_NAMES[code], 0.07, (0.28, 0.1), (x, 0.78),
                                                    CHOSEN if code == lang else BUTTON, self.on_language, [code])
         count = max(len(self.cards), 1)
         per_row = min(count, 3)
@@ -99,13 +99,13 @@ class StartScreen:
         inner = 2 * half_w - 0.12
         name = card.name[self.lang]
         wrapped = wrap(name, 0.075, inner)
-        label = _text(button, "", 0.075, (0, half_h - 0.08 - wrapped.ascent))
+        label = text_at(button, "", 0.075, (0, half_h - 0.08 - wrapped.ascent))
         show_wrapped(label, name, wrapped)
         if card.events:
             names = ("、" if self.lang == "zh" else ", ").join(e[self.lang] for e in card.events)
             line = TEXTS["today"][self.lang].format(names=names)
             events = wrap(line, 0.05, inner)
-            text = _text(button, "", 0.05, (0, -half_h + 0.06 + events.height - events.ascent), fg=GOLD)
+            text = text_at(button, "", 0.05, (0, -half_h + 0.06 + events.height - events.ascent), fg=GOLD)
             show_wrapped(text, line, events)
         return button
 
@@ -128,7 +128,7 @@ class AttractCaption:
         scales = [0.09, 0.065][: len(lines)]
         z = 0.03 if len(lines) == 2 else centred_baseline(0.09)
         for i, (line, scale) in enumerate(zip(lines, scales)):
-            _text(self.frame, line, scale, (0, z - i * 0.12), fg=WHITE if i == 0 else SOFT)
+            text_at(self.frame, line, scale, (0, z - i * 0.12), fg=WHITE if i == 0 else SOFT)
 
     def destroy(self) -> None:
         self.frame.destroy()
@@ -142,10 +142,10 @@ class IdlePrompt:
         self.veil = DirectButton(parent=parent, frameColor=(0, 0, 0, 0.55), frameSize=(-aspect, aspect, -1, 1),
                                  relief=1, command=on_stay)
         self.panel = DirectFrame(parent=self.veil, frameColor=BACKDROP, frameSize=(-1.0, 1.0, -0.5, 0.5))
-        _text(self.panel, TEXTS["still_there"][lang], 0.1, (0, 0.3))
-        self.number = _text(self.panel, str(seconds), 0.16, (0, 0.06), fg=GOLD)
-        self.line = _text(self.panel, "", 0.05, (0, -0.12), fg=SOFT)
-        self.stay = _button(self.panel, TEXTS["stay"][lang], 0.065, (0.4, 0.09), (0, -0.33), CHOSEN, on_stay)
+        text_at(self.panel, TEXTS["still_there"][lang], 0.1, (0, 0.3))
+        self.number = text_at(self.panel, str(seconds), 0.16, (0, 0.06), fg=GOLD)
+        self.line = text_at(self.panel, "", 0.05, (0, -0.12), fg=SOFT)
+        self.stay = big_button(self.panel, TEXTS["stay"][lang], 0.065, (0.4, 0.09), (0, -0.33), CHOSEN, on_stay)
         self.show(seconds)
 
     def show(self, seconds: int) -> None:

@@ -164,6 +164,17 @@ def show_wrapped(label, text: str, wrapped: Wrapped) -> None:
     label.set_tag(SOURCE_TAG, text)
 
 
+def show_at_most(label, text: str, scale: float, width: float, max_lines: int) -> Wrapped:
+    """Wrap a text the visitor made (a name, a printer's answer) into `label` in at most `max_lines`,
+    the last cut short with an ellipsis; content's own texts are measured by U001 instead."""
+    wrapped = wrap(text, scale, width)
+    while len(wrapped.lines) > max_lines and len(text) > 1:
+        text = text[: max(1, int(len(text) * 0.9))].rstrip() + "…"
+        wrapped = wrap(text, scale, width)
+    show_wrapped(label, text, wrapped)
+    return wrapped
+
+
 def centred_baseline(scale: float) -> float:
     """Where to put a one-line text's baseline so its line box is centred on 0 (a button's middle)."""
     ascent, descent = font_extent()
