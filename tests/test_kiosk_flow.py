@@ -170,3 +170,27 @@ def test_the_end_of_a_visit_shows_the_postcard_takes_a_name_prints_and_leaves_no
         assert [r[0] for r in db.execute("SELECT nickname FROM leaderboard")] == [name]
     lines = out.getvalue().splitlines()
     assert "kiosk\tfinish" in lines and f"kiosk\tnamed\t{name}" in lines and "kiosk\tend\tfinished" in lines
+
+
+def test_a_touch_screen_zooms_with_its_buttons(open_view, offscreen_base, scene_cache, tmp_path):
+    """A Linux touch screen reaches Panda3D as one pointer (no pinch): the kiosk's + and – zoom."""
+    open_view.release()
+    (tmp_path / "kiosk.yaml").write_text(CONFIG, encoding="utf-8")
+    kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
+    settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
+    display = OffscreenDisplay(offscreen_base)
+    load = lambda scene_id: (get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)[0], None)  # noqa: E731
+    flow = KioskFlow(display, settings, kiosk, lines=VisitLines(io.StringIO()), load_scene=load,
+                     make_game=lambda *args: None, scene_cards=lambda: [], status_lines=lambda: [], clock=lambda: 0.0)
+    try:
+        flow.start_visit("islet")
+        nav = flow.session.nav
+        distance = lambda: (nav.rig.position - nav.pivot).length()  # noqa: E731
+        start = distance()
+        press(flow.session.hud.buttons["zoom_in"])
+        closer = distance()
+        press(flow.session.hud.buttons["zoom_out"])
+        press(flow.session.hud.buttons["zoom_out"])
+        assert closer < start < distance()
+    finally:
+        flow.close()

@@ -170,8 +170,8 @@ def test_the_visit_hud_at_a_kiosk_speaks_of_touch_and_has_a_language_button(over
         assert hud.buttons["language"]["text"] == ("English" if lang == "zh" else "中文")
         from engine.ui.visible_text import visible_texts
         texts = visible_texts(overlay)
-        assert ("拖动旋转 · 双指缩放 · 点击标记查看介绍" if lang == "zh"
-                else "Drag to turn · pinch to zoom · tap a pin for its story") in texts
+        assert ("拖动旋转 · 按 + – 缩放 · 点击标记查看介绍" if lang == "zh"
+                else "Drag to turn · + and – to zoom · tap a pin for its story") in texts
         assert not any("WASD" in t or "wheel" in t or "滚轮" in t for t in texts)
         assert problems(collect(overlay), ASPECT, 1080) == []
     finally:

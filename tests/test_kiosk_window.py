@@ -144,11 +144,11 @@ def test_a_visit_at_the_kiosk_from_the_attract_loop_and_back(display, tmp_path, 
         assert kiosk.wait_for("game\tstamp", timeout=20) == "game\tstamp\tstamp_chapel"
         visit = kiosk.texts()
         assert "Chapel" in visit and "中文" in visit  # the card, and the language button of the visit
-        assert "Drag to turn · pinch to zoom · tap a pin for its story" in visit
+        assert "Drag to turn · + and – to zoom · tap a pin for its story" in visit
         kiosk.tap_at(-ASPECT + 0.16 + 4 * 0.3, -0.92)  # the language button, the last of the HUD's bottom row
         assert kiosk.wait_for("lang\t", timeout=10) == "lang\tzh"
         switched = kiosk.texts()
-        assert "拖动旋转 · 双指缩放 · 点击标记查看介绍" in switched and "小教堂" in switched and "English" in switched
+        assert "拖动旋转 · 按 + – 缩放 · 点击标记查看介绍" in switched and "小教堂" in switched and "English" in switched
         # walk away: the prompt with its countdown, then the attract loop
         prompt = kiosk.wait_for("kiosk\t", timeout=IDLE_S + 20)
         assert prompt.startswith("kiosk\tprompt\t"), prompt

@@ -66,7 +66,7 @@ class Navigator:
             self.rig.set_pose(self.rig.position, self.rig.heading + dh, pitch)
 
     def zoom(self, steps: float) -> None:
-        """Wheel or pinch: closer to the pivot (positive steps) or further away."""
+        """The wheel or a zoom button: closer to the pivot (positive steps) or further away."""
         if self.mode == "orbit":
             distance = (self.rig.position - self.pivot).length() * self.speeds.zoom_step ** steps
             self._place_orbit(self.rig.heading, self.rig.pitch, max(5.0, min(distance, self.limit * 2.5)))

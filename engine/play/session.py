@@ -69,7 +69,7 @@ class PlaySession:
         self.card = InfoCard(display.overlay, lang)
         self.hud = Hud(display.overlay, built.manifest, lang, on_mode=self.set_mode, on_next_view=self.next_view,
                        touch=kiosk, vr=display.kind == "vr", on_language=self.toggle_language if kiosk else None,
-                       on_finish=on_finish)
+                       on_finish=on_finish, on_zoom=self.zoom if kiosk else None)
         self.banner = EventBanner(display.overlay, lang)
         self.new_game = new_game
         self.game = None

@@ -10,7 +10,7 @@ from panda3d.core import TextNode
 from engine.manifest.scene_schema import SceneManifest
 from engine.ui.fonts import ui_font
 from engine.ui.screen_layout import BOTTOM_ROW_Z, anchor
-from engine.ui.text_layout import text_width
+from engine.ui.text_layout import centred_baseline, text_width
 
 LABELS = {
     "orbit": {"zh": "环绕", "en": "Orbit"},
@@ -19,9 +19,10 @@ LABELS = {
     "next_view": {"zh": "下一视角", "en": "Next view"},
     "help": {"zh": "拖动旋转 · 滚轮缩放 · WASD 移动 · 点击标记查看介绍",
              "en": "Drag to turn · wheel to zoom · WASD to move · tap a pin for its story"},
-    # a kiosk's touch screen: no wheel, no keys
-    "help_touch": {"zh": "拖动旋转 · 双指缩放 · 点击标记查看介绍",
-                   "en": "Drag to turn · pinch to zoom · tap a pin for its story"},
+    # a kiosk's touch screen: no wheel, no keys. Panda3D reads a Linux touch screen as one pointer (no
+    # pinch), so zooming is two buttons at the left edge.
+    "help_touch": {"zh": "拖动旋转 · 按 + – 缩放 · 点击标记查看介绍",
+                   "en": "Drag to turn · + and – to zoom · tap a pin for its story"},
     # a headset: a controller's ray and trigger, or a gaze that rests on a pin; the stick turns and teleports
     "help_vr": {"zh": "用手柄指向并扣扳机，或注视标记片刻 · 摇杆：转身与瞬移",
                 "en": "Point and pull the trigger, or rest your gaze on a pin · stick: turn and teleport"},
@@ -33,15 +34,18 @@ LABELS = {
 ACTIVE = (0.72, 0.12, 0.32, 1)  # white on it: 6.3:1 (WCAG AA needs 4.5)
 IDLE = (0.15, 0.18, 0.24, 0.85)
 BAND = (0.02, 0.03, 0.05, 0.8)
+ZOOM_STEPS = 2  # a zoom button's tap: two wheel clicks
 
 
 class Hud:
     def __init__(self, parent, manifest: SceneManifest, lang: str, *, on_mode, on_next_view, touch: bool = False,
-                 vr: bool = False, on_language=None, on_finish=None):
+                 vr: bool = False, on_language=None, on_finish=None, on_zoom=None):
         """touch: a kiosk's help line (touch gestures, no keys); vr: a headset's (ray, gaze, stick);
-        on_language: a language button too; on_finish: a kiosk's "Finish" button too."""
+        on_language: a language button too; on_finish: a kiosk's "Finish" button too; on_zoom(steps):
+        a touch screen's zoom buttons (+ and -) at the left edge."""
         self.manifest = manifest
         self.touch, self.vr, self.on_language, self.on_finish = touch, vr, on_language, on_finish
+        self.on_zoom = on_zoom
         self.font = ui_font()
         self.parent = parent
         self.on_mode, self.on_next_view = on_mode, on_next_view
@@ -78,6 +82,15 @@ class Hud:
                                   command=command, extraArgs=extra)
             self.buttons[mode] = button
             self.widgets.append(button)
+        if self.on_zoom is not None:
+            left_centre = anchor(self.parent, "a2dLeftCenter")
+            for name, label, z, steps in (("zoom_in", "+", 0.09, ZOOM_STEPS), ("zoom_out", "–", -0.09, -ZOOM_STEPS)):
+                button = DirectButton(parent=left_centre, text=label, text_font=self.font, text_scale=0.08,
+                                      text_pos=(0, centred_baseline(0.08)), text_fg=(1, 1, 1, 1),
+                                      frameSize=(-0.07, 0.07, -0.07, 0.07), frameColor=IDLE, relief=1,
+                                      pos=(0.11, 0, z), command=self.on_zoom, extraArgs=[steps])
+                self.buttons[name] = button
+                self.widgets.append(button)
 
     def show_mode(self, mode: str) -> None:
         self.mode = mode
