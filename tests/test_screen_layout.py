@@ -26,6 +26,7 @@ from engine.ui.info_card import InfoCard
 from engine.ui.question_panel import QuestionPanel
 from engine.ui.screen_layout import CARD_BODY, SUBTITLE, make_anchors
 from engine.ui.subtitles import Subtitles
+from engine.ui.text_size import set_large_text
 from engine.ui.tour_controls import TourControls
 from tests.conftest import ROOT
 from tests.ui_boxes import collect, problems
@@ -58,9 +59,10 @@ def _tour_lines(scene_id: str):
 class Screen:
     """Every widget of a visit on one 16:9 overlay, in one language."""
 
-    def __init__(self, manifest, game, lang: str):
+    def __init__(self, manifest, game, lang: str, large: bool = False):
         self.overlay = NodePath("overlay")
         make_anchors(self.overlay, ASPECT)
+        set_large_text(self.overlay, large)  # the large-text switch: bigger texts, the same regions
         self.widgets = [Hud(self.overlay, manifest, lang, on_mode=lambda m: None, on_next_view=lambda: None),
                         TourControls(self.overlay, lang, on_pause=None, on_back=None, on_skip=None, on_roam=None)]
         self.game_hud = GameHud(self.overlay, game, manifest.name, lang, passport_data=lambda: (GameProgress(), []),
@@ -101,9 +103,10 @@ def _lines(box, text: str) -> tuple[int, float]:
     return len(wrapped.lines), wrapped.width
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["", "large text"])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("manifest_path", SCENES, ids=lambda p: p.parent.name)
-def test_every_text_fits_and_nothing_overlaps(offscreen_base, manifest_path: Path, lang: str):
+def test_every_text_fits_and_nothing_overlaps(offscreen_base, manifest_path: Path, lang: str, large: bool):
     scene, _ = load_scene(manifest_path)
     game, _ = load_game(manifest_path.parent / "game.yaml", ROOT / "scenes")
     narrations, choices = _tour_lines(manifest_path.parent.name)
@@ -121,7 +124,7 @@ def test_every_text_fits_and_nothing_overlaps(offscreen_base, manifest_path: Pat
     question = max(questions, key=lambda q: (len(q[1]), len(q[0])))
     toasts = sorted(names, key=len)[-3:]
 
-    screen = Screen(scene, game, lang)
+    screen = Screen(scene, game, lang, large)
     found: list[str] = []
     try:
         screen.toasts(toasts)
@@ -202,8 +205,9 @@ def _filling(box, lang: str) -> str:
     return (word * n).strip()
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["", "large text"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_texts_as_long_as_validate_allows_still_do_not_overlap(offscreen_base, lang: str):
+def test_texts_as_long_as_validate_allows_still_do_not_overlap(offscreen_base, lang: str, large: bool):
     """Every box filled to the last line U001 allows, all on screen at once: validate's limits are
     enough to keep the widgets apart, whatever the content."""
     from engine.ui.screen_layout import BANNER, CARD_SUBTITLE, CARD_TITLE, OPTION, PROMPT, TOAST, prompt_fits
@@ -224,7 +228,7 @@ def test_texts_as_long_as_validate_allows_still_do_not_overlap(offscreen_base, l
     name = _filling(NAME_TOAST, lang)
     while len(NAME_TOAST.wrap(TOAST_PREFIX[lang].format(name)).lines) > 1:
         name = name[:-1]
-    screen = Screen(scene, game, lang)
+    screen = Screen(scene, game, lang, large)
     try:
         screen.toasts([TOAST_PREFIX[lang].format(name)] * 3)
         screen.subtitles.show(_filling(SUBTITLE, lang))
@@ -265,3 +269,32 @@ def test_a_full_passport_keeps_its_texts_apart(offscreen_base, manifest_path: Pa
         passport.hide()
         overlay.remove_node()
     assert not found, "\n".join(found[:20])
+
+
+def test_large_text_makes_the_reading_texts_larger_where_they_have_room(offscreen_base):
+    """A short subtitle, card and question grow 1.3 x; a subtitle that fills its lines keeps the usual
+    size rather than leave its room; the switch off, all is as before."""
+    from engine.ui.screen_layout import OPTION, PROMPT
+    from engine.ui.text_size import LARGE
+    scene, _ = load_scene(SCENES[0])
+    game, _ = load_game(SCENES[0].parent / "game.yaml", ROOT / "scenes")
+    sizes = {}
+    for large in (False, True):
+        screen = Screen(scene, game, "en", large)
+        try:
+            screen.subtitles.show("The island's highest point.")
+            screen.card.show(scene.pois[0])
+            screen.questions.show("Which colour?", [("a", "Red"), ("b", "Blue")])
+            short = screen.subtitles.text.getTextScale()[0]
+            screen.subtitles.show(_filling(SUBTITLE, "en"))
+            full = screen.subtitles.text.getTextScale()[0]
+            sizes[large] = (short, full, screen.card.body.getTextScale()[0], screen.questions.prompt.getTextScale()[0],
+                            screen.questions.buttons["a"]["text_scale"][0])
+            assert not screen.check("large" if large else "usual")
+        finally:
+            screen.destroy()
+    assert sizes[False] == (SUBTITLE.scale, SUBTITLE.scale, CARD_BODY.scale, PROMPT.scale, OPTION.scale)
+    short, full, body, prompt, option = sizes[True]
+    assert short == pytest.approx(SUBTITLE.scale * LARGE) and prompt == pytest.approx(PROMPT.scale * LARGE)
+    assert option == pytest.approx(OPTION.scale * LARGE)
+    assert full == pytest.approx(SUBTITLE.scale) and body > CARD_BODY.scale

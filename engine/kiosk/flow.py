@@ -57,6 +57,7 @@ class KioskFlow:
         width, height = display.size
         self.aspect = width / height
         self.lang = self.config.languages[0]
+        self.large_text = False  # the visitor's large-text switch (engine.ui.text_size), until the visit ends
         self.state = ""
         self.view: SceneView | None = None  # the attract loop's view of a scene
         self.dress = None  # the event overlays of the scene shown
@@ -94,6 +95,7 @@ class KioskFlow:
     def to_attract(self) -> None:
         self._clear_screens()
         self.lang = self.config.languages[0]
+        self.set_large_text(False)
         self.state = "attract"
         self.caption = AttractCaption(self.display.overlay, self.config.languages)
         self.attract.start(self.clock())
@@ -104,7 +106,8 @@ class KioskFlow:
         self.state = "start"
         self.idle.touch(self.clock())
         self.start_screen = StartScreen(self.display.overlay, self.aspect, self.config.languages, self.scene_cards(),
-                                        self.lang, on_language=self.choose_language, on_scene=self.start_visit)
+                                        self.lang, on_language=self.choose_language, on_scene=self.start_visit,
+                                        on_large_text=self.toggle_large_text, large=self.large_text)
         self.lines.write("kiosk", "start", self.lang)
 
     def choose_language(self, lang: str) -> None:
@@ -112,6 +115,17 @@ class KioskFlow:
         if self.start_screen is not None:
             self.start_screen.set_language(lang)
         self.lines.language(lang)
+
+    def toggle_large_text(self) -> None:
+        self.set_large_text(not self.large_text)
+        self.lines.write("kiosk", "large_text", "on" if self.large_text else "off")
+
+    def set_large_text(self, on: bool) -> None:
+        from engine.ui.text_size import set_large_text
+        self.large_text = on
+        set_large_text(self.display.overlay, on)
+        if self.start_screen is not None:
+            self.start_screen.set_large(on)
 
     def start_visit(self, scene_id: str) -> None:
         from engine.play.session import PlaySession

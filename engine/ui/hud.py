@@ -10,7 +10,8 @@ from panda3d.core import TextNode
 from engine.manifest.scene_schema import SceneManifest
 from engine.ui.fonts import ui_font
 from engine.ui.screen_layout import BOTTOM_ROW_Z, anchor
-from engine.ui.text_layout import centred_baseline, text_width
+from engine.ui.text_layout import centred_baseline, font_extent, text_width
+from engine.ui.text_size import large_text
 
 LABELS = {
     "orbit": {"zh": "环绕", "en": "Orbit"},
@@ -35,6 +36,8 @@ ACTIVE = (0.72, 0.12, 0.32, 1)  # white on it: 6.3:1 (WCAG AA needs 4.5)
 IDLE = (0.15, 0.18, 0.24, 0.85)
 BAND = (0.02, 0.03, 0.05, 0.8)
 ZOOM_STEPS = 2  # a zoom button's tap: two wheel clicks
+HELP_SCALE = 0.04
+HELP_SCALE_LARGE = 0.048  # the large-text switch: as large as the top band holds under the title
 
 
 class Hud:
@@ -59,15 +62,18 @@ class Hud:
         self.destroy()
         top_left, bottom_left = anchor(self.parent, "a2dTopLeft"), anchor(self.parent, "a2dBottomLeft")
         help_line = LABELS["help_vr" if self.vr else "help_touch" if self.touch else "help"][self.lang]
+        help_scale = HELP_SCALE_LARGE if large_text(self.parent) else HELP_SCALE
+        # the help line's top just under the title's descent, whatever its size
+        help_z = -0.1 - 0.07 * font_extent()[1] - 0.005 - help_scale * font_extent()[0]
         if self.touch or self.vr:  # the title and help on a dark band, readable over any scene (WCAG AA)
-            width = max(text_width(getattr(self.manifest.name, self.lang)) * 0.07, text_width(help_line) * 0.04)
+            width = max(text_width(getattr(self.manifest.name, self.lang)) * 0.07, text_width(help_line) * help_scale)
             top_left = DirectFrame(parent=top_left, frameColor=BAND, frameSize=(0.04, 0.12 + width, -0.2, -0.01))
             self.widgets.append(top_left)
         title = OnscreenText(parent=top_left, text=getattr(self.manifest.name, self.lang), font=self.font,
                              scale=0.07, pos=(0.08, -0.1), fg=(1, 1, 1, 1), shadow=(0, 0, 0, 0.8),
                              align=TextNode.A_left)
-        help_text = OnscreenText(parent=top_left, text=help_line, font=self.font, scale=0.04,
-                                 pos=(0.08, -0.17), fg=(1, 1, 1, 0.9), shadow=(0, 0, 0, 0.8), align=TextNode.A_left)
+        help_text = OnscreenText(parent=top_left, text=help_line, font=self.font, scale=help_scale,
+                                 pos=(0.08, help_z), fg=(1, 1, 1, 0.9), shadow=(0, 0, 0, 0.8), align=TextNode.A_left)
         self.widgets += [title, help_text]
         names = ("orbit", "walk", "fly", "next_view") + (("language",) if self.on_language else ()) + \
             (("finish",) if self.on_finish else ())

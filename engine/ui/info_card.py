@@ -13,6 +13,7 @@ from engine.ui.fonts import ui_font
 from engine.ui.screen_layout import (BUTTON_HALF_HEIGHT, CARD_BODY, CARD_SUBTITLE, CARD_TITLE, CARD_TOP,
                                      CARD_WIDTH, MARGIN, PAD, anchor)
 from engine.ui.text_layout import centred_baseline, show_wrapped
+from engine.ui.text_size import fitted
 
 CLOSE_LABEL = {"zh": "关闭", "en": "Close"}
 APPROXIMATE_NOTE = {"zh": "（位置为近似）", "en": "(approximate position)"}
@@ -59,7 +60,8 @@ class InfoCard:
         top = -PAD  # each text below the one before, by its measured height
         for label, box, content in ((self.title, CARD_TITLE, name), (self.other_name, CARD_SUBTITLE, other),
                                     (self.body, CARD_BODY, text)):
-            wrapped = box.wrap(content)
+            wrapped = fitted(box, content, self.frame)  # larger with the large-text switch, in the same room
+            label.setTextScale(wrapped.scale)
             show_wrapped(label, content, wrapped)
             label.setPos(-CARD_WIDTH + INSET, top - wrapped.ascent)
             top -= wrapped.height + PAD / 2

@@ -33,6 +33,7 @@ TEXTS = {
     "still_there": {"zh": "还在吗？", "en": "Still there?"},
     "back_in": {"zh": "{n} 秒后回到首页 · 触摸屏幕继续参观", "en": "Back to the start in {n} s · touch to stay"},
     "stay": {"zh": "继续参观", "en": "Keep exploring"},
+    "large_text": {"zh": "大字 A+", "en": "Large text A+"},
 }
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
@@ -61,10 +62,12 @@ class StartScreen:
     CARD_HALF_HEIGHT = 0.42
 
     def __init__(self, parent, aspect: float, languages: list[str], cards: list[SceneCard], lang: str, *,
-                 on_language, on_scene):
+                 on_language, on_scene, on_large_text=None, large: bool = False):
+        """on_large_text: a "Large text" switch too (bottom right), shown on when `large`."""
         self.parent, self.aspect = parent, aspect
         self.languages, self.cards = languages, cards
-        self.on_language, self.on_scene = on_language, on_scene
+        self.on_language, self.on_scene, self.on_large_text = on_language, on_scene, on_large_text
+        self.large = large
         self.lang = lang
         self.frame = None
         self.buttons: dict[str, DirectButton] = {}  # "lang:zh", "scene:gulangyu", ...
@@ -92,6 +95,10 @@ class StartScreen:
             x = (col - (in_row - 1) / 2) * (width + gap)
             z = -0.12 - row * (2 * half_h + gap) + (rows - 1) * (half_h + gap / 2)
             self.buttons[f"scene:{card.id}"] = self._card(card, x, z, width / 2, half_h)
+        if self.on_large_text is not None:  # the reading texts of the visit up to 1.3 x (engine.ui.text_size)
+            self.buttons["large_text"] = big_button(self.frame, TEXTS["large_text"][lang], 0.06, (0.34, 0.08),
+                                                    (a - 0.46, -0.84), CHOSEN if self.large else BUTTON,
+                                                    self.on_large_text)
 
     def _card(self, card: SceneCard, x: float, z: float, half_w: float, half_h: float) -> DirectButton:
         button = DirectButton(parent=self.frame, frameSize=(-half_w, half_w, -half_h, half_h), frameColor=CARD,
@@ -111,6 +118,10 @@ class StartScreen:
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
+        self._build()
+
+    def set_large(self, large: bool) -> None:
+        self.large = large
         self._build()
 
     def destroy(self) -> None:

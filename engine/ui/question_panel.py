@@ -12,8 +12,9 @@ from panda3d.core import TextNode
 
 from engine.ui.fonts import ui_font
 from engine.ui.screen_layout import (BUTTON_HALF_HEIGHT, OPTION, OPTION_HALF_WIDTH, OPTION_STEP, PAD, PROMPT,
-                                     QUESTION_BOTTOM, QUESTION_HALF_WIDTH, question_height)
-from engine.ui.text_layout import centred_baseline, show_wrapped
+                                     QUESTION_BOTTOM, QUESTION_HALF_WIDTH, QUESTION_TOP, question_height)
+from engine.ui.text_layout import Wrapped, centred_baseline, show_wrapped
+from engine.ui.text_size import fitted
 
 BUTTON = (0.15, 0.18, 0.24, 0.92)
 COUNTDOWN = (1.0, 0.86, 0.45, 1.0)
@@ -44,21 +45,25 @@ class QuestionPanel:
         if not prompt:
             return
         font = ui_font()
-        wrapped = PROMPT.wrap(prompt)
+        # with the large-text switch the prompt grows as far as the panel still ends below the toasts
+        room = min(PROMPT.height(PROMPT.max_lines), QUESTION_TOP - QUESTION_BOTTOM
+                   - question_height(Wrapped([], PROMPT.scale), len(options)))
+        wrapped = fitted(PROMPT, prompt, self.parent, room)
         height = question_height(wrapped, len(options))
         self.frame = DirectFrame(parent=self.parent, frameColor=(0.05, 0.07, 0.1, 0.9),
                                  frameSize=(-QUESTION_HALF_WIDTH, QUESTION_HALF_WIDTH, 0, height),
                                  pos=(0, 0, QUESTION_BOTTOM))
-        self.prompt = OnscreenText(parent=self.frame, text="", font=font, scale=PROMPT.scale,
+        self.prompt = OnscreenText(parent=self.frame, text="", font=font, scale=wrapped.scale,
                                    pos=(0, height - PAD - wrapped.ascent), fg=(1, 1, 1, 1), align=TextNode.A_center)
         show_wrapped(self.prompt, prompt, wrapped)
         first = height - PAD - wrapped.height - PAD - BUTTON_HALF_HEIGHT  # the first button's centre
         self._first_z = first
         for i, (option_id, label) in enumerate(options):
+            scale = fitted(OPTION, label, self.parent, room=2 * BUTTON_HALF_HEIGHT).scale  # one line, inside its button
             # 0.11 units high: 59 px at 1080p, above the 48 px a finger needs
             self.buttons[option_id] = DirectButton(
-                parent=self.frame, text=label, text_font=font, text_scale=OPTION.scale, text_fg=(1, 1, 1, 1),
-                text_pos=(0, centred_baseline(OPTION.scale)),
+                parent=self.frame, text=label, text_font=font, text_scale=scale, text_fg=(1, 1, 1, 1),
+                text_pos=(0, centred_baseline(scale)),
                 frameSize=(-OPTION_HALF_WIDTH, OPTION_HALF_WIDTH, -BUTTON_HALF_HEIGHT, BUTTON_HALF_HEIGHT),
                 frameColor=BUTTON, pos=(0, 0, first - OPTION_STEP * i),
                 command=self.on_answer, extraArgs=[option_id])

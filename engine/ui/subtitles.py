@@ -10,6 +10,7 @@ from panda3d.core import TextNode
 from engine.ui.fonts import ui_font
 from engine.ui.screen_layout import MARGIN, PAD, SUBTITLE, SUBTITLE_BOTTOM, SUBTITLE_HALF_WIDTH, Box, anchor
 from engine.ui.text_layout import show_wrapped
+from engine.ui.text_size import fitted
 
 
 class Subtitles:
@@ -32,7 +33,8 @@ class Subtitles:
         half = min(SUBTITLE_HALF_WIDTH, self.right_edge.get_x() - MARGIN)
         box = SUBTITLE if half == SUBTITLE_HALF_WIDTH else \
             Box(SUBTITLE.scale, SUBTITLE.width - 2 * (SUBTITLE_HALF_WIDTH - half), SUBTITLE.max_lines)
-        wrapped = box.wrap(text)
+        wrapped = fitted(box, text, self.band)  # larger with the large-text switch, in the same room
+        self.text.setTextScale(wrapped.scale)
         show_wrapped(self.text, text, wrapped)
         height = wrapped.height + 2 * PAD
         self.band["frameSize"] = (-half, half, 0, height)
