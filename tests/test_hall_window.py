@@ -21,12 +21,14 @@ vr: true
 """
 
 
-def _hall(tmp_path, text: str, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def _hall(tmp_path, text: str, *extra: str, env: dict | None = None, whole_env: dict | None = None):
+    """The finished `hall` run; env: added to this process's environment, whole_env: instead of it."""
     config = tmp_path / "hall.yaml"
     config.write_text(text, encoding="utf-8")
     return subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "hall", "--config", str(config),
                            "--scenes", str(DATA / "scenes"), "--scripts", str(DATA / "tours"), "--data", str(tmp_path),
-                           *extra], capture_output=True, text=True, timeout=120, cwd=ROOT, env={**os.environ, **(env or {})})
+                           *extra], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env=whole_env or {**os.environ, **(env or {})})
 
 
 def test_a_bad_hall_yaml_exits_2_with_its_positions(tmp_path):
@@ -52,3 +54,15 @@ def test_closing_time_in_a_window_shows_the_still_screen_and_vr_falls_back(tmp_p
     lines = done.stdout.splitlines()
     assert lines[0].startswith("hall\tvr\toff\t")  # one line, then the hall plays on the window
     assert "hall\tstill\tclosed" in lines and not any(line.startswith("hall\ttour") for line in lines)
+
+
+def test_with_a_headset_the_hall_plays_in_it(tmp_path):
+    """Monado's simulated headset (tests/xr_runtime.py; skipped without its build, except in CI):
+    the tours run on the VR display, no fallback line."""
+    from tests.xr_runtime import monado_env
+    done = _hall(tmp_path, HALL, "--size", "320x180", "--mute", "--max-frames", "30", "--clock-from",
+                 "2026-12-08T10:00", whole_env=monado_env())  # no DISPLAY: EGL
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("xr\tsession\t") for line in lines) and not any("\tvr\toff" in line for line in lines)
+    assert "hall\ttour\tislet\tislet-basics\tzh" in lines
