@@ -4,6 +4,7 @@ still screen (its caption on screen, no tour, the 3D camera off), opening time t
 from __future__ import annotations
 
 import io
+import json
 from datetime import datetime, timedelta
 
 from engine.display.base import pixels
@@ -35,6 +36,7 @@ tours: [{scene: islet, tour: islet-short}, {scene: islet, tour: islet-broken}, {
 languages: [zh, en]
 events: none
 open: {days: "09:00-17:00"}
+quiet: ["12:00-13:00"]
 pause_s: 2
 """
 
@@ -90,6 +92,7 @@ def test_tours_loop_and_rest_on_the_schedule(open_view, offscreen_base, scene_ca
         assert flow.state == "still" and flow.session is None
         texts = visible_texts(display.overlay)
         assert sorted(texts) == ["Open 09:00-17:00", "本馆开放时间 09:00-17:00"]
+        offscreen_base.messenger.send("f12")  # the texts line, as at the kiosk
         assert not offscreen_base.cam.node().get_display_region(0).is_active()  # the 3D scene is not drawn
         assert offscreen_base.render.find_all_matches("**/+GeomNode").get_num_paths() == 0  # nor even there
         flow.still.image.hide()
@@ -102,6 +105,9 @@ def test_tours_loop_and_rest_on_the_schedule(open_view, offscreen_base, scene_ca
         run(1.1)
         assert flow.state == "tour" and flow.session.lang == "en"  # the second loop speaks English
         assert offscreen_base.cam.node().get_display_region(0).is_active()
+        day[0] += timedelta(hours=3)  # 12:00: quiet hours
+        run(1.1)
+        assert flow.state == "still" and sorted(visible_texts(display.overlay)) == ["Quiet hours", "静音时段"]
     finally:
         flow.close()
     lines = out.getvalue().splitlines()
@@ -109,4 +115,6 @@ def test_tours_loop_and_rest_on_the_schedule(open_view, offscreen_base, scene_ca
     assert hall_lines == ["hall\topen", "hall\ttour\tislet\tislet-short\tzh", "hall\tend\tislet-short\tend",
                           "hall\tskip\tislet\tislet-broken", "hall\ttour\tislet\tislet-short\tzh",
                           "hall\tend\tislet-short\tclosed", "hall\tstill\tclosed", "hall\topen",
-                          "hall\ttour\tislet\tislet-short\ten"]
+                          "hall\ttour\tislet\tislet-short\ten", "hall\tend\tislet-short\tquiet", "hall\tstill\tquiet"]
+    reported = [json.loads(line.split("\t", 1)[1]) for line in lines if line.startswith("texts\t")]
+    assert [sorted(texts) for texts in reported] == [["Open 09:00-17:00", "本馆开放时间 09:00-17:00"]]

@@ -20,6 +20,8 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from direct.showbase.DirectObject import DirectObject
+
 from engine.diagnostics import ContentError
 from engine.display.base import Display
 from engine.display.scene_view import SceneView
@@ -28,6 +30,7 @@ from engine.kiosk.hall_config import Hall, PlayItem
 from engine.kiosk.hall_schedule import Phase, phase_at
 from engine.play.protocol import VisitLines
 from engine.ui.hall_still import StillScreen
+from engine.ui.visible_text import visible_texts
 
 TASK = "ludao-hall"
 log = logging.getLogger("ludao.hall")
@@ -74,9 +77,12 @@ class HallFlow:
         self.still_view: SceneView | None = None
         self.still_dress = None
         self.capture_frames = 0
+        self.resting = False  # the 3D display regions off and the frame loop slowed
         self.phase: Phase | None = None
         self._last = self.clock()
         self._next_check = self._last + CHECK_EVERY_S
+        self.input = DirectObject()
+        self.input.accept("f12", self._report_texts)
         display.task_mgr.add(self._frame, TASK, sort=-10)  # before the visit's own tasks read the dt
         self._follow_schedule(self._last)
 
@@ -167,16 +173,19 @@ class HallFlow:
         self.lines.write("hall", "still", phase.state)
 
     def _take_still(self) -> None:
-        """The frame drawn at the viewpoint becomes a picture; the 3D scene leaves and stops drawing."""
+        """The frame drawn at the viewpoint becomes a picture; the 3D scene leaves and stops drawing.
+        A headset keeps its scene and draws every frame (its runtime expects them): only the caption."""
+        headset = self.display.kind == "vr"
         picture = None
-        if self.still_view is not None and self.display.kind != "vr":  # a headset draws its eyes every frame
+        if self.still_view is not None and not headset:
             picture = self.display.base.win.get_screenshot()
         self.still = StillScreen(self.display.overlay, self.phase.caption, picture=picture,
                                  backdrop=self.display.base.render2d if picture is not None else None)
-        if picture is not None:
+        if not headset:
             self._drop_still_scene()
             self._cameras(False)
             self.rest(True)
+            self.resting = True
         self.state = "still"
 
     def _cameras(self, active: bool) -> None:
@@ -198,8 +207,10 @@ class HallFlow:
         if self.still is not None:
             self.still.destroy()
             self.still = None
+        if self.resting:
             self._cameras(True)
             self.rest(False)
+            self.resting = False
         self._drop_still_scene()
 
     # --- every frame ----------------------------------------------------------------------------
@@ -223,7 +234,12 @@ class HallFlow:
                 self._take_still()
         return task.cont
 
+    def _report_texts(self) -> None:
+        if self.session is None:  # a tour's session reports its own
+            self.lines.texts(visible_texts(self.display.overlay))
+
     def close(self) -> None:
         self.display.task_mgr.remove(TASK)
+        self.input.ignore_all()
         self._close_visit()
         self._leave_still()
