@@ -78,3 +78,13 @@ def test_h008_nothing_to_play(tmp_path):
     (tmp_path / "scripts").mkdir()
     assert _problems(tmp_path, "tours: [{scene: gulangyu}]\n", scripts=tmp_path / "scripts") == \
         ["1:8 H008 the hall has no tour to play"]
+
+
+def test_validate_finds_the_hall_yaml_beside_the_scenes_and_checks_any_named_one(tmp_path):
+    from engine.content_check import content_files, validate_file
+    from engine.settings import Settings
+    settings = Settings(scenes_dir=SCENES, scripts_dir=SCRIPTS, data_dir=tmp_path)
+    assert ROOT / "hall.yaml" in content_files([], settings)
+    path = tmp_path / "lobby.hall.yaml"
+    path.write_text("tours: [{scene: gulangyu}]\nevents: [nope]\n", encoding="utf-8")
+    assert [(d.line, d.col, d.code) for d in validate_file(path, settings)] == [(2, 10, "H006")]
