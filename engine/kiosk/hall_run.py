@@ -25,8 +25,10 @@ def run_hall(settings: Settings, hall: Hall, display: Display, *, lines, max_fra
     flow = None
     try:
         with stopped_by_sigterm(display):
+            # the hours follow the wall clock (or --clock-from); --date picks that day's events only
+            hours_clock = visit_calendar(display, replace(settings, preview_date=None))
             flow = HallFlow(display, hall, lines=lines, load_scene=scene_loader(display, settings, hall, lines),
-                            moment=visit_calendar(display, settings), rest=rester(display))
+                            moment=hours_clock, rest=rester(display))
             with beating(display.task_mgr, "hall"):  # the supervisor's watchdog, fed by drawn frames
                 display.run(max_frames)
     finally:
