@@ -118,6 +118,28 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     return 0
 
 
+def hall(settings: Settings, hall_config, *, windowed: bool = False, max_frames: int = 0) -> int:
+    """The exhibition hall (engine.kiosk.hall_run): tours in a loop all day on a fullscreen window, or,
+    with `vr: true` and a headset there, in the headset with its desktop window as the big screen's mirror."""
+    from engine.kiosk.hall_run import run_hall
+    from engine.play.protocol import VisitLines
+    lines = VisitLines()
+    display = _hall_display(settings, hall_config.config.vr, windowed, lines)
+    try:
+        return run_hall(settings, hall_config, display, lines=lines, max_frames=max_frames)
+    finally:
+        display.close()
+
+
+def _hall_display(settings: Settings, vr: bool, windowed: bool, lines) -> Display:
+    if vr:
+        from engine.errors import MissingCapability
+        try:
+            return open_display("vr", settings, lines)
+        except MissingCapability as exc:  # the hall plays on without the headset: one line says why
+            lines.write("hall", "vr", "off", str(exc))
+    from engine.display.window import WindowDisplay
+    return WindowDisplay.open(settings.size, fullscreen=not windowed, audio=not settings.mute, kiosk=not windowed)
 
 
 def kiosk(settings: Settings, kiosk_config, **options) -> int:

@@ -7,6 +7,7 @@ from engine.diagnostics import ContentError, Diagnostic
 from engine.manifest.scene_loader import load_scene
 from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.kiosk.config import CONFIG_FILE as KIOSK_FILE, load_kiosk
+from engine.kiosk.hall_config import CONFIG_FILE as HALL_FILE, load_hall
 from engine.game.tour_links import check_tour_quizzes
 from engine.settings import Settings
 from engine.text_fit_check import check_event_texts, check_game_texts, check_scene_texts, check_tour_texts
@@ -21,10 +22,11 @@ from engine.world.plan.facts import SceneFacts
 
 def content_files(paths: list[Path], settings: Settings) -> list[Path]:
     if not paths:
-        kiosk = settings.scenes_dir.parent / KIOSK_FILE  # the kiosk.yaml beside the scenes folder, if any
+        # the kiosk.yaml and hall.yaml beside the scenes folder, if any
+        configs = [settings.scenes_dir.parent / name for name in (KIOSK_FILE, HALL_FILE)]
         return (sorted(settings.scenes_dir.glob("*/scene.yaml")) + game_files(settings.scenes_dir)
                 + event_files(settings.scenes_dir) + tour_files(settings.scripts_dir)
-                + ([kiosk] if kiosk.is_file() else []))
+                + [path for path in configs if path.is_file()])
     found = []
     for path in paths:
         if path.is_dir():
@@ -54,6 +56,9 @@ def validate_file(path: Path, settings: Settings, facts: dict[Path, SceneFacts |
             return doc.warnings + check_event_texts(event.overlay, doc)
         if path.name == KIOSK_FILE or path.name.endswith("." + KIOSK_FILE):  # kiosk.yaml, or <name>.kiosk.yaml
             _, doc = load_kiosk(path, settings.scenes_dir)
+            return doc.warnings
+        if path.name == HALL_FILE or path.name.endswith("." + HALL_FILE):  # hall.yaml, or <name>.hall.yaml
+            _, doc = load_hall(path, settings.scenes_dir, settings.scripts_dir)
             return doc.warnings
         if path.name == GAME_FILE or path.name.endswith("." + GAME_FILE):  # game.yaml, or <name>.game.yaml
             game, doc = load_game(path, settings.scenes_dir)

@@ -187,6 +187,17 @@ def build_parser() -> argparse.ArgumentParser:
                                                              "operator leaves)")
     p.add_argument("--mute", action="store_true", help="no sound; also LUDAO_MUTE=1")
 
+    p = sub.add_parser("hall", parents=[common, events],
+                       help="an exhibition hall: tours in a loop all day, a still screen when closed or quiet")
+    p.add_argument("--config", type=Path, default=None, metavar="FILE.yaml",
+                   help="the hall's hall.yaml (default: hall.yaml beside the scenes folder)")
+    p.add_argument("--windowed", action="store_true", help="in a window (with its title bar and cursor), not fullscreen")
+    p.add_argument("--size", type=_size, help="the window (or screen mode) size (default 1920x1080, windowed 1280x720)")
+    p.add_argument("--clock-from", metavar="YYYY-MM-DDTHH:MM", type=_moment,
+                   help="start the hall's clock (schedule and events) at this moment (Beijing time) and let it run on")
+    p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until stopped)")
+    p.add_argument("--mute", action="store_true", help="no sound; also LUDAO_MUTE=1")
+
     p = sub.add_parser("probe", parents=[common],
                        help="what is at a place: ground height, land or water, area, nearest POI and landmark")
     p.add_argument("scene")

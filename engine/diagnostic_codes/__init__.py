@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import textwrap
 
-from engine.diagnostic_codes import (event_codes, game_codes, kiosk_codes, scene_codes, schema_codes, tour_codes, ui_codes,
-                                     yaml_codes)
+from engine.diagnostic_codes import (event_codes, game_codes, hall_codes, kiosk_codes, scene_codes, schema_codes, tour_codes,
+                                     ui_codes, yaml_codes)
 from engine.diagnostic_codes.entry import CodeInfo
 
 __all__ = ["CodeInfo", "CODES", "FAMILIES", "lookup", "explain", "markdown"]
@@ -27,6 +27,7 @@ FAMILIES: list[tuple[str, list[CodeInfo]]] = [
     ("E: event overlays", event_codes.ENTRIES),
     ("U: texts on screen", ui_codes.ENTRIES),
     ("K: the kiosk (kiosk.yaml)", kiosk_codes.ENTRIES),
+    ("H: the exhibition hall (hall.yaml)", hall_codes.ENTRIES),
 ]
 
 CODES: dict[str, CodeInfo] = {info.code: info for _, entries in FAMILIES for info in entries}
