@@ -194,3 +194,36 @@ def test_a_touch_screen_zooms_with_its_buttons(open_view, offscreen_base, scene_
         assert closer < start < distance()
     finally:
         flow.close()
+
+
+def test_the_large_text_switch_lasts_one_visit(open_view, offscreen_base, scene_cache, tmp_path):
+    """Turned on at the start screen: the visit's card text is larger; the next visitor starts usual."""
+    from engine.ui.kiosk_screens import CHOSEN
+    from engine.ui.screen_layout import CARD_BODY
+    from engine.ui.text_size import large_text
+    open_view.release()
+    (tmp_path / "kiosk.yaml").write_text(CONFIG, encoding="utf-8")
+    kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
+    settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
+    display = OffscreenDisplay(offscreen_base)
+    out = io.StringIO()
+    load = lambda scene_id: (get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)[0], None)  # noqa: E731
+    flow = KioskFlow(display, settings, kiosk, lines=VisitLines(out), load_scene=load,
+                     make_game=lambda *args: None, scene_cards=lambda: [], status_lines=lambda: [], clock=lambda: 0.0)
+    try:
+        offscreen_base.messenger.send("mouse1")
+        press(flow.start_screen.buttons["large_text"])
+        assert flow.large_text and large_text(display.overlay)
+        assert tuple(flow.start_screen.buttons["large_text"]["frameColor"]) == CHOSEN  # shown on
+        flow.start_visit("islet")
+        flow.session.open_poi("chapel")
+        assert flow.session.card.body.getTextScale()[0] > CARD_BODY.scale
+        flow.end_visit("idle")
+        assert not large_text(display.overlay) and not flow.large_text
+        offscreen_base.messenger.send("mouse1")
+        flow.start_visit("islet")
+        flow.session.open_poi("chapel")
+        assert flow.session.card.body.getTextScale()[0] == CARD_BODY.scale
+    finally:
+        flow.close()
+    assert "kiosk\tlarge_text\ton" in out.getvalue().splitlines()
