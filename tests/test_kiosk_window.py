@@ -167,6 +167,45 @@ def test_a_visit_at_the_kiosk_from_the_attract_loop_and_back(display, tmp_path, 
     assert visits == [("en", 10)]
 
 
+def test_the_end_of_a_visit_on_screen_with_a_name_typed_on_the_screen(display, tmp_path, open_view):
+    """Finish: the postcard on screen; a name typed on the on-screen keyboard joins the leaderboard;
+    Done: back to the attract loop."""
+    from engine.ui.nickname_picker import key_centre as letter_centre
+    from engine.ui.visit_end import Columns
+    pin = _pin_on_screen(open_view, "chapel")
+    kiosk = Kiosk(display, tmp_path)
+    try:
+        kiosk.wait_for("kiosk\tattract")
+        time.sleep(1.0)
+        kiosk.tap(SIZE[0] // 2, SIZE[1] // 2)
+        kiosk.wait_for("kiosk\tstart", timeout=20)
+        kiosk.tap_at(0.0, -0.12)  # the islet's card
+        kiosk.wait_for("kiosk\tvisit", timeout=30)
+        time.sleep(1.5)
+        kiosk.tap(round(pin[0]), round(pin[1]))
+        kiosk.wait_for("game\tstamp", timeout=20)
+        kiosk.tap_at(-ASPECT + 0.16 + 5 * 0.3, -0.92)  # Finish, after the language button
+        postcard = kiosk.wait_for("kiosk\tpostcard\t", timeout=30).split("\t")[2]
+        assert "谢谢参观！" in kiosk.texts()
+        columns = Columns(ASPECT)
+        kiosk.tap_at(*columns.button_centre("leaderboard"))
+        time.sleep(0.5)
+        for key in ("E", "G", "R", "E", "T", "ok"):
+            kiosk.tap_at(*letter_centre(key))
+        assert kiosk.wait_for("kiosk\tnamed\t", timeout=20) == "kiosk\tnamed\tEGRET"
+        assert "排行榜上的名字：EGRET" in kiosk.texts()
+        kiosk.tap_at(*columns.button_centre("done"))
+        assert kiosk.wait_for("kiosk\tend\t", timeout=20) == "kiosk\tend\tfinished"
+        kiosk.wait_for("kiosk\tattract", timeout=20)
+        after = kiosk.texts()
+    finally:
+        kiosk.close()
+    assert sorted(after) == ["Touch to start", "触摸屏幕开始"], after
+    assert postcard.startswith(str(tmp_path)) and os.path.getsize(postcard) > 10_000
+    with sqlite3.connect(tmp_path / "ludao.db") as db:
+        assert db.execute("SELECT nickname, score FROM leaderboard").fetchall() == [("EGRET", 10)]
+
+
 def test_operator_exit_refused_without_the_pin(display, tmp_path):
     kiosk = Kiosk(display, tmp_path)
     try:

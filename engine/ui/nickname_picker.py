@@ -27,6 +27,12 @@ TEXTS = {
 }
 
 
+def suggestion_centre(i: int) -> tuple[float, float]:
+    """Where the i-th suggested name's button is (two a row)."""
+    row, col = divmod(i, 2)
+    return -0.58 + col * 1.16, 0.6 - row * 0.17
+
+
 def key_centre(key: str) -> tuple[float, float]:
     """Where a key's middle is on the panel (aspect2d x, z): a test taps it there."""
     specials = {"space": (-0.65, -0.56), "delete": (0.0, -0.56), "ok": (0.65, -0.56), "cancel": (0.65, -0.8)}
@@ -49,9 +55,8 @@ class NicknamePicker:
         text_at(self.panel, TEXTS["title"][lang], 0.07, (0, 0.8))
         self.buttons: dict[str, DirectButton] = {}
         for i, name in enumerate(suggestions[:4]):
-            row, col = divmod(i, 2)
-            self.buttons[f"name:{name}"] = big_button(self.panel, name, 0.055, (0.55, 0.07), (-0.58 + col * 1.16,
-                                                      0.6 - row * 0.17), CHOSEN, self._pick, [name])
+            self.buttons[f"name:{name}"] = big_button(self.panel, name, 0.055, (0.55, 0.07), suggestion_centre(i),
+                                                      CHOSEN, self._pick, [name])
         text_at(self.panel, TEXTS["or_type"][lang], 0.05, (-1.1, 0.25), fg=SOFT, align=TextNode.A_left)
         self.field = DirectFrame(parent=self.panel, frameColor=(0.92, 0.93, 0.95, 1), frameSize=(-0.1, 1.5, -0.04, 0.08),
                                  pos=(-0.5, 0, 0.24))

@@ -48,6 +48,39 @@ class VisitSummary:
     postcard: Path | None = None
 
 
+@dataclass(frozen=True)
+class Columns:
+    """Where the end screen's parts go at an aspect: the postcard on the left, the buttons right."""
+    aspect: float
+
+    @property
+    def inner(self) -> tuple[float, float]:
+        return -self.aspect + 0.1, self.aspect - 0.08
+
+    @property
+    def card_width(self) -> float:
+        left, right = self.inner
+        return min(1.98, 0.62 * (right - left - 0.1))
+
+    @property
+    def right(self) -> tuple[float, float]:
+        """The right column's left edge and width."""
+        left = self.inner[0] + self.card_width + 0.12
+        return left, self.inner[1] - left
+
+    def button_centre(self, name: str, printing: bool = False) -> tuple[float, float]:
+        """Where a button's middle is (aspect2d x, z): a test taps it there."""
+        left, width = self.right
+        if name == "done":
+            return left + width / 2, -0.84
+        rows = button_rows(printing)
+        return left + width / 2, 0.1 - rows.index(name) * 0.2
+
+
+def button_rows(printing: bool) -> list[str]:
+    return ["passport"] + (["print"] if printing else []) + ["leaderboard"]
+
+
 class VisitEndScreen:
     def __init__(self, parent, aspect: float, lang: str, summary: VisitSummary, *, printing: bool,
                  on_passport, on_print, on_leaderboard, on_done):
@@ -55,8 +88,9 @@ class VisitEndScreen:
         a = aspect
         self.frame = DirectFrame(parent=parent, frameColor=BACKDROP, frameSize=(-a, a, -1, 1))
         self.buttons: dict[str, DirectButton] = {}
-        inner_left, inner_right = -a + 0.1, a - 0.08
-        card_w = min(1.98, 0.62 * (inner_right - inner_left - 0.1))
+        columns = Columns(a)
+        inner_left = columns.inner[0]
+        card_w = columns.card_width
         card_h = card_w / POSTCARD_ASPECT
         text_at(self.frame, TEXTS["thanks"][lang], 0.08, (inner_left, 0.84), align=TextNode.A_left)
         card_x, card_top = inner_left + card_w / 2, 0.72
@@ -70,9 +104,7 @@ class VisitEndScreen:
         else:
             text_at(self.frame, TEXTS["no_postcard"][lang], 0.06, (card_x, 0.1), fg=SOFT)
 
-        left = inner_left + card_w + 0.12
-        width = inner_right - left
-        x = left + width / 2
+        left, width = columns.right
         text_at(self.frame, TEXTS["score"][lang].format(n=summary.score), 0.09, (left, 0.6), fg=GOLD,
                 align=TextNode.A_left)
         have, of = summary.stamps
@@ -82,15 +114,17 @@ class VisitEndScreen:
         show_at_most(text_at(self.frame, "", 0.05, (left, 0.34), fg=SOFT, align=TextNode.A_left), badges, 0.05,
                      width, BADGE_LINES)
         half = (width / 2, BUTTON_HALF_HEIGHT)
-        rows = [("passport", on_passport)] + ([("print", on_print)] if printing and summary.postcard else []) + \
-            [("leaderboard", on_leaderboard)]
-        for i, (name, command) in enumerate(rows):
-            self.buttons[name] = big_button(self.frame, TEXTS[name][lang], 0.06, half, (x, 0.1 - i * 0.2), BUTTON,
-                                            command)
+        printing = printing and summary.postcard is not None
+        commands = {"passport": on_passport, "print": on_print, "leaderboard": on_leaderboard}
+        rows = button_rows(printing)
+        for name in rows:
+            self.buttons[name] = big_button(self.frame, TEXTS[name][lang], 0.06, half,
+                                            columns.button_centre(name, printing), BUTTON, commands[name])
         self.message = text_at(self.frame, "", 0.045, (left, 0.1 - len(rows) * 0.2 + 0.02), fg=GOLD,
                                align=TextNode.A_left)
         self.message_width = width
-        self.buttons["done"] = big_button(self.frame, TEXTS["done"][lang], 0.07, half, (x, -0.84), CHOSEN, on_done)
+        self.buttons["done"] = big_button(self.frame, TEXTS["done"][lang], 0.07, half, columns.button_centre("done"),
+                                          CHOSEN, on_done)
 
     def say(self, text: str) -> None:
         """A line under the buttons: the printer's answer, the name taken, ..."""
