@@ -1,6 +1,6 @@
 """The README's kiosk pictures, from the real kiosk flow drawn offscreen (the same renderer as a
 window): the attract loop, the start screen (an event on), "still there?", the end of a visit with
-its postcard, and the name picker. Run: python tools/kiosk_screenshots.py [--out docs/images]
+its postcard, the name picker and the operator's PIN pad. Run: python tools/kiosk_screenshots.py [--out docs/images]
 [--size 1280x720]. Uses a scratch data folder, so no visitor database is touched."""
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import argparse
 import io
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +27,7 @@ def main() -> int:
     from engine.kiosk.config import load_kiosk
     from engine.kiosk.flow import KioskFlow
     from engine.kiosk.run import game_maker, scene_cards, scene_loader
+    from engine.kiosk.status import status_lines
     from engine.overlays.calendar import preview_moment
     from engine.play.protocol import VisitLines
     from engine.settings import Settings
@@ -38,11 +40,13 @@ def main() -> int:
     display = OffscreenDisplay.open((width, height))
     store = open_store(settings)
     now = [0.0]
+    started = time.monotonic()
     flow = KioskFlow(display, settings, kiosk, lines=VisitLines(io.StringIO()),
                      load_scene=scene_loader(display, settings, kiosk, VisitLines(io.StringIO())),
                      make_game=game_maker(settings, kiosk, store),
                      scene_cards=lambda: scene_cards(settings, kiosk.scenes, preview_moment(args.date)),
-                     status_lines=lambda: [], clock=lambda: now[0])
+                     status_lines=lambda: status_lines(started_at=started, data_dir=data, store=store,
+                                                       kiosk_id=settings.kiosk_id), clock=lambda: now[0])
     args.out.mkdir(parents=True, exist_ok=True)
 
     def shot(name: str, seconds: float = 0.0) -> None:
@@ -72,6 +76,9 @@ def main() -> int:
         shot("kiosk-postcard.png", 0.1)
         flow.ending.open_picker()
         shot("kiosk-nickname.png", 0.1)
+        flow.ending.close_picker()
+        flow.open_pad()
+        shot("kiosk-pin.png", 0.1)
     finally:
         flow.close()
         store.close()
