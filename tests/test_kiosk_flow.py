@@ -227,3 +227,51 @@ def test_the_large_text_switch_lasts_one_visit(open_view, offscreen_base, scene_
     finally:
         flow.close()
     assert "kiosk\tlarge_text\ton" in out.getvalue().splitlines()
+
+
+def test_a_locked_database_is_told_kindly_and_nothing_is_shown_as_won(open_view, offscreen_base, scene_cache,
+                                                                      tmp_path):
+    """Another process holds the database past the store's patience (SQLite's 'database is locked';
+    a full disk raises through the same path): a toast, no crash, no stamp shown or saved; once the
+    store can write again, the next tap saves and shows it. A visit that starts while it is locked
+    goes on without its game."""
+    open_view.release()
+    (tmp_path / "kiosk.yaml").write_text(CONFIG, encoding="utf-8")
+    kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
+    settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
+    store = Store(tmp_path / "ludao.db", clock=system_clock)
+    store._db.execute("PRAGMA busy_timeout = 100")  # the test's patience, not the kiosk's 5 s
+    out = io.StringIO()
+    now = [0.0]
+    display = OffscreenDisplay(offscreen_base)
+    load = lambda scene_id: (get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)[0], None)  # noqa: E731
+    flow = KioskFlow(display, settings, kiosk, lines=VisitLines(out), load_scene=load,
+                     make_game=game_maker(settings, kiosk, store), scene_cards=lambda: [],
+                     status_lines=lambda: [], clock=lambda: now[0])
+    unsaved = "Stamps and points can't be saved just now; try again in a moment."
+    other = sqlite3.connect(tmp_path / "ludao.db", isolation_level=None)
+    try:
+        flow.choose_language("en")
+        flow.start_visit("islet")
+        other.execute("BEGIN EXCLUSIVE")
+        _tap_pin(flow.session, "chapel")
+        texts = visible_texts(display.overlay)
+        assert unsaved in texts and not any(t.startswith("Stamp:") for t in texts)
+        assert flow.session.game.progress.stamps == set() and flow.state == "visit"
+        other.execute("ROLLBACK")
+        flow.session.close_card()
+        _tap_pin(flow.session, "chapel")  # the store writes again
+        assert flow.session.game.progress.stamps == {"stamp_chapel"}
+        assert any(t.startswith("Stamp:") for t in visible_texts(display.overlay))
+        flow.end_visit("idle")
+        other.execute("BEGIN EXCLUSIVE")
+        flow.start_visit("islet")  # no session can be started: the visit, without stamps
+        assert flow.state == "visit" and flow.session.game is None
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+        flow.close()
+        store.close()
+    assert "store\tunsaved" in out.getvalue().splitlines()
+    with sqlite3.connect(tmp_path / "ludao.db") as db:
+        assert [r[0] for r in db.execute("SELECT item FROM progress WHERE kind = 'stamp'")] == ["stamp_chapel"]

@@ -124,6 +124,24 @@ def test_busy_work_extends_the_watchdog_and_then_restores_it(supervisor):
                                      ["WATCHDOG_USEC=1000000", "WATCHDOG=1"]]
 
 
+def test_busy_inside_busy_keeps_the_longer_allowance_and_the_loops_busy_reaches_the_running_heartbeat(
+        supervisor, offscreen_base):
+    from engine.service.heartbeat import busy
+    with busy(5):  # no loop beating: nothing to tell, nothing fails
+        pass
+    with beating(offscreen_base.task_mgr, "kiosk", _env(supervisor, 1_000_000)):
+        offscreen_base.task_mgr.step()
+        supervisor.messages()
+        with busy(30):
+            with busy(6):  # a store write inside a scene load: the load's allowance stands
+                pass
+        assert supervisor.messages() == [["WATCHDOG_USEC=31000000", "WATCHDOG=1"],
+                                         ["WATCHDOG_USEC=1000000", "WATCHDOG=1"]]
+    with busy(5):
+        pass
+    assert supervisor.messages()[-1] == ["STOPPING=1", "STATUS=stopping"]
+
+
 def test_beating_runs_after_the_frame_is_drawn_in_panda3d_and_says_stopping(supervisor, offscreen_base):
     """The real task manager: the heartbeat task is sorted after ShowBase's igLoop (the drawing)."""
     tasks = offscreen_base.task_mgr

@@ -26,7 +26,8 @@ def main() -> int:
     from engine.display.offscreen import OffscreenDisplay
     from engine.kiosk.config import load_kiosk
     from engine.kiosk.flow import KioskFlow
-    from engine.kiosk.run import game_maker, scene_cards, scene_loader
+    from engine.kiosk.run import game_maker, scene_cards
+    from engine.kiosk.scene_loading import scene_loader
     from engine.kiosk.status import status_lines
     from engine.overlays.calendar import preview_moment
     from engine.play.protocol import VisitLines
@@ -42,7 +43,7 @@ def main() -> int:
     now = [0.0]
     started = time.monotonic()
     flow = KioskFlow(display, settings, kiosk, lines=VisitLines(io.StringIO()),
-                     load_scene=scene_loader(display, settings, kiosk, VisitLines(io.StringIO())),
+                     load_scene=scene_loader(display, settings, kiosk.scenes, VisitLines(io.StringIO())),
                      make_game=game_maker(settings, kiosk, store),
                      scene_cards=lambda: scene_cards(settings, kiosk.scenes, preview_moment(args.date)),
                      status_lines=lambda: status_lines(started_at=started, data_dir=data, store=store,

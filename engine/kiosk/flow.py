@@ -29,6 +29,7 @@ from engine.kiosk.idle import IdleTimer
 from engine.kiosk.pin import pin_matches
 from engine.play.protocol import VisitLines
 from engine.settings import Settings
+from engine.store import StoreError
 from engine.ui.kiosk_screens import AttractCaption, IdlePrompt, SceneCard, StartScreen
 from engine.ui.pin_pad import PinPad
 from engine.ui.visible_text import visible_texts
@@ -138,7 +139,11 @@ class KioskFlow:
             log.warning("scene %s could not be shown: %s", scene_id, exc.diagnostics[0].format())
             self.to_start()
             return
-        game = self.make_game(scene_id, built, self.lang, self.dress)
+        try:
+            game = self.make_game(scene_id, built, self.lang, self.dress)
+        except StoreError as exc:  # a full disk or a locked database: the visit goes on, without its game
+            log.warning("the visit of %s starts without its game: %s", scene_id, exc)
+            game = None
         self.session = PlaySession(self.display, built, self.lang, game=game, lines=self.lines, kiosk=True,
                                    on_finish=self.finish_visit)
         if self.dress is not None:

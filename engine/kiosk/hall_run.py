@@ -17,6 +17,7 @@ STILL_FPS = 2.0  # frames a second while the still screen stands: the machine re
 def run_hall(settings: Settings, hall: Hall, display: Display, *, lines, max_frames: int = 0) -> int:
     from engine.display.sigterm import stopped_by_sigterm
     from engine.kiosk.hall_flow import HallFlow
+    from engine.kiosk.scene_loading import scene_loader
     from engine.play.event_dress import visit_calendar
     from engine.service.heartbeat import beating
 
@@ -27,7 +28,7 @@ def run_hall(settings: Settings, hall: Hall, display: Display, *, lines, max_fra
         with stopped_by_sigterm(display):
             # the hours follow the wall clock (or --clock-from); --date picks that day's events only
             hours_clock = visit_calendar(display, replace(settings, preview_date=None))
-            flow = HallFlow(display, hall, lines=lines, load_scene=scene_loader(display, settings, hall, lines),
+            flow = HallFlow(display, hall, lines=lines, load_scene=scene_loader(display, settings, hall.scenes, lines),
                             moment=hours_clock, rest=rester(display))
             with beating(display.task_mgr, "hall"):  # the supervisor's watchdog, fed by drawn frames
                 display.run(max_frames)
@@ -36,21 +37,6 @@ def run_hall(settings: Settings, hall: Hall, display: Display, *, lines, max_fra
             flow.close()
         sys.stdout.flush()
     return 0
-
-
-def scene_loader(display: Display, settings: Settings, hall: Hall, lines):
-    """(scene id, a tour's own events to force on) -> (a ready LiveScene, its event overlays)."""
-    from engine.play.event_dress import EventDress
-    from engine.world.cache import SceneCache
-    from engine.world.library import get_scene
-    cache = SceneCache(settings.cache_dir) if settings.use_cache else None
-
-    def load(scene_id: str, forced: tuple[str, ...]):
-        built, report = get_scene(hall.scenes[scene_id], display.base.loader, cache)
-        lines.scene(built.manifest.id, report.from_cache, report.seconds)
-        dressed = replace(settings, event_ids=forced) if forced and not settings.event_ids else settings
-        return built, EventDress(display, built, dressed, lines)
-    return load
 
 
 def rester(display: Display, fps: float = STILL_FPS):

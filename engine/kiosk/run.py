@@ -21,6 +21,7 @@ def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_f
     from engine.display.sigterm import stopped_by_sigterm
     from engine.display.window import WindowDisplay
     from engine.kiosk.flow import KioskFlow
+    from engine.kiosk.scene_loading import scene_loader
     from engine.kiosk.status import status_lines
     from engine.play.event_dress import visit_calendar
     from engine.play.protocol import VisitLines
@@ -36,7 +37,7 @@ def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_f
             store = open_store(settings)
             calendar = visit_calendar(display, settings)
             flow = KioskFlow(display, settings, kiosk, lines=lines, idle_s=idle_s, countdown_s=countdown_s,
-                             load_scene=scene_loader(display, settings, kiosk, lines),
+                             load_scene=scene_loader(display, settings, kiosk.scenes, lines),
                              make_game=game_maker(settings, kiosk, store),
                              scene_cards=lambda: scene_cards(settings, kiosk.scenes, calendar()),
                              status_lines=lambda: status_lines(started_at=started, data_dir=settings.data_dir,
@@ -51,20 +52,6 @@ def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_f
         display.close()
         sys.stdout.flush()
     return 0
-
-
-def scene_loader(display, settings: Settings, kiosk: Kiosk, lines):
-    """scene id -> (a ready LiveScene, its event overlays on the calendar's clock)."""
-    from engine.play.event_dress import EventDress
-    from engine.world.cache import SceneCache
-    from engine.world.library import get_scene
-    cache = SceneCache(settings.cache_dir) if settings.use_cache else None
-
-    def load(scene_id: str):
-        built, report = get_scene(kiosk.scenes[scene_id], display.base.loader, cache)
-        lines.scene(built.manifest.id, report.from_cache, report.seconds)
-        return built, EventDress(display, built, settings, lines)
-    return load
 
 
 def game_maker(settings: Settings, kiosk: Kiosk, store):

@@ -2,6 +2,7 @@
 collectibles left in the scene, protocol lines). Owns the GameSession and closes its store."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from engine.display.scene_view import SceneView
@@ -9,9 +10,16 @@ from engine.game.rules import GameProgress
 from engine.game.session import GameSession
 from engine.play.collectible_nodes import build_collectibles, remove_found, spin
 from engine.play.protocol import VisitLines
+from engine.service.heartbeat import busy
+from engine.store import StoreError
 from engine.ui.game_hud import GameHud
 
+log = logging.getLogger("ludao.game")
 LANGS = ("zh", "en")
+STORE_PATIENCE_S = 10  # the store waits up to 5 s on a lock (engine.store.connection), then gives up
+UNSAVED_EVERY_S = 30
+UNSAVED = {"zh": "暂时无法保存印章和得分，请稍后再试。",
+           "en": "Stamps and points can't be saved just now; try again in a moment."}
 POSITION_EVERY_S = 0.25  # how often free roaming tells the game where the visitor is
 
 
@@ -27,6 +35,7 @@ class GameLink:
         self.hud = GameHud(overlay, game.game, view.built.manifest.name, game.lang,
                            passport_data=self._passport_data, on_answer=self._answered)
         self._since_position = 0.0
+        self._unsaved_at: float | None = None  # when the visitor was last told the store is not saving
 
     @property
     def progress(self) -> GameProgress:
@@ -44,12 +53,24 @@ class GameLink:
 
     def _passport_data(self) -> tuple[GameProgress, list]:
         store = self.game.store
-        best = store.leaderboard("scene", self.scene_id, limit=5) if store is not None else []
+        try:
+            best = store.leaderboard("scene", self.scene_id, limit=5) if store is not None else []
+        except StoreError as exc:  # a locked or damaged database: the passport opens without the board
+            log.warning("the leaderboard could not be read: %s", exc)
+            best = []
         return self.game.progress, best
 
     def handle(self, event: dict) -> list[dict]:
-        """Feed one visit event to the game; show what it earned. Returns the game's events."""
-        gained = self.game.handle(event)
+        """Feed one visit event to the game; show what it earned. Returns the game's events.
+        A gain is saved before it is shown: when the store cannot save it (a full disk, a database
+        locked past its patience) the visitor is told once in a while, nothing is shown as won, and
+        the next try (the next tap, the next step closer) saves it when the store can again."""
+        try:
+            with busy(STORE_PATIENCE_S):  # a locked database makes the write wait: not a hung loop
+                gained = self.game.handle(event)
+        except StoreError as exc:
+            self._unsaved(exc)
+            return []
         for out in gained:
             texts = {lang: self.game.message(out, lang) for lang in LANGS}
             if texts[self.game.lang]:
@@ -60,6 +81,14 @@ class GameLink:
         if gained:
             self.hud.show_score(self.game.progress.score)
         return gained
+
+    def _unsaved(self, exc: StoreError) -> None:
+        now = self.clock()
+        if self._unsaved_at is None or now - self._unsaved_at >= UNSAVED_EVERY_S:
+            self._unsaved_at = now
+            log.warning("a gain could not be saved: %s", exc)
+            self.hud.toast(UNSAVED)
+            self.lines.write("store", "unsaved")
 
     # --- what the visitor did ------------------------------------------------------------------
     def poi_tapped(self, poi_id: str, *, ask_quiz: bool) -> None:

@@ -39,6 +39,7 @@ class Heartbeat:
         self.ready = False
         self.pings = 0
         self._last_ping = 0.0
+        self._busy_depth = 0  # busy() blocks inside one another: only the outermost restores the limit
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] = os.environ, *, pid: int | None = None,
@@ -74,13 +75,15 @@ class Heartbeat:
     def busy(self, seconds: float) -> Iterator[None]:
         """Work on the frame thread that may outlast the watchdog (loading a scene, rendering a
         postcard): the supervisor waits `seconds` longer (WATCHDOG_USEC=), then the usual limit returns."""
-        if self.watchdog_s is None:
-            yield
+        if self.watchdog_s is None or self._busy_depth:
+            yield  # unsupervised, or inside a longer allowance already
             return
         self.notifier.send(f"WATCHDOG_USEC={round((seconds + self.watchdog_s) * 1e6)}", "WATCHDOG=1")
+        self._busy_depth += 1
         try:
             yield
         finally:
+            self._busy_depth -= 1
             self.notifier.send(f"WATCHDOG_USEC={round(self.watchdog_s * 1e6)}", "WATCHDOG=1")
             self._last_ping = self.clock()
 
@@ -91,6 +94,21 @@ class Heartbeat:
 
     def stopping(self) -> None:
         self.notifier.send("STOPPING=1", "STATUS=stopping")
+
+
+_running: Heartbeat | None = None  # the heartbeat of the frame loop running now (one per process)
+
+
+@contextmanager
+def busy(seconds: float) -> Iterator[None]:
+    """Frame-thread work that may outlast the watchdog (a scene loading, a postcard drawn, a write
+    waiting on a locked database): the running heartbeat's `busy`, or nothing when no loop beats."""
+    heartbeat = _running
+    if heartbeat is None:
+        yield
+        return
+    with heartbeat.busy(seconds):
+        yield
 
 
 @contextmanager
@@ -108,10 +126,13 @@ def beating(task_mgr, status: str = "running", environ: Mapping[str, str] = os.e
         heartbeat.frame_drawn()
         return task.cont
 
+    global _running
     task = task_mgr.add(beat, "ludao-heartbeat", sort=AFTER_DRAWING)
+    _running = heartbeat
     try:
         yield heartbeat
     finally:
+        _running = None
         task_mgr.remove(task)
         heartbeat.stopping()
         heartbeat.notifier.close()
