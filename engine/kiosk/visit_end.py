@@ -15,12 +15,14 @@ from pathlib import Path
 from PIL import Image
 
 from engine.kiosk.nicknames import suggested_names
+from engine.service.heartbeat import busy
 from engine.settings import Settings
 from engine.ui.nickname_picker import NicknamePicker
 from engine.ui.passport import Passport
 from engine.ui.visit_end import VisitEndScreen, VisitSummary
 
 log = logging.getLogger("ludao.kiosk")
+POSTCARD_ALLOWANCE_S = 20
 REFUSED = {  # engine.store NicknameRefused codes, in the visitor's words
     "empty": {"zh": "请至少输入一个字母。", "en": "Type at least one letter."},
     "too_long": {"zh": "名字太长了，最多 16 个字符。", "en": "That name is too long: 16 characters at most."},
@@ -63,7 +65,8 @@ class VisitEnd:
         picture = Image.fromarray(self.display.view_picture())
         folder = souvenir_folder(self.settings, self.game.session.id)
         try:
-            postcard, _ = write_souvenir(self.settings, self.game, events, folder, picture, self.lang)
+            with busy(POSTCARD_ALLOWANCE_S):  # drawing the card and its QR code: a second or two
+                postcard, _ = write_souvenir(self.settings, self.game, events, folder, picture, self.lang)
         except (OSError, ValueError) as exc:  # a full disk, a broken key file, a certificate too long
             log.warning("the visit's postcard could not be written in %s: %s", folder, exc)
             return None
@@ -113,8 +116,9 @@ class VisitEnd:
         from engine.store import NicknameRefused, StoreError
         store, session_id = self.game.store, self.game.session.id
         try:
-            shown = store.set_nickname(session_id, raw)
-            store.submit_to_leaderboard(session_id)
+            with busy(POSTCARD_ALLOWANCE_S):  # the store may wait on a lock
+                shown = store.set_nickname(session_id, raw)
+                store.submit_to_leaderboard(session_id)
         except NicknameRefused as exc:
             self.lines.write("kiosk", "name_refused", exc.code)
             return REFUSED.get(exc.code, REFUSED["blocked_word"])[self.lang]
