@@ -87,8 +87,13 @@ class VisitEnd:
             return
         if self.passport is None:
             self.passport = Passport(self.display.overlay, self.game.game, self.scene_name, self.lang)
+        from engine.store import StoreError
         store = self.game.store
-        best = store.leaderboard("scene", self.game.scene.id, limit=5) if store is not None else []
+        try:
+            best = store.leaderboard("scene", self.game.scene.id, limit=5) if store is not None else []
+        except StoreError as exc:  # a locked database: the passport without the board
+            log.warning("the leaderboard could not be read: %s", exc)
+            best = []
         self.passport.show(self.game.progress, best)
         self.lines.write("kiosk", "passport")
 
