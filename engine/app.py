@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from engine.display.base import Display
 from engine.service.heartbeat import beating
@@ -43,33 +44,28 @@ def stereo_rig(parent, **lens):
 
 @dataclass
 class GameMaker:
-    """Makes the scene's game for one visitor; every visitor of a run shares one store."""
-    content: object
+    """Makes the scene's game for one visitor (None when neither the scene nor an event on has one);
+    every visitor of a run shares one store."""
+    manifest_path: Path
     built: object
     settings: Settings
     store: object
     events_on: object = None  # () -> the event overlays on now: their stamps, quizzes and badges join
 
     def __call__(self, resume_code: str | None = None):
-        from engine.game.session import GameSession
-        from engine.overlays.game_dress import dressed_game
-        content, scene = dressed_game(self.content, self.built.manifest, self.events_on() if self.events_on else [])
-        return GameSession(content, scene, self.built.ground, lang=self.settings.lang,
-                           store=self.store, resume_code=resume_code)
+        from engine.visit import visit_game
+        return visit_game(self.manifest_path, self.built.manifest, self.built.ground, self.settings.lang, self.store,
+                          self.events_on() if self.events_on else [], resume_code)
 
 
-def game_maker(manifest_path, built, settings: Settings, *, writes_in_background: bool = False) -> GameMaker | None:
-    """None when the scene has no game (no game.yaml beside its manifest). writes_in_background: the
-    store writes on its own thread (a headset's frame loop must never wait on the disk)."""
-    from engine.game.session import game_for
+def game_maker(manifest_path, built, settings: Settings, *, writes_in_background: bool = False) -> GameMaker:
+    """writes_in_background: the store writes on its own thread (a headset's frame loop must never
+    wait on the disk)."""
     from engine.visit import open_store
-    content = game_for(manifest_path, manifest_path.parent.parent)  # the scene's own folder of scenes
-    if content is None:
-        return None
     if writes_in_background:
         from engine.store.background import BackgroundStore
-        return GameMaker(content, built, settings, BackgroundStore(lambda: open_store(settings)))
-    return GameMaker(content, built, settings, open_store(settings))
+        return GameMaker(manifest_path, built, settings, BackgroundStore(lambda: open_store(settings)))
+    return GameMaker(manifest_path, built, settings, open_store(settings))
 
 
 def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
@@ -95,9 +91,8 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
                 display.use_scene(built)
             dress = EventDress(display, built, settings, lines)
             make_game = game_maker(manifest, built, settings, writes_in_background=(mode == "vr"))
-            if make_game is not None:
-                make_game.events_on = dress.controller.active_events
-            game = make_game(resume_code) if make_game else None
+            make_game.events_on = dress.controller.active_events  # a scene without a game may get one
+            game = make_game(resume_code)
             if game is not None:
                 lines.visit(game.session.resume_code)  # the code a visitor can resume with
             session = PlaySession(display, built, settings.lang, view, tour=tour, game=game, new_game=make_game,

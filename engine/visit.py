@@ -16,10 +16,8 @@ class HeadlessVisit:
 
     @classmethod
     def open(cls, settings: Settings, scene_arg: str, scene_id: str, resume_code: str | None = None) -> "HeadlessVisit":
-        from engine.game.session import GameSession, game_for
         from engine.game.visit_stats import VisitStats
         from engine.overlays.footprints import event_footprints
-        from engine.overlays.game_dress import dressed_game
         from engine.scene_library import find_scene
         from engine.tour_worlds import tour_world
         from engine.world.cache import SceneCache
@@ -30,10 +28,7 @@ class HeadlessVisit:
         world = tour_world(manifest, SceneCache(settings.cache_dir) if settings.use_cache else None,
                            dressed_by=lambda scene, facts: event_footprints(events, scene, facts.projection,
                                                                             facts.ground))
-        content, seen = dressed_game(game_for(manifest, manifest.parent.parent), world.scene, events)
-        game = None
-        if content is not None:
-            game = GameSession(content, seen, world.ground, lang=settings.lang, store=store, resume_code=resume_code)
+        game = visit_game(manifest, world.scene, world.ground, settings.lang, store, events, resume_code)
         session_id = game.session.id if game is not None else None
         return cls(game, VisitStats(store, scene_id, session_id), world, events)
 
@@ -72,6 +67,18 @@ class HeadlessVisit:
         print(f"game\t{len(p.stamps)} stamp(s)\t{len(p.collectibles)} find(s)\t{len(p.badges)} badge(s)"
               f"\tscore {p.score}\tsession {self.game.session.id[:8]} (resume code {self.game.session.resume_code})",
               file=sys.stdout)
+
+
+def visit_game(manifest_path: Path, scene, ground, lang: str, store, events: list, resume_code: str | None = None):
+    """One visitor's game (a GameSession): the scene's game.yaml joined by the games of the events on
+    (their stamps, quizzes and badges); None when neither has one. Every front end makes it here: a
+    headless visit, `play` and the kiosk. scene: the manifest the game measures in; ground: its floor."""
+    from engine.game.session import GameSession, game_for
+    from engine.overlays.game_dress import dressed_game
+    content, seen = dressed_game(game_for(manifest_path, manifest_path.parent.parent), scene, events)
+    if content is None:
+        return None
+    return GameSession(content, seen, ground, lang=lang, store=store, resume_code=resume_code)
 
 
 def write_souvenir(settings: Settings, game, events: list, folder: Path, view_image, lang: str) -> tuple[Path, Path]:

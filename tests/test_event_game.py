@@ -120,3 +120,20 @@ def test_running_the_marathon_route_earns_its_badge_only_at_its_end():
         session.handle({"t": t, "type": "camera", "pos": at(poi_id)})
     assert {"stamp_mar_start", "stamp_mar_halfway", "stamp_mar_turn"} <= set(session.progress.stamps)
     assert "mar_route_badge" in session.progress.badges
+
+
+def test_a_scene_without_a_game_gets_the_events_game_in_every_front_end(tmp_path):
+    """visit_game is the one maker (headless, play, kiosk): a scene with no game.yaml plays the
+    marathon's stamps while it is on, and has no game without it."""
+    import shutil
+
+    from engine.visit import visit_game
+    scenes = tmp_path / "scenes"
+    shutil.copytree(SCENES / "shapowei", scenes / "shapowei", ignore=shutil.ignore_patterns("game.yaml"))
+    manifest = scenes / "shapowei" / "scene.yaml"
+    scene, _ = load_scene(manifest)
+    marathon, _ = load_event(SCENES / "events" / "xiamen_marathon.event.yaml", SCENES)
+    facts = plan_facts(scene)
+    assert visit_game(manifest, scene, facts.ground, "en", None, []) is None
+    game = visit_game(manifest, scene, facts.ground, "en", None, [marathon])
+    assert game is not None and "stamp_mar_start" in {c.id for c in game.game.checkins}

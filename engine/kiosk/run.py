@@ -56,18 +56,12 @@ def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_f
 
 def game_maker(settings: Settings, kiosk: Kiosk, store):
     """(scene id, its LiveScene, the visitor's language, its event dress) -> the visitor's game, or None
-    for a scene without one; every game writes to the one store."""
-    from engine.game.session import GameSession, game_for
-    from engine.overlays.game_dress import dressed_game
+    for a scene (and events) without one; every game writes to the one store."""
+    from engine.visit import visit_game
 
     def make(scene_id: str, built, lang: str, dress):
-        manifest = kiosk.scenes[scene_id]
-        content = game_for(manifest, manifest.parent.parent)
         events = dress.controller.active_events() if dress is not None else []
-        content, scene = dressed_game(content, built.manifest, events)
-        if content is None:
-            return None
-        return GameSession(content, scene, built.ground, lang=lang, store=store)
+        return visit_game(kiosk.scenes[scene_id], built.manifest, built.ground, lang, store, events)
     return make
 
 
