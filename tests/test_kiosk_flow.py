@@ -95,6 +95,35 @@ def test_walking_away_ends_the_visit_on_the_injected_clock(open_view, offscreen_
         assert [r[0] for r in db.execute("SELECT item FROM progress WHERE kind = 'stamp'")] == ["stamp_chapel"]
 
 
+class Kiosk:
+    """A kiosk flow on the shared offscreen base with the islet, a test clock (`now[0]`), its stdout
+    lines in `out` and a visitor database in tmp_path (or no game with `game=False`)."""
+
+    def __init__(self, offscreen_base, scene_cache, tmp_path, *, more_config: str = "", game: bool = True):
+        (tmp_path / "kiosk.yaml").write_text(CONFIG + more_config, encoding="utf-8")
+        kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
+        settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
+        self.store = Store(tmp_path / "ludao.db", clock=system_clock) if game else None
+        self.out = io.StringIO()
+        self.now = [0.0]
+        self.display = OffscreenDisplay(offscreen_base)
+
+        def load(scene_id: str):
+            return get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)[0], None
+
+        self.flow = KioskFlow(self.display, settings, kiosk, lines=VisitLines(self.out), load_scene=load,
+                              make_game=game_maker(settings, kiosk, self.store) if game else lambda *args: None,
+                              scene_cards=lambda: [], status_lines=lambda: [], clock=lambda: self.now[0])
+
+    def lines(self) -> list[str]:
+        return self.out.getvalue().splitlines()
+
+    def close(self) -> None:
+        self.flow.close()
+        if self.store is not None:
+            self.store.close()
+
+
 def press(button) -> None:
     """A button's click as DirectGui delivers it (its command with its extra arguments)."""
     button.commandFunc(None)
@@ -113,17 +142,8 @@ def test_the_end_of_a_visit_shows_the_postcard_takes_a_name_prints_and_leaves_no
     open_view.release()
     with CupsServer() as cups:
         monkeypatch.setenv("CUPS_SERVER", cups.env["CUPS_SERVER"])
-        (tmp_path / "kiosk.yaml").write_text(CONFIG + f"printer: {{queue: {cups.queue}}}\n", encoding="utf-8")
-        kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
-        settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
-        store = Store(tmp_path / "ludao.db", clock=system_clock)
-        out = io.StringIO()
-        now = [1000.0]
-        display = OffscreenDisplay(offscreen_base)
-        load = lambda scene_id: (get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)[0], None)  # noqa: E731
-        flow = KioskFlow(display, settings, kiosk, lines=VisitLines(out), load_scene=load,
-                         make_game=game_maker(settings, kiosk, store), scene_cards=lambda: [],
-                         status_lines=lambda: [], clock=lambda: now[0])
+        kiosk = Kiosk(offscreen_base, scene_cache, tmp_path, more_config=f"printer: {{queue: {cups.queue}}}\n")
+        flow, display, out, now = kiosk.flow, kiosk.display, kiosk.out, kiosk.now
         try:
             offscreen_base.messenger.send("mouse1")
             flow.choose_language("en")
@@ -163,8 +183,7 @@ def test_the_end_of_a_visit_shows_the_postcard_takes_a_name_prints_and_leaves_no
             assert flow.state == "attract" and flow.ending is None
             texts = visible_texts(display.overlay)
         finally:
-            flow.close()
-            store.close()
+            kiosk.close()
     assert sorted(texts) == ["Touch to start", "触摸屏幕开始"]
     with sqlite3.connect(tmp_path / "ludao.db") as db:
         assert [r[0] for r in db.execute("SELECT nickname FROM leaderboard")] == [name]
@@ -175,25 +194,19 @@ def test_the_end_of_a_visit_shows_the_postcard_takes_a_name_prints_and_leaves_no
 def test_a_touch_screen_zooms_with_its_buttons(open_view, offscreen_base, scene_cache, tmp_path):
     """A Linux touch screen reaches Panda3D as one pointer (no pinch): the kiosk's + and – zoom."""
     open_view.release()
-    (tmp_path / "kiosk.yaml").write_text(CONFIG, encoding="utf-8")
-    kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
-    settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
-    display = OffscreenDisplay(offscreen_base)
-    load = lambda scene_id: (get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)[0], None)  # noqa: E731
-    flow = KioskFlow(display, settings, kiosk, lines=VisitLines(io.StringIO()), load_scene=load,
-                     make_game=lambda *args: None, scene_cards=lambda: [], status_lines=lambda: [], clock=lambda: 0.0)
+    kiosk = Kiosk(offscreen_base, scene_cache, tmp_path, game=False)
     try:
-        flow.start_visit("islet")
-        nav = flow.session.nav
-        distance = lambda: (nav.rig.position - nav.pivot).length()  # noqa: E731
+        kiosk.flow.start_visit("islet")
+        session = kiosk.flow.session
+        distance = lambda: (session.nav.rig.position - session.nav.pivot).length()  # noqa: E731
         start = distance()
-        press(flow.session.hud.buttons["zoom_in"])
+        press(session.hud.buttons["zoom_in"])
         closer = distance()
-        press(flow.session.hud.buttons["zoom_out"])
-        press(flow.session.hud.buttons["zoom_out"])
+        press(session.hud.buttons["zoom_out"])
+        press(session.hud.buttons["zoom_out"])
         assert closer < start < distance()
     finally:
-        flow.close()
+        kiosk.close()
 
 
 def test_the_large_text_switch_lasts_one_visit(open_view, offscreen_base, scene_cache, tmp_path):
@@ -202,14 +215,8 @@ def test_the_large_text_switch_lasts_one_visit(open_view, offscreen_base, scene_
     from engine.ui.screen_layout import CARD_BODY
     from engine.ui.text_size import large_text
     open_view.release()
-    (tmp_path / "kiosk.yaml").write_text(CONFIG, encoding="utf-8")
-    kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
-    settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
-    display = OffscreenDisplay(offscreen_base)
-    out = io.StringIO()
-    load = lambda scene_id: (get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)[0], None)  # noqa: E731
-    flow = KioskFlow(display, settings, kiosk, lines=VisitLines(out), load_scene=load,
-                     make_game=lambda *args: None, scene_cards=lambda: [], status_lines=lambda: [], clock=lambda: 0.0)
+    kiosk = Kiosk(offscreen_base, scene_cache, tmp_path, game=False)
+    flow, display = kiosk.flow, kiosk.display
     try:
         offscreen_base.messenger.send("mouse1")
         press(flow.start_screen.buttons["large_text"])
@@ -225,8 +232,8 @@ def test_the_large_text_switch_lasts_one_visit(open_view, offscreen_base, scene_
         flow.session.open_poi("chapel")
         assert flow.session.card.body.getTextScale()[0] == CARD_BODY.scale
     finally:
-        flow.close()
-    assert "kiosk\tlarge_text\ton" in out.getvalue().splitlines()
+        kiosk.close()
+    assert "kiosk\tlarge_text\ton" in kiosk.lines()
 
 
 def test_a_locked_database_is_told_kindly_and_nothing_is_shown_as_won(open_view, offscreen_base, scene_cache,
@@ -236,18 +243,9 @@ def test_a_locked_database_is_told_kindly_and_nothing_is_shown_as_won(open_view,
     store can write again, the next tap saves and shows it. A visit that starts while it is locked
     goes on without its game."""
     open_view.release()
-    (tmp_path / "kiosk.yaml").write_text(CONFIG, encoding="utf-8")
-    kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
-    settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
-    store = Store(tmp_path / "ludao.db", clock=system_clock)
-    store._db.execute("PRAGMA busy_timeout = 100")  # the test's patience, not the kiosk's 5 s
-    out = io.StringIO()
-    now = [0.0]
-    display = OffscreenDisplay(offscreen_base)
-    load = lambda scene_id: (get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)[0], None)  # noqa: E731
-    flow = KioskFlow(display, settings, kiosk, lines=VisitLines(out), load_scene=load,
-                     make_game=game_maker(settings, kiosk, store), scene_cards=lambda: [],
-                     status_lines=lambda: [], clock=lambda: now[0])
+    kiosk = Kiosk(offscreen_base, scene_cache, tmp_path)
+    kiosk.store._db.execute("PRAGMA busy_timeout = 100")  # the test's patience, not the kiosk's 5 s
+    flow, display = kiosk.flow, kiosk.display
     unsaved = "Stamps and points can't be saved just now; try again in a moment."
     other = sqlite3.connect(tmp_path / "ludao.db", isolation_level=None)
     try:
@@ -270,8 +268,7 @@ def test_a_locked_database_is_told_kindly_and_nothing_is_shown_as_won(open_view,
         other.execute("ROLLBACK")
     finally:
         other.close()
-        flow.close()
-        store.close()
-    assert "store\tunsaved" in out.getvalue().splitlines()
+        kiosk.close()
+    assert "store\tunsaved" in kiosk.lines()
     with sqlite3.connect(tmp_path / "ludao.db") as db:
         assert [r[0] for r in db.execute("SELECT item FROM progress WHERE kind = 'stamp'")] == ["stamp_chapel"]
