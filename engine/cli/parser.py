@@ -87,6 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="show this event's overlay whatever the date (repeat for several; 'none': no overlay)")
     events.add_argument("--date", dest="preview_date", type=_day, metavar="YYYY-MM-DD",
                         help="read the event calendar for this day (Beijing time) instead of today")
+    unattended = argparse.ArgumentParser(add_help=False)  # the kiosk's and the hall's screen
+    unattended.add_argument("--windowed", action="store_true",
+                            help="in a window (with its title bar and cursor), not fullscreen")
+    unattended.add_argument("--size", type=_size,
+                            help="the window (or screen mode) size (default 1920x1080, windowed 1280x720)")
+    unattended.add_argument("--max-frames", type=int, default=0,
+                            help="quit after this many frames (0: run until the operator stops it)")
+    unattended.add_argument("--mute", action="store_true", help="no sound; also LUDAO_MUTE=1")
     parser = argparse.ArgumentParser(prog="run_tour.py", description="Ludao 鹭岛 virtual-tour engine")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -173,30 +181,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--postcard-view", metavar="VIEWPOINT",
                    help="the view on the postcard (default: the tour's postcard_view, else the scene's main view)")
 
-    p = sub.add_parser("kiosk", parents=[common, events],
+    p = sub.add_parser("kiosk", parents=[common, events, unattended],
                        help="a touch kiosk: start screen, attract loop, idle reset, operator exit with a PIN")
     p.add_argument("--config", type=Path, default=None, metavar="FILE.yaml",
                    help="the kiosk's kiosk.yaml (default: kiosk.yaml beside the scenes folder)")
-    p.add_argument("--windowed", action="store_true", help="in a window (with its title bar and cursor), not fullscreen")
-    p.add_argument("--size", type=_size, help="the window (or screen mode) size (default 1920x1080, windowed 1280x720)")
     p.add_argument("--idle-s", type=float, metavar="SECONDS", help="override kiosk.yaml's idle_s")
     p.add_argument("--countdown-s", type=float, metavar="SECONDS", help="override kiosk.yaml's countdown_s")
     p.add_argument("--clock-from", metavar="YYYY-MM-DDTHH:MM", type=_moment,
                    help="start the event calendar at this moment (Beijing time) and let it run on")
-    p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until the "
-                                                             "operator leaves)")
-    p.add_argument("--mute", action="store_true", help="no sound; also LUDAO_MUTE=1")
 
-    p = sub.add_parser("hall", parents=[common, events],
+    p = sub.add_parser("hall", parents=[common, events, unattended],
                        help="an exhibition hall: tours in a loop all day, a still screen when closed or quiet")
     p.add_argument("--config", type=Path, default=None, metavar="FILE.yaml",
                    help="the hall's hall.yaml (default: hall.yaml beside the scenes folder)")
-    p.add_argument("--windowed", action="store_true", help="in a window (with its title bar and cursor), not fullscreen")
-    p.add_argument("--size", type=_size, help="the window (or screen mode) size (default 1920x1080, windowed 1280x720)")
     p.add_argument("--clock-from", metavar="YYYY-MM-DDTHH:MM", type=_moment,
                    help="start the hall's clock (schedule and events) at this moment (Beijing time) and let it run on")
-    p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until stopped)")
-    p.add_argument("--mute", action="store_true", help="no sound; also LUDAO_MUTE=1")
 
     p = sub.add_parser("probe", parents=[common],
                        help="what is at a place: ground height, land or water, area, nearest POI and landmark")
