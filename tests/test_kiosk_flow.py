@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import time
 import sqlite3
 
 from engine.display.offscreen import OffscreenDisplay
@@ -154,6 +155,14 @@ def test_the_end_of_a_visit_shows_the_postcard_takes_a_name_prints_and_leaves_no
             assert flow.state == "end" and flow.session is None
             texts = visible_texts(display.overlay)
             assert "Thank you for visiting!" in texts and "Stamps 1 of " in " ".join(texts)
+            assert "Making your postcard…" in texts  # drawn on a worker: the frame loop goes on
+            deadline = time.monotonic() + 60
+            while flow.ending.writing is not None and time.monotonic() < deadline:
+                time.sleep(0.02)  # the worker draws in real time
+                now[0] += 0.05
+                display.step()
+            assert "Making your postcard…" not in visible_texts(display.overlay)
+            assert "Scan the QR code with your phone to verify this postcard later" in visible_texts(display.overlay)
             postcard = tmp_path / "souvenirs"
             (card,) = list(postcard.glob("*/postcard.png"))
             assert verify(read_certificate_from_png(card), Keyring(tmp_path)).status is VerifyStatus.GENUINE  # its QR code

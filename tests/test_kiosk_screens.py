@@ -51,6 +51,7 @@ def _screens(overlay: NodePath, lang: str):
         ("a visit", lambda: _visit(overlay, lang)),
         ("the end of a visit", lambda: _end_of_visit(overlay, lang)),
         ("the end of a visit, named", lambda: _end_of_visit(overlay, lang, named=True)),
+        ("the end of a visit, its postcard being made", lambda: _end_of_visit(overlay, lang, preparing=True)),
         ("the name picker", lambda: _name_picker(overlay, lang)),
     ]
 
@@ -63,7 +64,7 @@ def _postcard_png() -> Path:
     return path
 
 
-def _end_of_visit(overlay: NodePath, lang: str, named: bool = False):
+def _end_of_visit(overlay: NodePath, lang: str, named: bool = False, preparing: bool = False):
     """The end of the longest visit: every badge of every shipped game (their longest names), a
     printer, and a printer's answer under the buttons (or the longest name on the leaderboard)."""
     from engine.kiosk.visit_end import REFUSED
@@ -74,9 +75,11 @@ def _end_of_visit(overlay: NodePath, lang: str, named: bool = False):
     for path in sorted((ROOT / "scenes").glob("*/game.yaml")):
         game, _ = load_game(path, ROOT / "scenes")
         badges += [{"zh": b.name.zh, "en": b.name.en} for b in game.badges]
-    summary = VisitSummary({"zh": "鼓浪屿", "en": "Gulangyu"}, 1230, (11, 12), badges, _postcard_png())
+    summary = VisitSummary({"zh": "鼓浪屿", "en": "Gulangyu"}, 1230, (11, 12), badges,
+                           None if preparing else _postcard_png())
     screen = VisitEndScreen(overlay, ASPECT, lang, summary, printing=True, on_passport=lambda: None,
-                            on_print=lambda: None, on_leaderboard=lambda: None, on_done=lambda: None)
+                            on_print=lambda: None, on_leaderboard=lambda: None, on_done=lambda: None,
+                            preparing=preparing)
     if named:
         screen.named("灯塔 Lighthouse 99")
     else:

@@ -74,6 +74,9 @@ def main() -> int:
         shot("kiosk-still-there.png", kiosk.config.idle_s + 2)
         flow.stay()
         flow.finish_visit()
+        while flow.ending.writing is not None:  # the postcard is drawn on a worker
+            now[0] += 0.1
+            display.step()
         shot("kiosk-postcard.png", 0.1)
         flow.ending.open_picker()
         shot("kiosk-nickname.png", 0.1)

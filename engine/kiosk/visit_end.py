@@ -4,8 +4,9 @@ it (one print a visit, to the CUPS queue of kiosk.yaml) and take a name for the 
 
 Nothing here can stop the kiosk: a postcard that cannot be written (a full disk, a broken key file)
 is logged and the screen says there is none; a printer that fails says so in the visitor's words; a
-refused name says why. Printing runs on a worker thread (`lp` may wait on CUPS for seconds), and
-its answer is picked up by `tick()` on the frame loop."""
+refused name says why. The postcard is drawn and printing runs on a worker thread (PIL and the QR
+code take a second or two; `lp` may wait on CUPS for seconds): the frame loop never waits, and
+`tick()` picks up their answers."""
 from __future__ import annotations
 
 import logging
@@ -22,7 +23,7 @@ from engine.ui.passport import Passport
 from engine.ui.visit_end import VisitEndScreen, VisitSummary
 
 log = logging.getLogger("ludao.kiosk")
-POSTCARD_ALLOWANCE_S = 20
+STORE_ALLOWANCE_S = 10  # the store may wait on a lock for 5 s
 REFUSED = {  # engine.store NicknameRefused codes, in the visitor's words
     "empty": {"zh": "请至少输入一个字母。", "en": "Type at least one letter."},
     "too_long": {"zh": "名字太长了，最多 16 个字符。", "en": "That name is too long: 16 characters at most."},
@@ -48,30 +49,52 @@ class VisitEnd:
         link = session.game
         self.game = link.game if link is not None else None  # the GameSession: progress, store, session
         self.scene_name = session.view.built.manifest.name
-        self.postcard = self._write_postcard(events) if self.game is not None else None
         self.passport = self.picker = None
+        self.postcard: Path | None = None
         self.printing: Future | None = None
-        self._worker: ThreadPoolExecutor | None = None
+        self.print_asked = False  # "Print" tapped before the postcard was ready: it prints when it is
+        # The card is drawn, signed and written on a worker (a second or two of PIL, QR and disk); the
+        # picture of the view is taken here, on the frame thread that owns the GL context.
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="ludao-souvenir")
+        self.writing: Future | None = None
+        if self.game is not None:
+            picture = Image.fromarray(display.view_picture())
+            self.writing = self._worker.submit(self._write_postcard, picture, list(events))
         self.screen = VisitEndScreen(display.overlay, aspect, self.lang, self._summary(),
-                                     printing=printer is not None, on_passport=self.open_passport,
+                                     printing=printer is not None and self.game is not None,
+                                     preparing=self.writing is not None, on_passport=self.open_passport,
                                      on_print=self.print_postcard, on_leaderboard=self.open_picker, on_done=on_done)
         if self.game is None:
             self.screen.buttons.pop("leaderboard").destroy()
             self.screen.buttons.pop("passport").destroy()
 
     # --- the postcard --------------------------------------------------------------------------
-    def _write_postcard(self, events: list) -> Path | None:
+    def _write_postcard(self, picture: Image.Image, events: list) -> Path | None:
+        """On the worker: the certificate and the card (the visit is closed: nothing changes under it)."""
+        from engine.souvenir.keys import KeyringError
         from engine.visit import write_souvenir
-        picture = Image.fromarray(self.display.view_picture())
         folder = souvenir_folder(self.settings, self.game.session.id)
         try:
-            with busy(POSTCARD_ALLOWANCE_S):  # drawing the card and its QR code: a second or two
-                postcard, _ = write_souvenir(self.settings, self.game, events, folder, picture, self.lang)
-        except (OSError, ValueError) as exc:  # a full disk, a broken key file, a certificate too long
+            postcard, _ = write_souvenir(self.settings, self.game, events, folder, picture, self.lang)
+        except (OSError, ValueError, KeyringError) as exc:  # a full disk, a broken key file, a long certificate
             log.warning("the visit's postcard could not be written in %s: %s", folder, exc)
             return None
-        self.lines.write("kiosk", "postcard", str(postcard))
         return postcard
+
+    def _postcard_ready(self) -> None:
+        try:
+            self.postcard = self.writing.result()
+        except Exception:  # a bug of ours on the worker: no postcard, the kiosk goes on
+            log.exception("writing the postcard failed")
+            self.postcard = None
+        self.writing = None
+        self.screen.show_postcard(self.postcard)
+        if self.postcard is not None:
+            self.lines.write("kiosk", "postcard", str(self.postcard))
+            if self.print_asked:
+                self._send_to_printer()
+        else:
+            self.lines.write("kiosk", "no_postcard")
 
     def _summary(self) -> VisitSummary:
         name = {"zh": self.scene_name.zh, "en": self.scene_name.en}
@@ -79,7 +102,7 @@ class VisitEnd:
             return VisitSummary(name)
         progress, content = self.game.progress, self.game.game
         badges = [{"zh": b.name.zh, "en": b.name.en} for b in content.badges if b.id in progress.badges]
-        return VisitSummary(name, progress.score, (len(progress.stamps), len(content.checkins)), badges, self.postcard)
+        return VisitSummary(name, progress.score, (len(progress.stamps), len(content.checkins)), badges)
 
     # --- the buttons -----------------------------------------------------------------------------
     def open_passport(self) -> None:
@@ -99,12 +122,17 @@ class VisitEnd:
 
     def print_postcard(self) -> None:
         """One print a visit: the button goes while the job is sent, its answer is said when it comes."""
-        from engine.souvenir.printing import print_postcard
         button = self.screen.buttons.pop("print", None)
         if button is None or self.printer is None:
             return
         button.destroy()
-        self._worker = ThreadPoolExecutor(1, thread_name_prefix="ludao-print")
+        if self.writing is not None:  # still being drawn: it goes to the printer when ready
+            self.print_asked = True
+        else:
+            self._send_to_printer()
+
+    def _send_to_printer(self) -> None:
+        from engine.souvenir.printing import print_postcard
         self.printing = self._worker.submit(print_postcard, self.postcard, self.printer.queue,
                                             copies=self.printer.copies)
         self.lines.write("kiosk", "print", self.printer.queue)
@@ -121,7 +149,7 @@ class VisitEnd:
         from engine.store import NicknameRefused, StoreError
         store, session_id = self.game.store, self.game.session.id
         try:
-            with busy(POSTCARD_ALLOWANCE_S):  # the store may wait on a lock
+            with busy(STORE_ALLOWANCE_S):
                 shown = store.set_nickname(session_id, raw)
                 store.submit_to_leaderboard(session_id)
         except NicknameRefused as exc:
@@ -143,6 +171,8 @@ class VisitEnd:
     # --- every frame -------------------------------------------------------------------------------
     def tick(self) -> None:
         from engine.souvenir.printing import PrintResult
+        if self.writing is not None and self.writing.done():
+            self._postcard_ready()
         if self.printing is not None and self.printing.done():
             try:
                 result = self.printing.result()
@@ -160,5 +190,4 @@ class VisitEnd:
         if self.passport is not None:
             self.passport.hide()
         self.screen.destroy()
-        if self._worker is not None:
-            self._worker.shutdown(wait=False)  # a job already with CUPS prints anyway
+        self._worker.shutdown(wait=False)  # a card being written is finished; a job sent to CUPS prints anyway

@@ -22,6 +22,7 @@ TEXTS = {
     "scan": {"zh": "用手机扫描二维码，日后可验证这张明信片",
              "en": "Scan the QR code with your phone to verify this postcard later"},
     "no_postcard": {"zh": "这次参观没有明信片。", "en": "This visit has no postcard."},
+    "preparing": {"zh": "正在制作您的明信片……", "en": "Making your postcard…"},
     "score": {"zh": "得分 {n}", "en": "Score {n}"},
     "stamps": {"zh": "印章 {have} / {of}", "en": "Stamps {have} of {of}"},
     "badges": {"zh": "徽章：{names}", "en": "Badges: {names}"},
@@ -83,7 +84,8 @@ def button_rows(printing: bool) -> list[str]:
 
 class VisitEndScreen:
     def __init__(self, parent, aspect: float, lang: str, summary: VisitSummary, *, printing: bool,
-                 on_passport, on_print, on_leaderboard, on_done):
+                 on_passport, on_print, on_leaderboard, on_done, preparing: bool = False):
+        """preparing: the postcard is still being made; show_postcard() puts it up (or says none)."""
         self.lang = lang
         a = aspect
         self.frame = DirectFrame(parent=parent, frameColor=BACKDROP, frameSize=(-a, a, -1, 1))
@@ -93,16 +95,12 @@ class VisitEndScreen:
         card_w = columns.card_width
         card_h = card_w / POSTCARD_ASPECT
         text_at(self.frame, TEXTS["thanks"][lang], 0.08, (inner_left, 0.84), align=TextNode.A_left)
-        card_x, card_top = inner_left + card_w / 2, 0.72
-        self.postcard = None
-        if summary.postcard is not None:
-            self.postcard = DirectFrame(parent=self.frame, image=_texture(summary.postcard),
-                                        image_scale=(card_w / 2, 1, card_h / 2), frameColor=(0, 0, 0, 0),
-                                        pos=(card_x, 0, card_top - card_h / 2))
-            hint = text_at(self.frame, "", 0.045, (card_x, card_top - card_h - 0.09), fg=SOFT)
-            show_at_most(hint, TEXTS["scan"][lang], 0.045, card_w, 2)
+        self._card = (inner_left + card_w / 2, 0.72, card_w, card_h)  # centre x, top, width, height
+        self.postcard = self.placeholder = None
+        if summary.postcard is not None or not preparing:
+            self.show_postcard(summary.postcard)
         else:
-            text_at(self.frame, TEXTS["no_postcard"][lang], 0.06, (card_x, 0.1), fg=SOFT)
+            self.placeholder = text_at(self.frame, TEXTS["preparing"][lang], 0.06, (self._card[0], 0.1), fg=SOFT)
 
         left, width = columns.right
         text_at(self.frame, TEXTS["score"][lang].format(n=summary.score), 0.09, (left, 0.6), fg=GOLD,
@@ -114,7 +112,6 @@ class VisitEndScreen:
         show_at_most(text_at(self.frame, "", 0.05, (left, 0.34), fg=SOFT, align=TextNode.A_left), badges, 0.05,
                      width, BADGE_LINES)
         half = (width / 2, BUTTON_HALF_HEIGHT)
-        printing = printing and summary.postcard is not None
         commands = {"passport": on_passport, "print": on_print, "leaderboard": on_leaderboard}
         rows = button_rows(printing)
         for name in rows:
@@ -125,6 +122,23 @@ class VisitEndScreen:
         self.message_width = width
         self.buttons["done"] = big_button(self.frame, TEXTS["done"][lang], 0.07, half, columns.button_centre("done"),
                                           CHOSEN, on_done)
+
+    def show_postcard(self, png: Path | None) -> None:
+        """The postcard (with the hint to scan its QR code), or a line saying there is none."""
+        if self.placeholder is not None:
+            self.placeholder.destroy()
+            self.placeholder = None
+        card_x, card_top, card_w, card_h = self._card
+        if png is None:
+            self.placeholder = text_at(self.frame, TEXTS["no_postcard"][self.lang], 0.06, (card_x, 0.1), fg=SOFT)
+            button = self.buttons.pop("print", None)  # nothing to print
+            if button is not None:
+                button.destroy()
+            return
+        self.postcard = DirectFrame(parent=self.frame, image=_texture(png), image_scale=(card_w / 2, 1, card_h / 2),
+                                    frameColor=(0, 0, 0, 0), pos=(card_x, 0, card_top - card_h / 2))
+        hint = text_at(self.frame, "", 0.045, (card_x, card_top - card_h - 0.09), fg=SOFT)
+        show_at_most(hint, TEXTS["scan"][self.lang], 0.045, card_w, 2)
 
     def say(self, text: str) -> None:
         """A line under the buttons: the printer's answer, the name taken, ..."""
