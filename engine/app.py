@@ -81,6 +81,9 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     manifest = find_scene(scene, settings.scenes_dir)
     lines = VisitLines()
     display = open_display(mode, settings, lines, ipd_m=ipd_m, xr_readback=xr_readback, comfort=comfort)
+    if settings.stats:
+        from engine.display.frame_stats import show_frame_stats
+        show_frame_stats(display.base)
     make_game = session = dress = None
     try:
         with stopped_by_sigterm(display):

@@ -27,6 +27,7 @@ class Settings:
     preview_date: str | None = None
     clock_from: str | None = None  # `--clock-from`: the calendar starts at this moment and runs on
     mute: bool = False  # `--mute` or LUDAO_MUTE=1: a window plays no sound
+    stats: bool = False  # `--stats`: the frame time on screen
 
     @property
     def cache_dir(self) -> Path:

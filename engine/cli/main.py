@@ -45,6 +45,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     settings.preview_date = getattr(args, "preview_date", None)
     settings.clock_from = getattr(args, "clock_from", None)
     settings.mute = settings.mute or bool(getattr(args, "mute", False))
+    settings.stats = bool(getattr(args, "stats", False))
     return settings
 
 

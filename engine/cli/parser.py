@@ -160,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-frames", type=int, default=0, help="quit after this many frames (0: run until closed)")
     p.add_argument("--mute", action="store_true", help="no sound (an event's ambience, a tour's sounds); "
                                                        "also LUDAO_MUTE=1")
+    p.add_argument("--stats", action="store_true", help="show the frame time (ms) in the window's top right corner")
     p.add_argument("--xr-readback", type=Path, metavar="DIR",
                    help="with --mode vr: write what the headset received (both eyes, first and last frame) as PNGs")
     _add_vr_options(p)
