@@ -8,18 +8,24 @@ each figure is the median of several runs. Record results in docs/PERFORMANCE.md
 from __future__ import annotations
 
 import json
+import os
 import platform
+import resource
 import shutil
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from engine.settings import Settings
+from benchmarks.camera_path import path_frames, texture_bytes, tour_poses
 from engine.files import atomic_write
+from engine.settings import Settings
 
 WARM_RUNS = 5
 FRAMES = 30
+PATH_POSES = 60         # a tour's flight, mono
+STEREO_PATH_POSES = 20  # ... and at a headset's size
+COMMAND_RUNS = 3
 
 
 def _scene_stats(root) -> tuple[int, int]:
@@ -46,6 +52,16 @@ def _load_to_first_frame(base, manifest: Path, cache) -> tuple[float, bool, obje
     return time.perf_counter() - start, report.from_cache, view
 
 
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) -> dict:
     from engine.display.base import make_base
     from engine.gl_info import renderer_description
@@ -55,7 +71,7 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) 
     started = time.perf_counter()
     base = make_base(offscreen=True, size=size)
     startup = time.perf_counter() - started
-    results = {"machine": {"platform": platform.platform(), "processor": platform.processor() or platform.machine(),
+    results = {"machine": {"platform": platform.platform(), "cpu": _cpu(), "cores": os.cpu_count(),
                            "renderer": renderer_description(base)},
                "size": f"{size[0]}x{size[1]}", "showbase_startup_s": round(startup, 3), "scenes": {}}
     scratch = Path(tempfile.mkdtemp(prefix="ludao-bench-"))
@@ -78,6 +94,9 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) 
                 view.render_frame()
                 frames.append((time.perf_counter() - t) / 2)  # render_frame draws two frames
             draws, tris = _scene_stats(view.built.root)
+            tour_id, poses = tour_poses(settings, scene_id, PATH_POSES)
+            path = path_frames(view, poses, base.cam) if poses else {}
+            textures = texture_bytes(view.built.root)
             view.detach()
             results["scenes"][scene_id] = {
                 "cold_build_to_first_frame_s": round(cold, 3),
@@ -85,22 +104,37 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) 
                 "warm_runs_s": [round(w, 3) for w in warm],
                 "frame_ms_median": round(statistics.median(frames) * 1000, 1),
                 "frame_ms_p95": round(sorted(frames)[int(len(frames) * 0.95) - 1] * 1000, 1),
-                "draw_calls": draws, "triangles": tris,
+                "draw_calls": draws, "triangles": tris, "texture_bytes": textures,
+                "path": {"tour": tour_id, "size": f"{size[0]}x{size[1]}", **path},
             }
             r = results["scenes"][scene_id]
             print(f"{scene_id:10s} cold {r['cold_build_to_first_frame_s']:6.2f} s   warm {r['warm_load_to_first_frame_s']:5.2f} s"
                   f"   frame {r['frame_ms_median']:6.1f} ms (p95 {r['frame_ms_p95']:.1f})   {draws} draws, {tris:,} triangles",
                   flush=True)
+            if path:
+                print(f"{'':10s} path of {tour_id}: p50 {path['frame_ms_p50']} / p95 {path['frame_ms_p95']} / p99 "
+                      f"{path['frame_ms_p99']} ms, worst {path['worst_over_p50']} x p50, "
+                      f"{path['draw_calls_median']} draws after culling (max {path['draw_calls_max']})", flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
         base.destroy()
+    from benchmarks.commands import bench_commands
+    from benchmarks.stereo import bench_stereo, bench_stereo_path
     from benchmarks.tour_run import bench_tours
     results["tours"] = bench_tours(settings)
     if "shapowei" in scene_manifests(settings.scenes_dir):  # the headset-sized pair (benchmarks/stereo.py)
-        from benchmarks.stereo import bench_stereo
         results["stereo"] = bench_stereo(settings, rounds=3)
+    for scene_id in results["scenes"]:
+        _, poses = tour_poses(settings, scene_id, STEREO_PATH_POSES)
+        if poses:
+            results["scenes"][scene_id]["stereo_path"] = bench_stereo_path(settings, scene_id, poses)
+    results["commands"] = bench_commands(settings, list(results["scenes"]), COMMAND_RUNS)
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     if out:
+        from benchmarks.report import markdown
         with atomic_write(out) as f:  # the checked write: exit 2 with the path when it cannot be written
             f.write(json.dumps(results, indent=2))
-        print(f"results written to {out}")
+        with atomic_write(out.with_suffix(".md")) as f:
+            f.write(markdown(results))
+        print(f"results written to {out} and {out.with_suffix('.md')}")
     return results

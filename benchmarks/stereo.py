@@ -67,6 +67,26 @@ def bench_stereo(settings: Settings, eye: tuple[int, int] = HEADSET_EYE, rounds:
     return result
 
 
+def bench_stereo_path(settings: Settings, scene: str, poses: list[tuple], eye: tuple[int, int] = HEADSET_EYE) -> dict:
+    """A tour's flight drawn as a headset-sized pair: frame time p50/p95/p99 (benchmarks/camera_path.py)."""
+    from benchmarks.camera_path import path_frames
+    from engine.display.side_by_side import on_mono_camera
+    from engine.rendering import OffscreenRenderer
+    width, height = eye
+    renderer = OffscreenRenderer(replace(settings, size=(2 * width, height), event_ids=("none",)))
+    try:
+        view, _ = renderer.open(scene)
+        pair = on_mono_camera(renderer.base)
+        result = path_frames(view, poses, renderer.base.cam)
+        pair.close()
+        view.detach()
+    finally:
+        renderer.close()
+    print(f"{'':10s} stereo path 2 x {width}x{height}: p50 {result['frame_ms_p50']} / p95 {result['frame_ms_p95']} / "
+          f"p99 {result['frame_ms_p99']} ms", flush=True)
+    return {"size": f"2x{width}x{height}", **result}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--eye", default="1440x1600", help="one eye's size")

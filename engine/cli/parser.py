@@ -208,6 +208,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", parents=[common], help="write the JSON Schemas for editors to schemas/")
 
     p = sub.add_parser("bench", parents=[common], help="measure scene load and frame times")
-    p.add_argument("--out", type=Path)
-    p.add_argument("--size", type=_size, default=(1280, 720))
+    p.add_argument("--out", type=Path, help="the JSON (and beside it the .md table) to write")
+    p.add_argument("--size", type=_size, default=(1920, 1080), help="the mono frames' size (default 1920x1080)")
     return parser

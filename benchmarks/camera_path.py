@@ -1,0 +1,78 @@
+"""Frame times along a fixed camera path: a tour's own flight through its scene, sampled evenly from
+the headless run's camera events (the same poses every run), drawn offscreen one pose a frame.
+
+For each path: frame time p50/p95/p99 and the worst frame, the draw calls left after view-frustum
+culling (the Geoms whose bounds meet the lens's frustum, as Panda3D's cull decides it), the triangles
+and the texture memory of the scene. With software GL (llvmpipe) each frame time is a CPU figure.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+
+from engine.manifest.scene_loader import load_scene
+from engine.settings import Settings
+from engine.tour.headless import run_tour
+from engine.tour.loader import load_tour, tour_files
+from engine.tour_worlds import tour_world_of
+
+
+def tour_poses(settings: Settings, scene_id: str, count: int) -> tuple[str | None, list[tuple]]:
+    """(the tour's id, `count` (pos, hpr) poses spread evenly over its flight): the scene's first
+    tour by file name; (None, []) for a scene without tours."""
+    for path in tour_files(settings.scripts_dir):
+        tour, _, _ = load_tour(path, settings.scenes_dir)
+        if tour.scene != scene_id:
+            continue
+        scene, _ = load_scene(settings.scenes_dir / scene_id / "scene.yaml")
+        events = run_tour(tour, path, tour_world_of(scene)).events
+        cameras = [(tuple(e["pos"]), tuple(e["hpr"])) for e in events if e["type"] == "camera"]
+        if not cameras:
+            continue
+        step = max(1, len(cameras) // count)
+        return tour.id, cameras[::step][:count]
+    return None, []
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
+
+
+def visible_draws(camera, root) -> int:
+    """Geoms under `root` whose bounds meet `camera`'s frustum: what survives view-frustum culling."""
+    frustum = camera.node().get_lens().make_bounds()
+    draws = 0
+    for path in root.find_all_matches("**/+GeomNode"):
+        if path.is_hidden():
+            continue
+        bounds = path.node().get_bounds().make_copy()
+        bounds.xform(path.get_mat(camera))
+        if frustum.contains(bounds):
+            draws += path.node().get_num_geoms()
+    return draws
+
+
+def texture_bytes(root) -> int:
+    return sum(tex.estimate_texture_memory() for tex in root.find_all_textures())
+
+
+def path_frames(view, poses: list[tuple], camera) -> dict:
+    """Each pose drawn once, after one unmeasured frame at the first (it uploads the scene)."""
+    view.rig.set_pose(poses[0][0], *poses[0][1])
+    view.render_frame()
+    frames, draws = [], []
+    for pos, hpr in poses:
+        view.rig.set_pose(pos, *hpr)
+        start = time.perf_counter()
+        view.render_frame()
+        frames.append((time.perf_counter() - start) * 1000 / 2)  # render_frame draws two frames
+        draws.append(visible_draws(camera, view.built.root))
+    return summary(frames) | {"draw_calls_median": round(statistics.median(draws)), "draw_calls_max": max(draws)}
+
+
+def summary(frames_ms: list[float]) -> dict:
+    p50 = statistics.median(frames_ms)
+    return {"frames": len(frames_ms), "frame_ms_p50": round(p50, 1), "frame_ms_p95": round(percentile(frames_ms, 95), 1),
+            "frame_ms_p99": round(percentile(frames_ms, 99), 1), "frame_ms_worst": round(max(frames_ms), 1),
+            "worst_over_p50": round(max(frames_ms) / p50, 2)}

@@ -1,0 +1,41 @@
+"""The bench's own parts (benchmarks/): the camera path is a tour's flight, the draws counted after
+culling follow the camera, and the markdown table carries every scene's figures. No timing is
+asserted here: speed is measured by `make bench`, not tested."""
+from __future__ import annotations
+
+from benchmarks.camera_path import percentile, tour_poses, visible_draws
+from benchmarks.report import markdown
+from engine.settings import Settings
+from tests.conftest import DATA, ISLET
+
+
+def test_the_path_is_the_tours_flight_spread_evenly():
+    settings = Settings(scenes_dir=DATA / "scenes", scripts_dir=DATA / "tours")
+    tour, poses = tour_poses(settings, "islet", 20)
+    assert tour == "islet-basics" and len(poses) == 20
+    assert len({pos for pos, _ in poses}) > 10  # it flies: not one pose repeated
+    assert tour_poses(settings, "no-such-scene", 20) == (None, [])
+
+
+def test_draws_after_culling_follow_the_camera(open_view, offscreen_base):
+    view = open_view(ISLET)
+    root, cam = view.built.root, offscreen_base.cam
+    view.rig.look_from((0, -300, 120), (0, 0, 0))
+    seen = visible_draws(cam, root)
+    view.rig.look_from((0, -300, 120), (0, -2000, 2000))  # up and away, into the sky
+    away = visible_draws(cam, root)
+    total = sum(p.node().get_num_geoms() for p in root.find_all_matches("**/+GeomNode"))
+    assert 0 <= away < seen <= total
+
+
+def test_percentiles_and_the_table():
+    assert percentile([1, 2, 3, 4, 100], 50) == 3 and percentile([1, 2, 3, 4, 100], 99) == 100
+    results = {"machine": {"cpu": "CPU", "cores": 2, "renderer": "llvmpipe", "platform": "Linux"}, "peak_rss_mb": 400,
+               "scenes": {"islet": {"cold_build_to_first_frame_s": 0.7, "warm_load_to_first_frame_s": 0.2,
+                                    "triangles": 14392, "draw_calls": 24, "texture_bytes": 0,
+                                    "path": {"tour": "islet-basics", "size": "1920x1080", "frame_ms_p50": 20.0,
+                                             "frame_ms_p95": 30.0, "frame_ms_p99": 35.0, "worst_over_p50": 1.8,
+                                             "draw_calls_median": 19, "draw_calls_max": 24}}},
+               "commands": {"render islet": {"warm_s_median": 1.1}}, "tours": {}}
+    table = markdown(results)
+    assert "| islet | 0.7 | 0.2 | 1.1 | 14,392 | 24 | 19/24 |" in table and "| 20.0 | 30.0 | 35.0 | 1.8x |" in table
