@@ -132,10 +132,10 @@ class _Builder:
                     self.summary.triangles += batch.mesh.triangle_count
         for placement in layer.models:
             self._model(layer, placement, holder)
-        moving = [(len(layer.crowds), "crowds"), (len(layer.beams), "search beams"), (len(layer.fireworks), "fireworks")]
-        for count, what in moving:
+        moving = [("crowds", len(layer.crowds)), ("search beams", len(layer.beams)), ("fireworks", len(layer.fireworks))]
+        for what, count in moving:
             if count:
-                self.summary.left_out.append(f"{layer.name}: {count} {what} (they move at run time)")
+                self.summary.left_out.append(f"{layer.name}: {what} ({count}), which move at run time")
 
     def _markers(self, layer: LayerPlan, holder: dict, material: PBRMaterial, pois: dict) -> None:
         shapes = {b.name: b for b in layer.batches}
