@@ -228,6 +228,7 @@ def test_an_event_adds_its_layers(exported, islet_plan):
     assert len(tree["nodes"]) == len(plain["nodes"]) + nodes
     names = {n.get("name") for n in tree["nodes"]}
     assert {layer.name for layer in layers} <= names
+    assert any(layer.markers for layer in layers)  # the fair has a POI of its own
     for layer in layers:
         assert {f"poi:{m.poi_id}" for m in layer.markers} <= names
     assert tree["scenes"][0]["extras"]["events"] == [EVENT]
@@ -284,3 +285,30 @@ def test_an_unknown_scene_or_event_exits_2(args, message, tmp_path, capsys):
     assert code == EXIT_BAD_INPUT
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x.glb").exists()
+
+
+@pytest.mark.parametrize("heading, size_m", [(30.0, None), (90.0, (10.0, 10.0, 5.0)), (-45.0, (4.0, 12.0, 3.0))])
+def test_a_model_is_placed_as_the_engine_places_it(heading, size_m, offscreen_base):
+    """The export bakes a glTF model's meshes where the node stage puts them (engine.world.nodes.models):
+    the same vertices, turned the same way (the boat is not symmetric bow to stern), scaled the same."""
+    from panda3d.core import GeomVertexReader
+    from scipy.spatial import cKDTree
+
+    from engine.export.gltf import Y_UP, model_parts
+    from engine.world.nodes.models import load_model
+    from engine.world.plan.layers import ModelPlacement
+    from tests.hostile_models import BOAT
+    placement = ModelPlacement("boat", str(BOAT), (100.0, -50.0, 2.0), heading, size_m)
+    node = load_model(placement, offscreen_base.loader)
+    engine_points = []
+    for geom_np in node.find_all_matches("**/+GeomNode"):
+        matrix = geom_np.get_net_transform().get_mat()
+        for geom in geom_np.node().get_geoms():
+            reader = GeomVertexReader(geom.get_vertex_data(), "vertex")
+            while not reader.is_at_end():
+                engine_points.append(tuple(matrix.xform_point(reader.get_data3())))
+    exported = np.concatenate([m.vertices for _, m in model_parts(placement)]) @ Y_UP  # back to east, north, up
+    distance, _ = cKDTree(np.array(engine_points)).query(exported)
+    assert distance.max() < 1e-3
+    distance, _ = cKDTree(exported).query(np.array(engine_points))
+    assert distance.max() < 1e-3
