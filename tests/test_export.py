@@ -312,3 +312,40 @@ def test_a_model_is_placed_as_the_engine_places_it(heading, size_m, offscreen_ba
     assert distance.max() < 1e-3
     distance, _ = cKDTree(exported).query(np.array(engine_points))
     assert distance.max() < 1e-3
+
+
+def test_a_textured_model_keeps_its_texture_and_a_bam_is_left_out(islet_plan, tmp_path, offscreen_base):
+    """A .gltf with its buffer and image in files of their own arrives with its texture embedded;
+    a Panda3D-only model (.bam) cannot be read without Panda3D and is named in `left_out`."""
+    from dataclasses import replace
+
+    from engine.export.gltf import scene_glb
+    from engine.world.plan.layers import LayerPlan, ModelPlacement
+    from tests.gltf_files import write_textured_quad
+    quad = write_textured_quad(tmp_path / "quad", size_m=20.0)
+    models = [ModelPlacement("quad", str(quad), (10.0, 20.0, 5.0), 0.0),
+              ModelPlacement("old", str(tmp_path / "old.bam"), (0.0, 0.0, 0.0), 0.0)]
+    plan = replace(islet_plan, layers=[LayerPlan("landmarks", models=models)])
+    data, summary = scene_glb(plan)
+    assert summary.triangles == 2
+    assert any("'old'" in line and "old.bam" in line for line in summary.left_out)
+    path = tmp_path / "quad.glb"
+    path.write_bytes(data)
+    tree = gltf_json(path)
+    assert len(tree["images"]) == 1 and "bufferView" in tree["images"][0]  # inside the .glb, not beside it
+    assert "TEXCOORD_0" in tree["meshes"][0]["primitives"][0]["attributes"]
+    assert tree["scenes"][0]["extras"]["left_out"] == summary.left_out
+    model = load_panda(offscreen_base, path)
+    assert model.find_all_textures().get_num_textures() == 1
+    low, high = model.get_tight_bounds()
+    assert tuple(low) == pytest.approx((0.0, 10.0, 5.0), abs=1e-4)  # the 20 m square, flat, centred on (10, 20)
+    assert tuple(high) == pytest.approx((20.0, 30.0, 5.0), abs=1e-4)
+
+
+def test_every_normal_in_the_file_is_a_unit_vector():
+    """glTF requires unit normals; the kit's pavilion has corners whose normal has no length."""
+    from engine.export.gltf import unit_normals
+    from engine.world.plan.kit_kinds import standing_mesh
+    mesh = standing_mesh("pavilion", 12, 12, 8, {}, dome=False, seed=1, top=None, pose=None)
+    assert (np.linalg.norm(mesh.normals, axis=1) < 1e-6).any()  # what made the validator complain
+    assert np.linalg.norm(unit_normals(mesh), axis=1) == pytest.approx(1.0)

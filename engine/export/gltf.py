@@ -40,6 +40,7 @@ CAMERA_ASPECT = 16 / 9  # render's default 1280x720; a viewer may use its own wi
 CAMERA_NEAR_M = 0.5
 UNLIT = "KHR_materials_unlit"
 GLTF_MODELS = (".glb", ".gltf")
+ARRAY_BUFFER, ELEMENT_ARRAY_BUFFER = 34962, 34963  # bufferView.target
 
 
 @dataclass
@@ -63,6 +64,15 @@ class ExportSummary:
 def to_y_up(points: np.ndarray) -> np.ndarray:
     """Scene points or directions (N, 3) in glTF's axes."""
     return np.asarray(points, dtype=np.float64) @ Y_UP.T
+
+
+def unit_normals(mesh: Mesh) -> np.ndarray:
+    """The mesh's normals, with any of no length (a degenerate corner of a kit shape) pointing up:
+    glTF requires every normal to be a unit vector."""
+    normals = np.array(mesh.normals, dtype=np.float64)
+    bad = ~(np.linalg.norm(normals, axis=1) > 1e-6)
+    normals[bad] = (0.0, 0.0, 1.0)
+    return normals
 
 
 def needs_both_sides(mesh: Mesh) -> bool:
@@ -115,7 +125,7 @@ class _Builder:
         colours = np.clip(np.round(mesh.colours * 255), 0, 255).astype(np.uint8)  # as the GPU gets them
         visual = trimesh.visual.TextureVisuals(material=material)
         visual.vertex_attributes["color"] = colours
-        tm = trimesh.Trimesh(vertices=to_y_up(mesh.vertices), faces=mesh.triangles, vertex_normals=to_y_up(mesh.normals),
+        tm = trimesh.Trimesh(vertices=to_y_up(mesh.vertices), faces=mesh.triangles, vertex_normals=to_y_up(unit_normals(mesh)),
                              visual=visual, process=False, validate=False)
         return self.geometry(key, tm)
 
@@ -205,6 +215,8 @@ def model_parts(placement: ModelPlacement) -> list[tuple[str, trimesh.Trimesh]]:
             continue
         mesh.apply_transform(matrix)  # the model's own glTF frame
         material = getattr(mesh.visual, "material", None)
+        if not isinstance(material, PBRMaterial) and hasattr(material, "to_pbr"):
+            material = material.to_pbr()  # trimesh's simple (Phong) material
         if isinstance(material, PBRMaterial):
             material = material.copy()
             material.metallicFactor = 0.0  # glTF's default 1.0 renders dark, as the node stage knows
@@ -225,6 +237,21 @@ def model_parts(placement: ModelPlacement) -> list[tuple[str, trimesh.Trimesh]]:
     for _, mesh in parts:
         mesh.apply_transform(whole)
     return parts
+
+
+def _buffer_targets(tree: dict) -> None:
+    """Mark the buffer views of vertex and index data as such (the validator hints at it; trimesh
+    leaves it out). Images' views stay unmarked, as the spec wants."""
+    targets = {}
+    for mesh in tree.get("meshes", []):
+        for primitive in mesh["primitives"]:
+            targets.update({acc: ARRAY_BUFFER for acc in primitive["attributes"].values()})
+            if "indices" in primitive:
+                targets[primitive["indices"]] = ELEMENT_ARRAY_BUFFER
+    for acc, target in targets.items():
+        view = tree["accessors"][acc].get("bufferView")
+        if view is not None:
+            tree["bufferViews"][view]["target"] = target
 
 
 def viewpoint_target(vp: Viewpoint, plan: WorldPlan, pois: dict) -> tuple[float, float, float]:
@@ -279,6 +306,7 @@ def scene_glb(plan: WorldPlan, overlays: list[Overlay] = ()) -> tuple[bytes, Exp
         if builder.unlit_materials:
             tree["extensionsUsed"] = sorted(set(tree.get("extensionsUsed", [])) | {UNLIT})
         tree["asset"]["generator"] = f"Ludao {engine.__version__} (trimesh {trimesh.__version__})"
+        _buffer_targets(tree)
 
     data = export_glb(builder.scene, include_normals=True, tree_postprocessor=finish)
     return data, summary
