@@ -335,6 +335,7 @@ def test_a_textured_model_keeps_its_texture_and_a_bam_is_left_out(islet_plan, tm
     assert len(tree["images"]) == 1 and "bufferView" in tree["images"][0]  # inside the .glb, not beside it
     assert "TEXCOORD_0" in tree["meshes"][0]["primitives"][0]["attributes"]
     assert tree["scenes"][0]["extras"]["left_out"] == summary.left_out
+    assert "extensionsUsed" not in tree  # no marker, no unlit material: KHR_materials_unlit is not claimed
     model = load_panda(offscreen_base, path)
     assert model.find_all_textures().get_num_textures() == 1
     low, high = model.get_tight_bounds()

@@ -300,10 +300,10 @@ def scene_glb(plan: WorldPlan, overlays: list[Overlay] = ()) -> tuple[bytes, Exp
                            "extras": scene_extras(plan, overlays, summary.left_out)}]
         if builder.cameras:
             tree["cameras"] = builder.cameras
-        for material in tree.get("materials", []):
-            if material.get("name") in builder.unlit_materials:
-                material.setdefault("extensions", {})[UNLIT] = {}
-        if builder.unlit_materials:
+        unlit = [m for m in tree.get("materials", []) if m.get("name") in builder.unlit_materials]
+        for material in unlit:
+            material.setdefault("extensions", {})[UNLIT] = {}
+        if unlit:  # only materials some mesh uses are in the tree
             tree["extensionsUsed"] = sorted(set(tree.get("extensionsUsed", [])) | {UNLIT})
         tree["asset"]["generator"] = f"Ludao {engine.__version__} (trimesh {trimesh.__version__})"
         _buffer_targets(tree)
