@@ -144,6 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("out"))
     p.add_argument("--size", type=_size, default=(1280, 720))
 
+    p = sub.add_parser("export", parents=[common],
+                       help="the built scene as one binary glTF 2.0 file (.glb) for Blender, web viewers and baselines")
+    p.add_argument("scene")
+    p.add_argument("--event", dest="event_ids", action="append", metavar="ID",
+                   help="add this event's overlay layers (repeat for several); without it, the scene alone")
+    p.add_argument("--out", type=Path, required=True, help="the .glb file to write")
+
     p = sub.add_parser("play", parents=[common, events], help="open a scene in a window for free navigation")
     p.add_argument("scene")
     p.add_argument("--view")

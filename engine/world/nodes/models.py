@@ -9,6 +9,7 @@ from __future__ import annotations
 from panda3d.core import NodePath
 
 from engine.world.plan.layers import ModelPlacement
+from engine.world.plan.model_fit import fit_factors
 
 
 def load_model(placement: ModelPlacement, loader) -> NodePath:
@@ -31,13 +32,9 @@ def load_model(placement: ModelPlacement, loader) -> NodePath:
 def fit_scale(turned: NodePath, size_m: tuple[float, float, float]) -> tuple[float, float, float]:
     """The scale along east, north and up that makes the turned model measure `size_m` metres.
     Scaling the turned model's axis-aligned bounds scales its tight bounds exactly, so the result
-    measures size_m whatever the heading. A flat model (no extent along an axis) keeps the
-    smallest of the other factors there, so it is not stretched to nothing."""
+    measures size_m whatever the heading (engine.world.plan.model_fit)."""
     bounds = turned.get_tight_bounds(turned.get_parent())
     if bounds is None:  # nothing to measure: an empty model
         return (1.0, 1.0, 1.0)
     low, high = bounds
-    extent = high - low
-    factors = [size / extent[i] if extent[i] > 1e-6 else None for i, size in enumerate(size_m)]
-    known = [f for f in factors if f is not None] or [1.0]
-    return tuple(f if f is not None else min(known) for f in factors)
+    return fit_factors(high - low, size_m)
