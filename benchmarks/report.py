@@ -9,13 +9,21 @@ def _path(p: dict | None) -> str:
     return f"{p['frame_ms_p50']} | {p['frame_ms_p95']} | {p['frame_ms_p99']} | {p['worst_over_p50']}x"
 
 
+def _baseline(path: dict) -> str:
+    b = path.get("baseline")
+    if not b:
+        return "– | – | –"
+    return f"{b['frame_ms_p50']} | {b['draw_calls_median']} | {path['baseline_over_ludao_p50']}x"
+
+
 def markdown(results: dict) -> str:
     m = results["machine"]
     lines = [f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores; GL: {m['renderer']}; {m['platform']}.",
              f"Peak RSS of the bench process: {results.get('peak_rss_mb', '?')} MB.", "",
              "| scene | cold build s | warm load s | render command s | triangles | draws (all) | draws after culling "
-             "(median/max) | texture MB | path | mono p50 | p95 | p99 | worst/p50 | stereo p50 | p95 | p99 | worst/p50 |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "(median/max) | texture MB | path | mono p50 | p95 | p99 | worst/p50 | stereo p50 | p95 | p99 | worst/p50 |"
+             " baseline p50 | baseline draws | baseline / Ludao |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     commands = results.get("commands", {})
     for scene, r in results["scenes"].items():
         path = r.get("path", {})
@@ -23,7 +31,8 @@ def markdown(results: dict) -> str:
         culled = f"{path.get('draw_calls_median', '–')}/{path.get('draw_calls_max', '–')}"
         lines.append(f"| {scene} | {r['cold_build_to_first_frame_s']} | {r['warm_load_to_first_frame_s']} | {command} | "
                      f"{r['triangles']:,} | {r['draw_calls']} | {culled} | {r.get('texture_bytes', 0) / 2**20:.1f} | "
-                     f"{path.get('tour') or '–'} ({path.get('size', '')}) | {_path(path)} | {_path(r.get('stereo_path'))} |")
+                     f"{path.get('tour') or '–'} ({path.get('size', '')}) | {_path(path)} | {_path(r.get('stereo_path'))} | "
+                     f"{_baseline(path)} |")
     if results.get("tours"):
         lines += ["", "| tour (headless) | simulated s | wall s | events |", "|---|---|---|---|"]
         for tour, t in results["tours"].items():

@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.baseline import bench_baseline
 from benchmarks.camera_path import path_frames, texture_bytes, tour_poses
 from engine.files import atomic_write
 from engine.settings import Settings
@@ -62,7 +63,7 @@ def _cpu() -> str:
     return platform.processor() or platform.machine()
 
 
-def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) -> dict:
+def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int], baseline: bool = True) -> dict:
     from engine.display.base import make_base
     from engine.gl_info import renderer_description
     from engine.scene_library import scene_manifests
@@ -97,7 +98,11 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) 
             tour_id, poses = tour_poses(settings, scene_id, PATH_POSES)
             path = path_frames(view, poses, base.cam) if poses else {}
             textures = texture_bytes(view.built.root)
+            lens = view.lens
             view.detach()
+            if poses and baseline:  # the same poses, size and lens, drawn by a bare loader
+                path["baseline"] = bench_baseline(settings, scene_id, poses, size, lens)
+                path["baseline_over_ludao_p50"] = round(path["baseline"]["frame_ms_p50"] / path["frame_ms_p50"], 2)
             results["scenes"][scene_id] = {
                 "cold_build_to_first_frame_s": round(cold, 3),
                 "warm_load_to_first_frame_s": round(statistics.median(warm), 3),
