@@ -1,6 +1,8 @@
 """Shared fixtures: one quiet offscreen ShowBase per test session, caches in a temporary folder."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,15 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 ISLET = DATA / "scenes" / "islet" / "scene.yaml"
 RENDER_SIZE = (320, 240)
+
+
+@pytest.fixture(scope="session")
+def shipped_validation(tmp_path_factory) -> subprocess.CompletedProcess:
+    """`run_tour.py validate` over all shipped content, run once a session (about 10 s): test_cli checks
+    the command's contract on it, test_text_fit_check that no shipped text overflows its box."""
+    data = tmp_path_factory.mktemp("validate-data")
+    return subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "validate", "--data", str(data)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
 @pytest.fixture(scope="session")
