@@ -47,6 +47,15 @@ def layout_of(scene_id: str):
 
 
 @lru_cache(maxsize=None)
+def drawn_roads(scene_id: str):
+    """The roads layer's triangles as one area (grown by 5 cm), once a scene: most of a second for
+    each of its roads in Yundang, where three roads are checked."""
+    triangles = [Polygon(tri[:, :2]) for batch in plan_of(scene_id).layer("roads").batches
+                 for tri in batch.mesh.vertices[batch.mesh.triangles]]
+    return shapely.union_all(shapely.buffer(np.array(triangles, dtype=object), 0.05))
+
+
+@lru_cache(maxsize=None)
 def osm_ways(name: str, proj: LocalProjection) -> list[LineString]:
     """OSM's own centre lines of the ways with that name, in the scene's metres."""
     features = json.loads(ROADS_FILE.read_text(encoding="utf-8"))["features"]
@@ -66,11 +75,8 @@ def test_roads_are_drawn_where_osm_says(scene_id, name):
     """Points every 5 m along OSM's centre line, on land inside the scene, lie on the roads
     layer's triangles (and above the ground there)."""
     scene, path, proj = scene_of(scene_id)
-    plan = plan_of(scene_id)
-    ground = plan.facts.ground
-    triangles = [Polygon(tri[:, :2]) for batch in plan.layer("roads").batches
-                 for tri in batch.mesh.vertices[batch.mesh.triangles]]
-    drawn = shapely.union_all(shapely.buffer(np.array(triangles, dtype=object), 0.05))
+    ground = plan_of(scene_id).facts.ground
+    drawn = drawn_roads(scene_id)
     half = scene.extent_m - 5.0
     pts = []
     for way in osm_ways(name, proj):
@@ -134,7 +140,8 @@ def test_yanwu_bridge_follows_the_osm_centre_line():
     assert shapely.hausdorff_distance(inside, line) <= 40.0  # and it runs the whole way
 
 
-def _district_checks(scene_id):
+@lru_cache(maxsize=None)
+def _district_checks(scene_id):  # two tests a scene read them
     ground, layout = layout_of(scene_id)
     ribbons = shapely.union_all(ribbon_polygons(layout.roads))
     lines = [r.line for r in layout.roads]
