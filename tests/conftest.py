@@ -22,6 +22,16 @@ def shipped_validation(tmp_path_factory) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
+@pytest.fixture(scope="module")
+def content_parsed_once():
+    """For a module whose tests only read content (`pytestmark = pytest.mark.usefixtures(...)`): each
+    scene and tour file is parsed once for all its tests, as `validate` does in a run (loading a tour
+    or a game loads its scene again; engine.manifest.read_once). Nothing loaded may be changed."""
+    from engine.manifest.read_once import files_read_once
+    with files_read_once():
+        yield
+
+
 @pytest.fixture(scope="session")
 def offscreen_base():
     from engine.display.base import make_base

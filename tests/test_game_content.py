@@ -10,7 +10,6 @@ import pytest
 
 from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.game.rules import GameRules, game_points
-from engine.manifest.read_once import files_read_once
 from engine.manifest.scene_loader import load_scene
 from engine.tour.checks import walk
 from engine.tour.headless import run_tour
@@ -25,17 +24,12 @@ GAMES = game_files(SCENES)
 TOURS = tour_files(SCRIPTS)
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/game.schema.json"
 
+# its tests load every tour and game, and each of those its scene again
+pytestmark = pytest.mark.usefixtures("content_parsed_once")
+
 
 def _tour_id(path: Path) -> str:
     return path.name.removesuffix(".tour.yaml")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _each_file_parsed_once():
-    """The tests here only read the shipped content: each scene and tour is parsed once for all of
-    them, as `validate` does (most tests load tours and games, and each of those its scene again)."""
-    with files_read_once():
-        yield
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 import yaml
 
-from engine.manifest.read_once import files_read_once
 from engine.manifest.scene_loader import load_scene
 from engine.settings import PROJECT_ROOT
 from engine.tour.checks import walk
@@ -22,19 +21,14 @@ SCENES = PROJECT_ROOT / "scenes"
 TOURS = {p.name.removesuffix(".tour.yaml"): p for p in tour_files(PROJECT_ROOT / "scripts")}
 TRANSCRIPTS = PROJECT_ROOT / "tests" / "transcripts"
 
+# each test loads its tour, and each tour its scene again
+pytestmark = pytest.mark.usefixtures("content_parsed_once")
+
 
 def test_every_scene_has_a_tour():
     scenes = {p.parent.name for p in SCENES.glob("*/scene.yaml")}
     toured = {name.split("-")[0] for name in TOURS}
     assert scenes <= toured, f"scenes without a tour: {sorted(scenes - toured)}"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _each_file_parsed_once():
-    """The tests here only read the shipped content: each scene and tour is parsed once for all of
-    them, as `validate` does (each test loads its tour, and each tour its scene again)."""
-    with files_read_once():
-        yield
 
 
 @pytest.fixture(scope="module")
