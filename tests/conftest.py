@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,17 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 ISLET = DATA / "scenes" / "islet" / "scene.yaml"
 RENDER_SIZE = (320, 240)
+
+
+@lru_cache(maxsize=None)
+def shipped_plan(scene_id: str):
+    """(scene, manifest path, WorldPlan) of a shipped scene, planned once a session (test_coast,
+    test_roads and test_skyline each planned all three: about 9 s each time, 60 MB kept). Read only."""
+    from engine.manifest.scene_loader import load_scene
+    from engine.world.plan.build import plan_world
+    path = ROOT / "scenes" / scene_id / "scene.yaml"
+    scene, _ = load_scene(path)
+    return scene, path, plan_world(scene, path)
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,11 @@ from shapely.geometry import LineString, Point, Polygon, box
 
 from engine.geo import LocalProjection
 from engine.manifest.scene_loader import load_scene
-from engine.world.plan.build import plan_world
 from engine.world.plan.layout import plan_layout
 from engine.world.plan.roads import ribbon_polygons
 from engine.world.plan.streets import REACH_M
 from engine.world.plan.terrain import build_heightfield
+from tests.conftest import shipped_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 ROADS_FILE = ROOT / "tools" / "data" / "xiamen-roads.geojson"
@@ -33,10 +33,8 @@ def scene_of(scene_id: str):
     return scene, path, LocalProjection(scene.origin.lat, scene.origin.lon)
 
 
-@lru_cache(maxsize=None)
 def plan_of(scene_id: str):
-    scene, path, _ = scene_of(scene_id)
-    return plan_world(scene, path)
+    return shipped_plan(scene_id)[2]
 
 
 @lru_cache(maxsize=None)
