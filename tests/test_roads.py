@@ -45,12 +45,19 @@ def layout_of(scene_id: str):
 
 
 @lru_cache(maxsize=None)
-def drawn_roads(scene_id: str):
-    """The roads layer's triangles as one area (grown by 5 cm), once a scene: most of a second for
-    each of its roads in Yundang, where three roads are checked."""
-    triangles = [Polygon(tri[:, :2]) for batch in plan_of(scene_id).layer("roads").batches
-                 for tri in batch.mesh.vertices[batch.mesh.triangles]]
-    return shapely.union_all(shapely.buffer(np.array(triangles, dtype=object), 0.05))
+def drawn_roads(scene_id: str) -> shapely.STRtree:
+    """The roads layer's triangles in a tree, once a scene (uniting Yundang's 63000 grown by 5 cm
+    took 12 s, and was done for each of its three roads)."""
+    batches = plan_of(scene_id).layer("roads").batches
+    corners = np.concatenate([b.mesh.vertices[b.mesh.triangles][:, :, :2] for b in batches])
+    return shapely.STRtree(shapely.polygons(corners))
+
+
+def on_drawn_road(scene_id: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Which points lie on the drawn road: within 5 cm of one of its triangles."""
+    hit = np.zeros(len(x), dtype=bool)
+    hit[drawn_roads(scene_id).query(shapely.points(x, y), predicate="dwithin", distance=0.05)[0]] = True
+    return hit
 
 
 @lru_cache(maxsize=None)
@@ -74,7 +81,6 @@ def test_roads_are_drawn_where_osm_says(scene_id, name):
     layer's triangles (and above the ground there)."""
     scene, path, proj = scene_of(scene_id)
     ground = plan_of(scene_id).facts.ground
-    drawn = drawn_roads(scene_id)
     half = scene.extent_m - 5.0
     pts = []
     for way in osm_ways(name, proj):
@@ -88,7 +94,7 @@ def test_roads_are_drawn_where_osm_says(scene_id, name):
     # away from the shore (the drawn road stops where the terrain's land does)
     inland = land & ground.is_land(pts[:, 0] + 15, pts[:, 1]) & ground.is_land(pts[:, 0] - 15, pts[:, 1]) \
         & ground.is_land(pts[:, 0], pts[:, 1] + 15) & ground.is_land(pts[:, 0], pts[:, 1] - 15)
-    covered = shapely.contains_xy(drawn, pts[inland, 0], pts[inland, 1])
+    covered = on_drawn_road(scene_id, pts[inland, 0], pts[inland, 1])
     assert inland.sum() > 20
     assert covered.mean() >= 0.97, f"{name}: {covered.mean():.1%} of OSM's centre line points on the drawn road"
 
