@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.diagnostics import ContentError, Diagnostic
+from engine.manifest.read_once import files_read_once
 from engine.manifest.scene_loader import load_scene
 from engine.game.loader import GAME_FILE, game_files, load_game
 from engine.kiosk.config import CONFIG_FILE as KIOSK_FILE, load_kiosk
@@ -82,9 +83,10 @@ def validate_paths(paths: list[Path], settings: Settings) -> tuple[list[Diagnost
     files = content_files(paths, settings)
     diagnostics: list[Diagnostic] = []
     facts: dict[Path, SceneFacts | None] = {}
-    for path in files:
-        if path.is_dir():
-            diagnostics.append(Diagnostic(str(path), 1, 1, "C002", "no scene.yaml found in this folder"))
-            continue
-        diagnostics += validate_file(path, settings, facts)
+    with files_read_once():  # games and events read tours and scenes again: parse each file once
+        for path in files:
+            if path.is_dir():
+                diagnostics.append(Diagnostic(str(path), 1, 1, "C002", "no scene.yaml found in this folder"))
+                continue
+            diagnostics += validate_file(path, settings, facts)
     return diagnostics, len(files)

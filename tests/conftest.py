@@ -1,6 +1,9 @@
 """Shared fixtures: one quiet offscreen ShowBase per test session, caches in a temporary folder."""
 from __future__ import annotations
 
+import subprocess
+import sys
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,36 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 ISLET = DATA / "scenes" / "islet" / "scene.yaml"
 RENDER_SIZE = (320, 240)
+
+
+@lru_cache(maxsize=None)
+def shipped_plan(scene_id: str):
+    """(scene, manifest path, WorldPlan) of a shipped scene, planned once a session (test_coast,
+    test_roads and test_skyline each planned all three: about 9 s each time, 60 MB kept). Read only."""
+    from engine.manifest.scene_loader import load_scene
+    from engine.world.plan.build import plan_world
+    path = ROOT / "scenes" / scene_id / "scene.yaml"
+    scene, _ = load_scene(path)
+    return scene, path, plan_world(scene, path)
+
+
+@pytest.fixture(scope="session")
+def shipped_validation(tmp_path_factory) -> subprocess.CompletedProcess:
+    """`run_tour.py validate` over all shipped content, run once a session (about 10 s): test_cli checks
+    the command's contract on it, test_text_fit_check that no shipped text overflows its box."""
+    data = tmp_path_factory.mktemp("validate-data")
+    return subprocess.run([sys.executable, str(ROOT / "run_tour.py"), "validate", "--data", str(data)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def content_parsed_once():
+    """For a module whose tests only read content (`pytestmark = pytest.mark.usefixtures(...)`): each
+    scene and tour file is parsed once for all its tests, as `validate` does in a run (loading a tour
+    or a game loads its scene again; engine.manifest.read_once). Nothing loaded may be changed."""
+    from engine.manifest.read_once import files_read_once
+    with files_read_once():
+        yield
 
 
 @pytest.fixture(scope="session")

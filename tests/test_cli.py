@@ -23,8 +23,8 @@ def test_list_names_every_shipped_scene():
     assert listed == shipped
 
 
-def test_validate_all_shipped_content_passes():
-    result = run("validate")
+def test_validate_all_shipped_content_passes(shipped_validation):
+    result = shipped_validation  # `run_tour.py validate`, run once for this and test_text_fit_check
     assert result.returncode == 0, result.stderr
     assert " 0 error(s)" in result.stdout
 

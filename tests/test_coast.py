@@ -8,13 +8,12 @@ import numpy as np
 import pytest
 import shapely
 
-from engine.manifest.scene_loader import load_scene
 from engine.scene_library import scene_manifests
 from engine.settings import PROJECT_ROOT
-from engine.world.plan.build import plan_world
 from engine.world.plan.coast import SEAWALL, WALL_FOOT_M
 from engine.world.plan.mesh import merge
 from engine.world.plan.terrain import SAND, scene_coast
+from tests.conftest import shipped_plan
 
 SCENES = scene_manifests(PROJECT_ROOT / "scenes")
 STEP_M = 4.0  # samples along the coast
@@ -51,8 +50,7 @@ class MeshSampler:
 
 @pytest.fixture(scope="module", params=sorted(SCENES))
 def planned(request):
-    scene, _ = load_scene(SCENES[request.param])
-    plan = plan_world(scene, SCENES[request.param])
+    scene, _, plan = shipped_plan(request.param)
     coast = scene_coast(scene, plan.projection)
     terrain = merge([b.mesh for b in plan.layer("terrain").batches if b.name.startswith("terrain:")])
     return scene, plan, coast, terrain, MeshSampler(terrain, scene.terrain.cell_m)

@@ -24,6 +24,9 @@ GAMES = game_files(SCENES)
 TOURS = tour_files(SCRIPTS)
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/game.schema.json"
 
+# its tests load every tour and game, and each of those its scene again
+pytestmark = pytest.mark.usefixtures("content_parsed_once")
+
 
 def _tour_id(path: Path) -> str:
     return path.name.removesuffix(".tour.yaml")

@@ -35,6 +35,8 @@ SIZES = ((1280, 720), (1920, 1080))
 ASPECT = 16 / 9
 LANGS = ("zh", "en")
 SCENES = sorted((ROOT / "scenes").glob("*/scene.yaml"))
+# each test loads a scene, its game and every tour, and each of those the scene again
+pytestmark = pytest.mark.usefixtures("content_parsed_once")
 
 
 def _tour_lines(scene_id: str):

@@ -8,13 +8,11 @@ import numpy as np
 import pytest
 
 from engine.geo import LocalProjection
-from engine.manifest.scene_loader import load_scene
 from engine.world.plan import landmarks as lm_plan
 from engine.world.plan.boats import boat_spots
-from engine.world.plan.build import plan_world
 from engine.world.plan.layout import sight_line
 from engine.world.plan.sizes import DEFAULT_SIZE
-from tests.conftest import ROOT
+from tests.conftest import shipped_plan
 
 # points checked against the OSM land polygons of roaring-landmask 0.11.0 (True: land)
 SAMPLES = {
@@ -28,12 +26,7 @@ ASPECT = 16 / 9
 
 @pytest.fixture(scope="module")
 def plans():
-    out = {}
-    for name in SAMPLES:
-        path = ROOT / "scenes" / name / "scene.yaml"
-        scene, _ = load_scene(path)
-        out[name] = plan_world(scene, path)
-    return out
+    return {name: shipped_plan(name)[2] for name in SAMPLES}
 
 
 def _landmark(plan, ident):

@@ -5,11 +5,12 @@ tests/data/text_fit/ holds copies of the islet tour and game with texts made too
 with the `# expect:` lines it must produce (as the broken-content corpora do)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from engine.content_check import validate_file, validate_paths
+from engine.content_check import validate_file
 from engine.manifest.scene_loader import load_scene
 from engine.settings import Settings
 from engine.text_fit_check import check_scene_texts
@@ -43,10 +44,13 @@ def test_a_long_description_is_reported_for_its_card(test_settings):
     assert "narration" in found.hint
 
 
-def test_all_shipped_content_fits_its_boxes(tmp_path):
-    diagnostics, count = validate_paths([], Settings(data_dir=tmp_path))
-    assert count >= 12
-    assert [d.format() for d in diagnostics if d.code == "U001"] == []
+def test_all_shipped_content_fits_its_boxes(shipped_validation):
+    """On `run_tour.py validate` over all shipped content (run once a session, test_cli checks it
+    passes): one diagnostic a line, FILE:LINE:COL: severity: message [CODE]; excerpts are indented."""
+    checked = re.search(r"^(\d+) file\(s\) checked", shipped_validation.stdout, re.M)
+    assert checked and int(checked.group(1)) >= 12, shipped_validation.stdout + shipped_validation.stderr
+    lines = [line for line in shipped_validation.stderr.splitlines() if line and not line[0].isspace()]
+    assert [line for line in lines if "[U001]" in line] == []
 
 
 def test_the_test_content_fits_too(test_settings):

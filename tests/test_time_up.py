@@ -21,6 +21,8 @@ from tests.tour_checks import steps_run
 
 SCENES = DATA / "scenes"
 TOUR = DATA / "tours" / "islet-basics.tour.yaml"
+# one test loads every shipped tour, and each tour its scene again
+pytestmark = pytest.mark.usefixtures("content_parsed_once")
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,9 @@ SCENES = PROJECT_ROOT / "scenes"
 TOURS = {p.name.removesuffix(".tour.yaml"): p for p in tour_files(PROJECT_ROOT / "scripts")}
 TRANSCRIPTS = PROJECT_ROOT / "tests" / "transcripts"
 
+# each test loads its tour, and each tour its scene again
+pytestmark = pytest.mark.usefixtures("content_parsed_once")
+
 
 def test_every_scene_has_a_tour():
     scenes = {p.parent.name for p in SCENES.glob("*/scene.yaml")}

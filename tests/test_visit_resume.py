@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from engine.settings import Settings
 from engine.tour.headless import run_tour
 from engine.tour.loader import load_tour
@@ -12,6 +14,8 @@ from engine.visit import HeadlessVisit
 from tests.conftest import DATA, ROOT
 
 HIGHLIGHTS = ROOT / "scripts" / "gulangyu-highlights.tour.yaml"
+# a visit, its tour and its resume each read the same scene (and its game the scene again)
+pytestmark = pytest.mark.usefixtures("content_parsed_once")
 
 
 def _visit(settings: Settings, scene: str, tour_path: Path, answers: dict, code: str | None = None):

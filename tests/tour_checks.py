@@ -1,9 +1,13 @@
 """What every tour run must show in its event log: shared by the runner tests and the shipped tours."""
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from engine.tour.world import TourWorld
+
+_FOOTPRINTS: "weakref.WeakKeyDictionary[TourWorld, np.ndarray]" = weakref.WeakKeyDictionary()
 
 MAX_DV_PER_TICK = 12.0  # m/s of velocity change between two 0.1 s frames: 120 m/s^2, no jumps
 MAX_TURN_DEG_PER_S = 41.0  # the comfort limit (40) plus rounding
@@ -40,8 +44,7 @@ def assert_never_underground(events: list[dict], world: TourWorld) -> None:
 
 def assert_never_inside_buildings(events: list[dict], world: TourWorld) -> None:
     """No camera sample inside the circle of a generated building below its roof."""
-    from engine.world.plan.layout import plan_layout
-    footprints = np.array(plan_layout(world.scene, world.proj, world.ground).footprints()).reshape(-1, 4)
+    footprints = _footprints(world)
     t, pos, _ = camera_track(events)
     if not len(footprints):
         return
@@ -53,3 +56,12 @@ def assert_never_inside_buildings(events: list[dict], world: TourWorld) -> None:
 
 def steps_run(events: list[dict]) -> list[str]:
     return [e["step"] for e in events if e["type"] == "step_start"]
+
+
+def _footprints(world: TourWorld) -> np.ndarray:
+    """(x, y, radius, top) of every generated building, planned once a world (a tour is run down
+    each of its branches in each language: planning the layout took longer than the runs)."""
+    if world not in _FOOTPRINTS:
+        from engine.world.plan.layout import plan_layout
+        _FOOTPRINTS[world] = np.array(plan_layout(world.scene, world.proj, world.ground).footprints()).reshape(-1, 4)
+    return _FOOTPRINTS[world]

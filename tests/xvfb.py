@@ -15,9 +15,11 @@ from pathlib import Path
 TRIES = 5  # another Xvfb starting at the same moment can win the same display
 
 
-def answers(display: str) -> bool:
-    """Asks for up to about 15 s whether the server accepts clients."""
+def answers(display: str, server: subprocess.Popen | None = None) -> bool:
+    """Asks for up to about 15 s whether the server accepts clients (no longer once `server` has exited)."""
     for _ in range(50):
+        if server is not None and server.poll() is not None:
+            return False
         probe = subprocess.run(["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display},
                                capture_output=True, timeout=10)
         if probe.returncode == 0:
@@ -31,7 +33,7 @@ def _working(start) -> tuple[subprocess.Popen, str] | None:
         proc, name = start()
         if proc is None:
             return None
-        if proc.poll() is None and answers(name):
+        if proc.poll() is None and answers(name, proc):
             return proc, name
         proc.terminate()
         proc.wait(10)
@@ -45,9 +47,13 @@ def displayfd_xvfb(screen: str = "1024x600x24") -> tuple[subprocess.Popen, str] 
         proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp"],
                                 pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(write)
-        number = os.read(read, 16).decode().strip()
+        # the number, then a newline in a write of its own: closing our end before that second write
+        # kills the server ("Cannot write display number to fd"), which cost a 15 s wait and a retry
+        number = b""
+        while not number.endswith(b"\n") and (chunk := os.read(read, 16)):
+            number += chunk
         os.close(read)
-        return proc, f":{number}"
+        return proc, f":{number.decode().strip()}"
     return _working(start)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.diagnostics import ContentError
+from engine.manifest.read_once import read_once
 from engine.manifest.scene_checks import check_scene
 from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.schema_errors import validate_model
@@ -25,5 +26,7 @@ def validate_scene_document(doc: Document) -> SceneManifest:
 
 def load_scene(path: str | Path) -> tuple[SceneManifest, Document]:
     """Load and validate a scene manifest; raises ContentError listing every problem."""
-    doc = load_yaml(path)
-    return validate_scene_document(doc), doc
+    def load():
+        doc = load_yaml(path)
+        return validate_scene_document(doc), doc
+    return read_once("scene", path, load)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.diagnostics import ContentError, Diagnostic
+from engine.manifest.read_once import read_once
 from engine.manifest.schema_errors import validate_model
 from engine.manifest.yaml_loader import Document, load_yaml
 from engine.tour.checks import check_tour, scene_names_for
@@ -58,6 +59,8 @@ def _event_of(doc: Document, tour: Tour, scenes_dir: Path) -> list[Diagnostic]:
 
 
 def load_tour(path: str | Path, scenes_dir: Path) -> tuple[Tour, Document, list[Diagnostic]]:
-    doc = load_yaml(path)
-    tour, warnings = validate_tour_document(doc, scenes_dir)
-    return tour, doc, warnings
+    def load():
+        doc = load_yaml(path)
+        tour, warnings = validate_tour_document(doc, scenes_dir)
+        return tour, doc, warnings
+    return read_once("tour", path, load, Path(scenes_dir).resolve())
