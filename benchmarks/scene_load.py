@@ -53,7 +53,7 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int]) 
     from engine.world.cache import SceneCache
 
     started = time.perf_counter()
-    base = make_base(offscreen=True, size=size)
+    base = make_base(offscreen=True, size=size, quality=settings.quality)
     startup = time.perf_counter() - started
     results = {"machine": {"platform": platform.platform(), "processor": platform.processor() or platform.machine(),
                            "renderer": renderer_description(base)},

@@ -3,9 +3,10 @@ ambient light and the sky's fill light on the scene root, and the haze on the li
 run time (a tour's set_time_of_day) and updates the same nodes; the scene keeps a reference to
 each instead of finding them again by name.
 
-The PBR path (engine.display.lighting) sets `physical`: the directional lights are given times pi (a physically based diffuse surface reflects albedo/pi of what
-it gets, fixed-function all of it), and the sun stands `shadow_distance` metres up its own ray, so
-its shadow camera sees the whole scene."""
+The PBR path (engine.display.lighting) sets `physical`: the directional lights are given times pi
+(a physically based diffuse surface reflects albedo/pi of what it gets, fixed-function all of it),
+and the sun stands `shadow_distance` metres up its own ray, so its shadow camera sees the whole
+scene."""
 from __future__ import annotations
 
 import math
