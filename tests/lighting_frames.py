@@ -29,6 +29,8 @@ def frames(quality: str, cache_dir: Path) -> dict[str, np.ndarray]:
     if quality == "pbr":
         built.sky.sun.node().set_shadow_caster(False)
         out["pbr_village_no_shadows"] = view.pixels()
+    view.go_to_view(view.viewpoint("boat_close"))
+    out[f"{quality}_boat"] = view.pixels()
     out[f"{quality}_name"] = np.array(base.ludao_lighting.quality)
     return out
 

@@ -86,6 +86,16 @@ def test_pbr_colours_are_not_black_nor_washed_out(lit):
     assert np.abs(land_pbr - land_fast).max() < 40, (land_pbr, land_fast)
 
 
+def test_pbr_draws_a_gltf_model_in_its_material_colours(lit):
+    """The boat has no vertex colours: its hull is its material's red-brown (linear light, as glTF
+    means it, so lighter than the fast path draws it), neither white nor black."""
+    image = lit["pbr_boat"].astype(int)
+    r, g, b = image[..., 0], image[..., 1], image[..., 2]
+    hull = (r > 120) & (r > g + 25) & (r > b + 35)
+    assert hull.mean() > 0.008, f"no red-brown hull where the boat is ({hull.mean():.2%} of the frame)"
+    assert (image.min(axis=-1) > 235).mean() < 0.01, "the boat is drawn white"
+
+
 def test_pbr_houses_cast_shadows_from_the_sun(lit):
     lit_px = lit["pbr_village"].astype(int).sum(axis=-1)
     unshadowed = lit["pbr_village_no_shadows"].astype(int).sum(axis=-1)

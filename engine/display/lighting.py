@@ -26,14 +26,17 @@ from engine.gl_info import choose_quality, renderer_description
 LOG = logging.getLogger("ludao.display")
 SHADOW_MAP_PX = 2048
 ROUGHNESS = 0.85  # dry stone, plaster, tiles, grass: no highlights to speak of
-WATER_ROUGHNESS = 0.6  # a little glossier: the sun's highlight on the sea
+WATER_ROUGHNESS = 0.75  # a little glossier: a soft sheen where the sun is (0.6 and below glares)
 _PLAN_COLOUR = "v_color = p3d_Color;"
 # simplepbr 0.12's tonemap is y = T(x - 0.004), T(x) = x(6.2x + 0.5) / (x(6.2x + 1.7) + 0.06): solved for x.
+# Plain white is what a mesh without colours (a glTF model: its colour is its material's, in linear
+# light already) reads: it stays 1.
 _LINEAR_COLOUR = """vec3 shown = min(p3d_Color.rgb, vec3(0.98));
     vec3 qa = 6.2 * (1.0 - shown);
     vec3 qb = 0.5 - 1.7 * shown;
     vec3 qc = -0.06 * shown;
-    v_color = vec4((sqrt(qb * qb - 4.0 * qa * qc) - qb) / (2.0 * qa) + 0.004, p3d_Color.a);"""
+    vec3 planned = (sqrt(qb * qb - 4.0 * qa * qc) - qb) / (2.0 * qa) + 0.004;
+    v_color = vec4(p3d_Color.rgb == vec3(1.0) ? vec3(1.0) : planned, p3d_Color.a);"""
 # The ambient light reflects the surface's own colour: simplepbr adds F0 (0.04 of white) to every
 # surface's ambient term, which greys the unlit sky dome and pins (ambient 1, no other light) and
 # every dark colour with them.

@@ -5,6 +5,8 @@ each instead of finding them again by name.
 
 The PBR path (engine.display.lighting) sets `physical`: the directional lights are given times pi
 (a physically based diffuse surface reflects albedo/pi of what it gets, fixed-function all of it),
+all of them scaled so sunlit flat ground gets 1 (its planned colour: past 1, where fixed-function
+clamps, simplepbr's filmic tonemapping greys colours towards white),
 and the sun stands `shadow_distance` metres up its own ray, so its shadow camera sees the whole
 scene."""
 from __future__ import annotations
@@ -37,6 +39,7 @@ class SkyNodes:
         self.hour: float | None = None
         self.haze = 0.0
         self.physical = False  # the PBR path's light units (see above)
+        self._up_light = 1.0
         self.shadow_distance: float | None = None
 
     def apply(self, hour: float, haze: float) -> SkyColours:
@@ -45,6 +48,7 @@ class SkyNodes:
         dome = self.dome.node()
         dome.remove_all_geoms()
         dome.add_geoms_from(to_geom_node(dome_mesh(colours), "dome"))
+        self._up_light = _light_on_flat_ground(colours) if self.physical else 1.0
         self.sun.node().set_color(self._light(colours.sun, math.pi))
         if self.shadow_distance is None:
             self.sun.look_at(Vec3(*colours.sun_dir))
@@ -63,7 +67,7 @@ class SkyNodes:
         return colours
 
     def _light(self, rgb, physical_scale: float) -> Vec4:
-        scale = physical_scale if self.physical else 1.0
+        scale = physical_scale / self._up_light if self.physical else 1.0
         return Vec4(*(c * scale for c in rgb[:3]), 1)
 
     def remove(self) -> None:
@@ -73,3 +77,9 @@ class SkyNodes:
         for node in (self.node, self.sun, self.fill, self.ambient):
             node.remove_node()
 
+
+def _light_on_flat_ground(colours: SkyColours) -> float:
+    """How much light (the mean of the channels) sunlit flat ground gets, at least 1."""
+    total = [a + s * max(0.0, -colours.sun_dir[2]) + f * max(0.0, -colours.fill_dir[2])
+             for a, s, f in zip(colours.ambient[:3], colours.sun[:3], colours.fill[:3])]
+    return max(1.0, sum(total) / 3)
