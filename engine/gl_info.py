@@ -20,16 +20,14 @@ def is_software_renderer(renderer: str) -> bool:
     return any(soft in name for soft in SOFTWARE_RENDERERS)
 
 
-def choose_quality(requested: str, renderer: str, *, stereo: bool = False) -> tuple[str, str]:
+def choose_quality(requested: str, renderer: str) -> tuple[str, str]:
     """(the lighting path, why): `fast` (fixed-function lights, baked looks) or `pbr` (simplepbr
     with the sun's shadows). auto: fast on a software renderer (or one whose name is unknown), pbr
-    on a GPU. A stereo pair or a headset draws with the fast path whatever was asked."""
+    on a GPU."""
     if requested not in QUALITIES:
         raise ValueError(f"unknown quality '{requested}' (one of {', '.join(QUALITIES)})")
     if requested == "fast":
         return "fast", "asked for"
-    if stereo:
-        return "fast", f"{requested} asked for, but a stereo pair draws with the fast path"
     if requested == "pbr":
         return "pbr", "asked for"
     if renderer.strip().lower() in ("", "unknown"):

@@ -12,12 +12,11 @@ from engine.settings import Settings
 class OffscreenRenderer:
     """One offscreen ShowBase, reused for every scene and view of a run."""
 
-    def __init__(self, settings: Settings, *, stereo: bool = False):
-        """stereo: the frames will be side-by-side pairs (drawn with the fast lighting path)."""
+    def __init__(self, settings: Settings):
         from engine.display.base import make_base
         from engine.world.cache import SceneCache
         self.settings = settings
-        self.base = make_base(offscreen=True, size=settings.size, quality=settings.quality, stereo=stereo)
+        self.base = make_base(offscreen=True, size=settings.size, quality=settings.quality)
         self.cache = SceneCache(settings.cache_dir) if settings.use_cache else None
         self._events = None
 
@@ -63,7 +62,7 @@ def render_views(settings: Settings, scene: str, jobs: list[tuple[str | None, Pa
     if stereo_ipd_m is not None:
         width, height = settings.size
         settings = replace(settings, size=(2 * width, height))
-    renderer = OffscreenRenderer(settings, stereo=stereo_ipd_m is not None)
+    renderer = OffscreenRenderer(settings)
     try:
         view, _ = renderer.open(scene)
         pair = None

@@ -29,6 +29,12 @@ def frames(quality: str, cache_dir: Path) -> dict[str, np.ndarray]:
     if quality == "pbr":
         built.sky.sun.node().set_shadow_caster(False)
         out["pbr_village_no_shadows"] = view.pixels()
+    from engine.display.side_by_side import on_mono_camera
+    pair = on_mono_camera(base)  # a stereo pair: each eye's half drawn (and tonemapped) on its own
+    view.go_to_view(view.default_view())
+    out[f"{quality}_stereo"] = view.pixels()
+    pair.close()
+    out[f"{quality}_after_stereo"] = view.pixels()
     view.go_to_view(view.viewpoint("boat_close"))
     out[f"{quality}_boat"] = view.pixels()
     out[f"{quality}_name"] = np.array(base.ludao_lighting.quality)

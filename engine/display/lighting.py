@@ -13,7 +13,9 @@
   roughness (their metallic is already 0, engine.world.nodes.models).
 
 `lighting_of(base)` is what a SceneView asks when it shows a scene (`adopt`) and when it lets go of
-it (`release`); a base opened without `install` has the fast path.
+it (`release`), and a side-by-side stereo pair when it takes over the window (`on_eyes`: a
+tonemapping pass for each eye's region) and gives it back (`off_eyes`); a base opened without
+`install` has the fast path. A VR headset (engine.xr) draws with the fast path for now.
 """
 from __future__ import annotations
 
@@ -75,6 +77,12 @@ class FastLighting:
     def release(self, scene) -> None:
         pass
 
+    def on_eyes(self, eyes) -> None:
+        pass
+
+    def off_eyes(self) -> None:
+        pass
+
 
 class PbrLighting:
     quality = "pbr"
@@ -82,6 +90,8 @@ class PbrLighting:
     def __init__(self, base, renderer: str, why: str, *, shadow_map_px: int = SHADOW_MAP_PX):
         import simplepbr
         self.renderer, self.why = renderer, why
+        self.base = base
+        self.eye_pipelines: list = []
         self.shadow_map_px = shadow_map_px
         # MSAA off: 4x costs 5x the frame time in software GL and is the window's business anyway.
         self.pipeline = simplepbr.init(render_node=base.render, window=base.win, camera_node=base.cam,
@@ -95,6 +105,32 @@ class PbrLighting:
         self.white = Texture("ludao-white")
         self.white.setup_2d_texture(1, 1, Texture.T_unsigned_byte, Texture.F_rgba8)
         self.white.set_ram_image(b"\xff\xff\xff\xff")
+
+    def on_eyes(self, eyes) -> None:
+        """A stereo pair now shows `eyes` (cameras with a display region each) instead of the mono
+        camera: each eye gets its own tonemapping pass (simplepbr's post-process follows a camera)."""
+        import simplepbr
+        self.pipeline._filtermgr.region.set_active(False)  # noqa: SLF001 the mono frame's tonemapped quad
+        for eye in eyes:
+            self.eye_pipelines.append(simplepbr.init(
+                render_node=self.base.render, window=self.base.win, camera_node=eye, taskmgr=self.base.task_mgr,
+                msaa_samples=0, enable_shadows=True, enable_fog=True, max_lights=4))
+            # A region that is not the whole window has no clears of its own, and FilterManager
+            # gives its buffer only those: without a depth clear nothing passes the depth test.
+            buffer = self.eye_pipelines[-1]._filtermgr.buffers[0]  # noqa: SLF001
+            buffer.set_clear_depth_active(True)
+            buffer.set_clear_color_active(True)
+        _linear_vertex_colours(self.base.render)  # each init set simplepbr's own shader again
+
+    def off_eyes(self) -> None:
+        """Before the pair's regions go: their tonemapping passes go first."""
+        for pipeline in self.eye_pipelines:
+            pipeline._filtermgr.cleanup()  # noqa: SLF001 (simplepbr 0.12 has no public way to undo init)
+        self.pipeline._filtermgr.region.set_active(True)  # noqa: SLF001
+        if self.eye_pipelines:
+            self.base.task_mgr.remove("simplepbr update")  # every pipeline's task has that name...
+            self.base.task_mgr.add(self.pipeline._update, "simplepbr update", sort=49)  # ...the mono one's back
+        self.eye_pipelines = []
 
     def adopt(self, scene) -> None:
         extent = scene.manifest.extent_m
@@ -151,11 +187,11 @@ def _linear_vertex_colours(render) -> None:
     render.set_attrib(attrib.set_shader(linear))
 
 
-def install(base, requested: str = "fast", *, stereo: bool = False):
+def install(base, requested: str = "fast"):
     """Choose the base's lighting path (`requested`: auto, fast or pbr; engine.gl_info.choose_quality),
     set it up and keep it on the base. PBR that cannot start falls back to the fast path with a warning."""
     renderer = renderer_description(base)
-    quality, why = choose_quality(requested, renderer, stereo=stereo)
+    quality, why = choose_quality(requested, renderer)
     lighting = FastLighting(renderer, why)
     if quality == "pbr":
         try:
