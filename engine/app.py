@@ -9,7 +9,6 @@ Input (engine.display.input_map), one gesture set for mouse, touch and keys:
 """
 from __future__ import annotations
 
-import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +26,6 @@ def open_display(mode: str, settings: Settings, lines=None, *, ipd_m: float | No
     None: the defaults)."""
     if mode == "vr":  # refuses (exit 3) without pyopenxr, a runtime or a headset, before any window opens
         from engine.xr.display import XrDisplay
-        if settings.quality != "fast":  # the headset's eyes draw into its swapchains: no tonemapping pass there yet
-            logging.getLogger("ludao.display").info("lighting: fast in the headset (%s asked for)", settings.quality)
         return XrDisplay.open(settings.size, stereo_rig, report=lines.xr if lines else None, readback_dir=xr_readback,
                               comfort=comfort)
     if mode == "stereo":

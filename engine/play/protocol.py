@@ -20,6 +20,7 @@ supervisor read them: never change a line's fields, add new kinds freely.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from typing import TextIO
 
@@ -65,8 +66,9 @@ class VisitLines:
         from engine.display.lighting import lighting_of
         lighting = lighting_of(base)
         why = lighting.why
-        if headset:
+        if headset:  # its eyes draw into the runtime's swapchains: no tonemapping pass there yet
             why = f"{asked} asked for; a headset draws with the fast path" if asked != "fast" else "asked for"
+            logging.getLogger("ludao.display").info("lighting: fast in the headset (%s)", why)
         self.write("quality", lighting.quality, lighting.renderer, why)
 
     def xr(self, *fields) -> None:
