@@ -70,7 +70,7 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int], 
     from engine.world.cache import SceneCache
 
     started = time.perf_counter()
-    base = make_base(offscreen=True, size=size)
+    base = make_base(offscreen=True, size=size, quality=settings.quality)
     startup = time.perf_counter() - started
     results = {"machine": {"platform": platform.platform(), "cpu": _cpu(), "cores": os.cpu_count(),
                            "renderer": renderer_description(base)},

@@ -31,9 +31,11 @@ def open_display(mode: str, settings: Settings, lines=None, *, ipd_m: float | No
     if mode == "stereo":
         from engine.display.stereo import StereoDisplay
         from engine.display.stereo_rig import DEFAULT_IPD_M
-        return StereoDisplay.open(settings.size, ipd_m=DEFAULT_IPD_M if ipd_m is None else ipd_m)
+        return StereoDisplay.open(settings.size, ipd_m=DEFAULT_IPD_M if ipd_m is None else ipd_m,
+                                  quality=settings.quality)
     from engine.display.window import WindowDisplay
-    return WindowDisplay.open(settings.size, fullscreen=(mode == "kiosk"), audio=not settings.mute)
+    return WindowDisplay.open(settings.size, fullscreen=(mode == "kiosk"), audio=not settings.mute,
+                              quality=settings.quality)
 
 
 def stereo_rig(parent, **lens):
@@ -81,6 +83,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     manifest = find_scene(scene, settings.scenes_dir)
     lines = VisitLines()
     display = open_display(mode, settings, lines, ipd_m=ipd_m, xr_readback=xr_readback, comfort=comfort)
+    lines.quality(display.base, headset=(mode == "vr"), asked=settings.quality)
     if settings.stats:
         from engine.display.frame_stats import show_frame_stats
         show_frame_stats(display.base)
@@ -123,6 +126,7 @@ def hall(settings: Settings, hall_config, *, windowed: bool = False, max_frames:
     from engine.play.protocol import VisitLines
     lines = VisitLines()
     display = _hall_display(settings, hall_config.config.vr, windowed, lines)
+    lines.quality(display.base, headset=display.kind == "vr", asked=settings.quality)
     try:
         return run_hall(settings, hall_config, display, lines=lines, max_frames=max_frames)
     finally:
@@ -137,7 +141,8 @@ def _hall_display(settings: Settings, vr: bool, windowed: bool, lines) -> Displa
         except MissingCapability as exc:  # the hall plays on without the headset: one line says why
             lines.write("hall", "vr", "off", str(exc))
     from engine.display.window import WindowDisplay
-    return WindowDisplay.open(settings.size, fullscreen=not windowed, audio=not settings.mute, kiosk=not windowed)
+    return WindowDisplay.open(settings.size, fullscreen=not windowed, audio=not settings.mute, kiosk=not windowed,
+                              quality=settings.quality)
 
 
 def kiosk(settings: Settings, kiosk_config, **options) -> int:

@@ -16,7 +16,7 @@ class OffscreenRenderer:
         from engine.display.base import make_base
         from engine.world.cache import SceneCache
         self.settings = settings
-        self.base = make_base(offscreen=True, size=settings.size)
+        self.base = make_base(offscreen=True, size=settings.size, quality=settings.quality)
         self.cache = SceneCache(settings.cache_dir) if settings.use_cache else None
         self._events = None
 

@@ -28,6 +28,8 @@ class Settings:
     clock_from: str | None = None  # `--clock-from`: the calendar starts at this moment and runs on
     mute: bool = False  # `--mute` or LUDAO_MUTE=1: a window plays no sound
     stats: bool = False  # `--stats`: the frame time on screen
+    # `--quality` or LUDAO_QUALITY: the lighting path (engine.display.lighting); auto: fast on software GL
+    quality: str = "auto"
 
     @property
     def cache_dir(self) -> Path:
@@ -49,6 +51,8 @@ class Settings:
             settings.kiosk_id = env["LUDAO_KIOSK"]
         if env.get("LUDAO_MUTE", "") not in ("", "0"):
             settings.mute = True
+        if env.get("LUDAO_QUALITY") in ("auto", "fast", "pbr"):
+            settings.quality = env["LUDAO_QUALITY"]
         if env.get("LUDAO_LANG") in ("zh", "en"):
             settings.lang = env["LUDAO_LANG"]
         for key, value in overrides.items():

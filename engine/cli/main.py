@@ -39,7 +39,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     """Settings from LUDAO_* variables, overridden by the options this command has (--lang, --size, ...)."""
     settings = Settings.from_environment(data_dir=args.data, lang=getattr(args, "lang", None),
                                          size=getattr(args, "size", None), scenes_dir=args.scenes,
-                                         scripts_dir=args.scripts)
+                                         scripts_dir=args.scripts, quality=getattr(args, "quality", None))
     settings.use_cache = not args.no_cache
     settings.event_ids = tuple(getattr(args, "event_ids", None) or ())
     settings.preview_date = getattr(args, "preview_date", None)

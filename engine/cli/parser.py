@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="show this event's overlay whatever the date (repeat for several; 'none': no overlay)")
     events.add_argument("--date", dest="preview_date", type=_day, metavar="YYYY-MM-DD",
                         help="read the event calendar for this day (Beijing time) instead of today")
+    drawing = argparse.ArgumentParser(add_help=False)  # the commands that draw frames
+    drawing.add_argument("--quality", choices=("auto", "fast", "pbr"),
+                         help="lighting: fast (fixed-function, for software GL and weak kiosks), pbr (physically "
+                              "based, with shadows, for a GPU) or auto (default; fast on a software renderer such "
+                              "as llvmpipe, pbr otherwise); also LUDAO_QUALITY")
     unattended = argparse.ArgumentParser(add_help=False)  # the kiosk's and the hall's screen
     unattended.add_argument("--windowed", action="store_true",
                             help="in a window (with its title bar and cursor), not fullscreen")
@@ -129,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("export",))
     p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
 
-    p = sub.add_parser("render", parents=[common, events], help="render one offscreen frame to a PNG")
+    p = sub.add_parser("render", parents=[common, events, drawing], help="render one offscreen frame to a PNG")
     p.add_argument("scene")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", type=_size, default=(1280, 720))
@@ -140,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "twice as wide (1280x720 gives 2560x720)")
     _add_stereo_options(p, "--stereo")
 
-    p = sub.add_parser("showcase", parents=[common, events], help="render every viewpoint of every scene to a folder")
+    p = sub.add_parser("showcase", parents=[common, events, drawing], help="render every viewpoint of every scene to a folder")
     p.add_argument("--out", type=Path, default=Path("out"))
     p.add_argument("--size", type=_size, default=(1280, 720))
 
@@ -151,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add this event's overlay layers (repeat for several); without it, the scene alone")
     p.add_argument("--out", type=Path, required=True, help="the .glb file to write")
 
-    p = sub.add_parser("play", parents=[common, events], help="open a scene in a window for free navigation")
+    p = sub.add_parser("play", parents=[common, events, drawing], help="open a scene in a window for free navigation")
     p.add_argument("scene")
     p.add_argument("--view")
     p.add_argument("--lang", choices=("zh", "en"))
@@ -189,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--postcard-view", metavar="VIEWPOINT",
                    help="the view on the postcard (default: the tour's postcard_view, else the scene's main view)")
 
-    p = sub.add_parser("kiosk", parents=[common, events, unattended],
+    p = sub.add_parser("kiosk", parents=[common, events, unattended, drawing],
                        help="a touch kiosk: start screen, attract loop, idle reset, operator exit with a PIN")
     p.add_argument("--config", type=Path, default=None, metavar="FILE.yaml",
                    help="the kiosk's kiosk.yaml (default: kiosk.yaml beside the scenes folder)")
@@ -198,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clock-from", metavar="YYYY-MM-DDTHH:MM", type=_moment,
                    help="start the event calendar at this moment (Beijing time) and let it run on")
 
-    p = sub.add_parser("hall", parents=[common, events, unattended],
+    p = sub.add_parser("hall", parents=[common, events, unattended, drawing],
                        help="an exhibition hall: tours in a loop all day, a still screen when closed or quiet")
     p.add_argument("--config", type=Path, default=None, metavar="FILE.yaml",
                    help="the hall's hall.yaml (default: hall.yaml beside the scenes folder)")
@@ -214,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", parents=[common], help="write the JSON Schemas for editors to schemas/")
 
-    p = sub.add_parser("bench", parents=[common], help="measure scene load and frame times")
+    p = sub.add_parser("bench", parents=[common, drawing], help="measure scene load and frame times")
     p.add_argument("--out", type=Path, help="the JSON (and beside it the .md table) to write")
     p.add_argument("--size", type=_size, default=(1920, 1080), help="the mono frames' size (default 1920x1080)")
     return parser

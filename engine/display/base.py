@@ -48,9 +48,10 @@ text-page-size 1024 1024
 
 
 def make_base(*, offscreen: bool, size: tuple[int, int] = (1280, 720), title: str = "Ludao 鹭岛",
-              fullscreen: bool = False, audio: bool = False, kiosk: bool = False):
+              fullscreen: bool = False, audio: bool = False, kiosk: bool = False, quality: str = "fast"):
     """audio: play sound through OpenAL (the machine's default device); otherwise the silent null
-    manager. Without a device OpenAL gives an invalid manager and the visit goes on silently."""
+    manager. Without a device OpenAL gives an invalid manager and the visit goes on silently.
+    quality: the lighting path, auto, fast or pbr (engine.display.lighting)."""
     from direct.showbase.ShowBase import ShowBase
 
     width, height = size
@@ -71,6 +72,8 @@ def make_base(*, offscreen: bool, size: tuple[int, int] = (1280, 720), title: st
     base = ShowBase(windowType="offscreen" if offscreen else "onscreen")
     base.disable_mouse()
     base.set_frame_rate_meter(False)
+    from engine.display.lighting import install
+    install(base, quality)
     return base
 
 

@@ -8,6 +8,7 @@ from panda3d.core import CompassEffect, PerspectiveLens, Point2, Point3
 
 from engine.display import base as frames
 from engine.display.camera_rig import CameraRig
+from engine.display.lighting import lighting_of
 from engine.manifest.scene_schema import Viewpoint
 from engine.world.nodes.live_scene import LiveScene
 from engine.world.nodes.markers import keep_marker_size
@@ -20,6 +21,7 @@ class SceneView:
         self.built = built
         self.rig = CameraRig(base.render, base.camera)
         built.root.reparent_to(base.render)
+        lighting_of(base).adopt(built)  # the PBR path's materials and the sun's shadows
         sky = built.sky.node
         sky.reparent_to(self.rig.rig)  # the dome travels with the viewer...
         sky.set_effect(CompassEffect.make(base.render, CompassEffect.P_rot))  # ...but never turns
@@ -96,6 +98,7 @@ class SceneView:
 
     def detach(self) -> None:
         self.base.task_mgr.remove("ludao-scene-view")
+        lighting_of(self.base).release(self.built)
         self.built.root.remove_node()
         self.sky.remove_node()
         self.base.camera.reparent_to(self.base.render)

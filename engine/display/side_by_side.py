@@ -3,6 +3,7 @@ right eye on the right half, each half with its own aspect (a full-width pair fo
 phone viewer or a 3D screen's full side-by-side mode; nothing is squeezed)."""
 from __future__ import annotations
 
+from engine.display.lighting import lighting_of
 from engine.display.stereo_rig import DEFAULT_IPD_M, EyeFov, StereoRig
 
 TASK = "ludao-stereo-follow"
@@ -25,6 +26,7 @@ class SideBySide:
         self._mono_regions = [r for r in base.cam.node().get_display_regions() if r.is_active()]
         for region in self._mono_regions:
             region.set_active(False)
+        lighting_of(base).on_eyes(rig.eyes)  # the PBR path's tonemapping, one pass an eye
         self._followed: tuple | None = None
         self.follow_mono = follow_mono
         if follow_mono:
@@ -61,6 +63,7 @@ class SideBySide:
     def close(self) -> None:
         if self.follow_mono:
             self.base.task_mgr.remove(TASK)
+        lighting_of(self.base).off_eyes()
         for region in self.regions:
             self.base.win.remove_display_region(region)
         for region in self._mono_regions:

@@ -17,8 +17,8 @@ class StereoDisplay(WindowDisplay):
 
     @classmethod
     def open(cls, size: tuple[int, int] = (1280, 720), *, fullscreen: bool = False,
-             title: str = "Ludao 鹭岛", ipd_m: float = DEFAULT_IPD_M) -> "StereoDisplay":
-        display = super().open(size, fullscreen=fullscreen, title=title)
+             title: str = "Ludao 鹭岛", ipd_m: float = DEFAULT_IPD_M, quality: str = "fast") -> "StereoDisplay":
+        display = super().open(size, fullscreen=fullscreen, title=title, quality=quality)
         display.pair.rig.set_ipd(ipd_m)
         return display
 

@@ -30,8 +30,10 @@ class WindowDisplay(Display):
 
     @classmethod
     def open(cls, size: tuple[int, int] = (1280, 720), *, fullscreen: bool = False,
-             title: str = "Ludao 鹭岛", audio: bool = False, kiosk: bool = False) -> "WindowDisplay":
-        """kiosk: no decorations and no cursor (a touch screen's)."""
+             title: str = "Ludao 鹭岛", audio: bool = False, kiosk: bool = False,
+             quality: str = "fast") -> "WindowDisplay":
+        """kiosk: no decorations and no cursor (a touch screen's). quality: the lighting path
+        (engine.display.lighting)."""
         if not has_display():
             raise MissingCapability(NO_DISPLAY)
         if audio and not sound_output_present():
@@ -39,7 +41,7 @@ class WindowDisplay(Display):
             audio = False
         try:
             base = make_base(offscreen=False, size=size, title=title, fullscreen=fullscreen, audio=audio,
-                             kiosk=kiosk)
+                             kiosk=kiosk, quality=quality)
         except Exception as exc:  # Panda3D raises a bare Exception when no window can be opened
             raise MissingCapability(f"could not open a window ({exc}); use `render` for offscreen output") from None
         return cls(base, fullscreen=fullscreen, title=title, owns_base=True)

@@ -30,7 +30,9 @@ def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_f
 
     started = time.monotonic()  # the status panel's uptime (the wall clock, here at the root only)
     lines = VisitLines()
-    display = WindowDisplay.open(settings.size, fullscreen=not windowed, audio=not settings.mute, kiosk=not windowed)
+    display = WindowDisplay.open(settings.size, fullscreen=not windowed, audio=not settings.mute, kiosk=not windowed,
+                                 quality=settings.quality)
+    lines.quality(display.base, asked=settings.quality)
     store = flow = None
     try:
         with stopped_by_sigterm(display):

@@ -11,6 +11,7 @@ supervisor read them: never change a line's fields, add new kinds freely.
     reset                             the visit went back to its start
     texts   JSON                      every visible text on screen (a list), when asked
     events  ID,ID|-                   the event overlays now on the scene (at the start and at each change)
+    quality fast|pbr  RENDERER  WHY   the lighting path the display draws with, on which GL renderer, and why
     xr      KIND  ...                 a VR run's session states, read-backs and frame times (engine.xr.frame_report)
     kiosk   attract SCENE | start LANG | visit SCENE LANG | prompt SECONDS | stay | end WHY
                                       the kiosk's screens (engine.kiosk.flow)
@@ -19,6 +20,7 @@ supervisor read them: never change a line's fields, add new kinds freely.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from typing import TextIO
 
@@ -58,6 +60,16 @@ class VisitLines:
 
     def overlays(self, event_ids: list[str]) -> None:
         self.write("events", ",".join(event_ids) or "-")
+
+    def quality(self, base, *, headset: bool = False, asked: str = "auto") -> None:
+        """The lighting path of a display's base (engine.display.lighting); a headset's draws with the fast one."""
+        from engine.display.lighting import lighting_of
+        lighting = lighting_of(base)
+        why = lighting.why
+        if headset:  # its eyes draw into the runtime's swapchains: no tonemapping pass there yet
+            why = f"{asked} asked for; a headset draws with the fast path" if asked != "fast" else "asked for"
+            logging.getLogger("ludao.display").info("lighting: fast in the headset (%s)", why)
+        self.write("quality", lighting.quality, lighting.renderer, why)
 
     def xr(self, *fields) -> None:
         self.write("xr", *fields)
