@@ -3,8 +3,8 @@
 Input (engine.display.input_map), one gesture set for mouse, touch and keys:
 - drag (left mouse or a finger): orbit around the pivot, or look around when walking or flying
 - tap/click a pin: its info card opens and the camera orbits that POI
-- wheel: zoom; W/A/S/D or arrows: move; Q/E: down/up (fly)
-- 1/2/3 or the on-screen buttons: orbit / walk / fly; V or the button: next viewpoint; L: language
+- wheel: zoom; W/A/S/D or arrows: move; Q/E: down/up (fly); 1/2/3 or the on-screen buttons: orbit /
+  walk / fly; V or the button: next viewpoint; L: language
 - Home: back to the start (the kiosk does this itself between visitors); F12: print the visible texts
 """
 from __future__ import annotations
@@ -85,8 +85,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     display = open_display(mode, settings, lines, ipd_m=ipd_m, xr_readback=xr_readback, comfort=comfort)
     lines.quality(display.base, headset=(mode == "vr"), asked=settings.quality)
     if settings.stats:
-        from engine.display.frame_stats import show_frame_stats
-        show_frame_stats(display.base)
+        display.show_frame_time()
     make_game = session = dress = None
     try:
         with stopped_by_sigterm(display):

@@ -175,6 +175,11 @@ class Display:
     def save_png(self, path: Path) -> Path:
         return save_png(self.base, path)
 
+    def show_frame_time(self) -> None:
+        """`--stats`: the frame time in ms at the top right (engine.display.frame_stats)."""
+        from engine.display.frame_stats import show_frame_stats
+        show_frame_stats(self.base)
+
     def view_picture(self) -> np.ndarray:
         """The 3D view alone, the 2D overlay hidden for it, as (height, width, 3) uint8: a postcard's
         picture. It draws without stepping the task manager, so a button's command may call it."""
