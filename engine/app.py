@@ -1,11 +1,7 @@
 """The composition root: a display, a scene, the game and a visit in it, run until the window closes.
 
-Input (engine.display.input_map), one gesture set for mouse, touch and keys:
-- drag (left mouse or a finger): orbit around the pivot, or look around when walking or flying
-- tap/click a pin: its info card opens and the camera orbits that POI
-- wheel: zoom; W/A/S/D or arrows: move; Q/E: down/up (fly); 1/2/3 or the on-screen buttons: orbit /
-  walk / fly; V or the button: next viewpoint; L: language
-- Home: back to the start (the kiosk does this itself between visitors); F12: print the visible texts
+Input is one gesture set for mouse, touch and keys (engine/display/input_map.py; the kiosk's own
+touch screens in engine/kiosk).
 """
 from __future__ import annotations
 
