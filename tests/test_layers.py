@@ -1,6 +1,8 @@
 """Layers on a live scene: added and removed while it is shown, exactly, and felt by the tour camera."""
 from __future__ import annotations
 
+import gc
+
 import numpy as np
 import pytest
 
@@ -79,3 +81,17 @@ def test_a_tour_camera_keeps_clear_of_an_added_layer(open_view):
     finally:
         scene.remove_layer("tower")
     assert world.floor(x, y) < top, "the tower's footprint stayed in the floor after its layer left"
+
+
+def test_a_scene_left_is_freed(open_view, offscreen_base):
+    """A detached view lets its scene go: the root lit by its own child lights was a cycle of
+    references that kept every scene a kiosk ever showed in memory (benchmarks/kiosk_soak.py)."""
+    view = open_view(ISLET)
+    root = view.built.root.node()  # one reference of our own
+    view.render_frame()
+    open_view.release()
+    offscreen_base.task_mgr.step()  # the view's task lets go of it
+    del view
+    gc.collect()
+    assert root.get_ref_count() == 1
+

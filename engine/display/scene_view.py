@@ -99,7 +99,11 @@ class SceneView:
     def detach(self) -> None:
         self.base.task_mgr.remove("ludao-scene-view")
         lighting_of(self.base).release(self.built)
-        self.built.root.remove_node()
+        if not self.built.root.is_empty():
+            # the sky's lights first: the scene's root lights itself with its own children, a cycle of
+            # references that kept every scene ever shown in memory (the kiosk soak found it)
+            self.built.sky.remove()
+            self.built.root.remove_node()
         self.sky.remove_node()
         self.base.camera.reparent_to(self.base.render)
         self.rig.rig.remove_node()

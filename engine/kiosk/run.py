@@ -17,7 +17,9 @@ log = logging.getLogger("ludao.kiosk")
 
 
 def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_frames: int = 0,
-              idle_s: float | None = None, countdown_s: float | None = None) -> int:
+              idle_s: float | None = None, countdown_s: float | None = None, script=None) -> int:
+    """script: called once with the KioskFlow before the first frame, to drive it from tasks of its
+    own (benchmarks/kiosk_soak.py's scripted visitors); None for a kiosk."""
     from engine.display.sigterm import stopped_by_sigterm
     from engine.display.window import WindowDisplay
     from engine.kiosk.flow import KioskFlow
@@ -44,6 +46,8 @@ def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_f
                              scene_cards=lambda: scene_cards(settings, kiosk.scenes, calendar()),
                              status_lines=lambda: status_lines(started_at=started, data_dir=settings.data_dir,
                                                                store=store, kiosk_id=settings.kiosk_id))
+            if script is not None:
+                script(flow)
             with beating(display.task_mgr, "kiosk"):  # the supervisor's watchdog, fed by drawn frames
                 display.run(max_frames)
     finally:
