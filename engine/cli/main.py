@@ -19,6 +19,7 @@ from engine.diagnostics import ContentError, format_all
 from engine.errors import MissingCapability, UsageError
 from engine.files import check_output_folder
 from engine.logs import setup_logging
+from engine.manifest.read_once import files_read_once
 from engine.settings import Settings
 
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -31,6 +32,9 @@ COMMANDS: dict[str, Command] = {
     "souvenir": visitors.cmd_souvenir, "leaderboard": visitors.cmd_leaderboard, "stats": visitors.cmd_stats,
     "bench": bench.cmd_bench, "kiosk": kiosk.cmd_kiosk, "hall": hall.cmd_hall,
 }
+# One-shot commands that only read content: each content file is parsed once however many parts ask for
+# it (a render reads its scene for the view, then again for each event overlay's checks).
+READ_ONLY_RUNS = {"render", "showcase", "export"}
 # Commands that keep something in the data folder (the database, the signing key, the scene cache).
 USES_DATA = {"render", "showcase", "export", "play", "leaderboard", "stats", "bench", "kiosk", "hall"}
 
@@ -59,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in USES_DATA:  # an unusable --data is the user's to fix, named before any work
             check_output_folder(settings.data_dir, "data folder")
+        if args.command in READ_ONLY_RUNS:
+            with files_read_once():
+                return COMMANDS[args.command](args, settings)
         return COMMANDS[args.command](args, settings)
     except ContentError as exc:
         print(format_all(exc.diagnostics), file=sys.stderr)
