@@ -23,14 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
+from benchmarks.machine import cpu_model  # noqa: E402  (after the path above)
 
 
 def measure(quality: str, size: tuple[int, int], frames: int, cache_dir: Path) -> dict:

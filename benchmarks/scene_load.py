@@ -19,6 +19,7 @@ from pathlib import Path
 
 from benchmarks.baseline import bench_baseline
 from benchmarks.camera_path import path_frames, texture_bytes, tour_poses
+from benchmarks.machine import cpu_model
 from engine.files import atomic_write
 from engine.settings import Settings
 
@@ -53,16 +54,6 @@ def _load_to_first_frame(base, manifest: Path, cache) -> tuple[float, bool, obje
     return time.perf_counter() - start, report.from_cache, view
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int], baseline: bool = True) -> dict:
     from engine.display.base import make_base
     from engine.gl_info import renderer_description
@@ -72,7 +63,7 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int], 
     started = time.perf_counter()
     base = make_base(offscreen=True, size=size, quality=settings.quality)
     startup = time.perf_counter() - started
-    results = {"machine": {"platform": platform.platform(), "cpu": _cpu(), "cores": os.cpu_count(),
+    results = {"machine": {"platform": platform.platform(), "cpu": cpu_model(), "cores": os.cpu_count(),
                            "renderer": renderer_description(base)},
                "size": f"{size[0]}x{size[1]}", "showbase_startup_s": round(startup, 3), "scenes": {}}
     scratch = Path(tempfile.mkdtemp(prefix="ludao-bench-"))
