@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Callable
 
 from engine.overlays.loader import Event
-from engine.overlays.plan import overlay_layers
 from engine.overlays.resolve import BY_CALENDAR, Choice, active
 
 log = logging.getLogger("ludao.overlays")
@@ -51,6 +50,7 @@ class OverlayController:
             log.info("event overlay '%s' removed from scene '%s'", event_id, self.scene.manifest.id)
         for event in wanted[keep:]:
             names = []
+            from engine.overlays.plan import overlay_layers  # with the kit (trimesh): only when an event is on
             for layer in overlay_layers(event, self.scene.manifest, self.scene.projection, self.scene.ground):
                 self.scene.add_layer(layer)
                 names.append(layer.name)

@@ -7,7 +7,6 @@ import numpy as np
 from panda3d.core import Geom, GeomNode, NodePath, OmniBoundingVolume
 
 from engine.world.nodes.geom import to_geom_node
-from engine.world.plan.crowd_figures import figure_far, figure_near
 from engine.world.plan.crowds import NEAR_M, NEAR_MAX, CrowdPlan
 from engine.world.plan.mesh import Mesh
 
@@ -32,6 +31,9 @@ class CrowdNode:
     def __init__(self, parent: NodePath, plan: CrowdPlan):
         self.plan = plan
         self.root = parent.attach_new_node(plan.name)
+        # the figures come from the kit (trimesh): imported only when a scene has a crowd, so a scene
+        # without one starts 0.6 s sooner
+        from engine.world.plan.crowd_figures import figure_far, figure_near
         self.near_t, self.far_t = figure_near(), figure_far()
         self.near_count = min(plan.count, NEAR_MAX)
         # the near batch holds the nearest people: its colours are re-read each frame with them
