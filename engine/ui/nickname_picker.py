@@ -9,11 +9,11 @@ from __future__ import annotations
 from direct.gui.DirectGui import DirectButton, DirectFrame
 from panda3d.core import TextNode
 
+from engine.store.nickname import MAX_LENGTH  # the store's own limit: typing stops where it would refuse
 from engine.ui.kiosk_screens import BUTTON, CHOSEN, GOLD, SOFT, big_button, text_at
 from engine.ui.text_layout import show_at_most
 
 PANEL = (0.10, 0.13, 0.19, 1.0)  # a shade lighter than the screen under it
-MAX_LENGTH = 16  # engine.store.nickname.MAX_LENGTH
 ROWS = ["1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"]
 KEY_HALF = 0.06  # 0.12 units: 65 px at 1080p
 KEY_STEP = 0.145
