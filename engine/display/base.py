@@ -97,7 +97,11 @@ def save_png(base, path: Path) -> Path:
 def pixels(base) -> np.ndarray:
     """The last frame as an (height, width, 3) uint8 array, top row first."""
     render_frame(base)
-    tex = base.win.get_screenshot()
+    return _rgb_rows(base.win.get_screenshot())
+
+
+def _rgb_rows(tex) -> np.ndarray:
+    """A screenshot texture as (height, width, 3) uint8, top row first."""
     data = np.frombuffer(bytes(tex.get_ram_image_as("RGB")), dtype=np.uint8)
     return data.reshape(tex.get_y_size(), tex.get_x_size(), 3)[::-1]
 
@@ -193,8 +197,7 @@ class Display:
         finally:
             if not was_hidden:
                 overlay.show()
-        data = np.frombuffer(bytes(tex.get_ram_image_as("RGB")), dtype=np.uint8)
-        return data.reshape(tex.get_y_size(), tex.get_x_size(), 3)[::-1]
+        return _rgb_rows(tex)
 
     def step(self) -> None:
         """One frame: tasks, input, drawing."""
