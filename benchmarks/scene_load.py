@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from benchmarks.baseline import bench_baseline
-from benchmarks.camera_path import path_frames, texture_bytes, tour_poses
+from benchmarks.camera_path import frame_ms, path_frames, texture_bytes, tour_poses
 from benchmarks.machine import cpu_model
 from engine.files import atomic_write
 from engine.settings import Settings
@@ -80,11 +80,7 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int], 
                 warm.append(seconds)
                 if len(warm) < WARM_RUNS:
                     view.detach()
-            frames = []
-            for _ in range(FRAMES):
-                t = time.perf_counter()
-                view.render_frame()
-                frames.append((time.perf_counter() - t) / 2)  # render_frame draws two frames
+            frames = [frame_ms(view) for _ in range(FRAMES)]
             draws, tris = _scene_stats(view.built.root)
             tour_id, poses = tour_poses(settings, scene_id, PATH_POSES)
             path = path_frames(view, poses, base.cam) if poses else {}
@@ -98,8 +94,8 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int], 
                 "cold_build_to_first_frame_s": round(cold, 3),
                 "warm_load_to_first_frame_s": round(statistics.median(warm), 3),
                 "warm_runs_s": [round(w, 3) for w in warm],
-                "frame_ms_median": round(statistics.median(frames) * 1000, 1),
-                "frame_ms_p95": round(sorted(frames)[int(len(frames) * 0.95) - 1] * 1000, 1),
+                "frame_ms_median": round(statistics.median(frames), 1),
+                "frame_ms_p95": round(sorted(frames)[int(len(frames) * 0.95) - 1], 1),
                 "draw_calls": draws, "triangles": tris, "texture_bytes": textures,
                 "path": {"tour": tour_id, "size": f"{size[0]}x{size[1]}", **path},
             }

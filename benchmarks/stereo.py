@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,12 +26,8 @@ FRAMES_PER_ROUND = 4
 
 
 def _frames_ms(view, count: int) -> list[float]:
-    out = []
-    for _ in range(count):
-        start = time.perf_counter()
-        view.render_frame()
-        out.append((time.perf_counter() - start) * 1000 / 2)  # render_frame draws two frames
-    return out
+    from benchmarks.camera_path import frame_ms
+    return [frame_ms(view) for _ in range(count)]
 
 
 def bench_stereo(settings: Settings, eye: tuple[int, int] = HEADSET_EYE, rounds: int = 6,
