@@ -37,17 +37,9 @@ def _tap_pin(session, poi_id: str) -> None:
 
 def test_walking_away_ends_the_visit_on_the_injected_clock(open_view, offscreen_base, scene_cache, tmp_path):
     open_view.release()  # the shared base shows one scene at a time
-    (tmp_path / "kiosk.yaml").write_text(CONFIG, encoding="utf-8")
-    kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
-    settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
-    store = Store(tmp_path / "ludao.db", clock=system_clock)
-    out = io.StringIO()
-    now = [1000.0]
-    display = OffscreenDisplay(offscreen_base)
-
-    def load(scene_id: str):
-        built, _ = get_scene(kiosk.scenes[scene_id], offscreen_base.loader, scene_cache)
-        return built, None
+    kiosk = Kiosk(offscreen_base, scene_cache, tmp_path,
+                  cards=lambda settings, scenes: scene_cards(settings, scenes, preview_moment("2024-07-01")))
+    flow, display, now = kiosk.flow, kiosk.display, kiosk.now
 
     def touch() -> None:
         """A finger down and up, as the window's events (the flow listens to every one)."""
@@ -55,13 +47,9 @@ def test_walking_away_ends_the_visit_on_the_injected_clock(open_view, offscreen_
         offscreen_base.messenger.send("mouse1-up")
 
     def at(seconds: float) -> None:
-        now[0] = 1000.0 + seconds
+        now[0] = seconds
         display.step()
 
-    flow = KioskFlow(display, settings, kiosk, lines=VisitLines(out), load_scene=load,
-                     make_game=game_maker(settings, kiosk, store),
-                     scene_cards=lambda: scene_cards(settings, kiosk.scenes, preview_moment("2024-07-01")),
-                     status_lines=lambda: [], clock=lambda: now[0])
     try:
         assert flow.state == "attract" and sorted(visible_texts(display.overlay)) == ["Touch to start", "触摸屏幕开始"]
         at(20)  # the loop flies on by itself
@@ -86,10 +74,9 @@ def test_walking_away_ends_the_visit_on_the_injected_clock(open_view, offscreen_
         assert flow.state == "attract" and flow.session is None
         texts = visible_texts(display.overlay)
     finally:
-        flow.close()
-        store.close()
+        kiosk.close()
     assert sorted(texts) == ["Touch to start", "触摸屏幕开始"]  # nothing of the visit on screen
-    lines = out.getvalue().splitlines()
+    lines = kiosk.lines()
     assert "poi\tchapel\tChapel" in lines and "kiosk\tprompt\t30" in lines and "kiosk\tstay" in lines
     assert lines.index("kiosk\tend\tidle") < lines.index("reset") < len(lines) - 1
     with sqlite3.connect(tmp_path / "ludao.db") as db:  # ... and the visit's progress kept
@@ -98,9 +85,11 @@ def test_walking_away_ends_the_visit_on_the_injected_clock(open_view, offscreen_
 
 class Kiosk:
     """A kiosk flow on the shared offscreen base with the islet, a test clock (`now[0]`), its stdout
-    lines in `out` and a visitor database in tmp_path (or no game with `game=False`)."""
+    lines in `out` and a visitor database in tmp_path (or no game with `game=False`); cards(settings,
+    scenes) makes the start screen's cards (default: none)."""
 
-    def __init__(self, offscreen_base, scene_cache, tmp_path, *, more_config: str = "", game: bool = True):
+    def __init__(self, offscreen_base, scene_cache, tmp_path, *, more_config: str = "", game: bool = True,
+                 cards=None):
         (tmp_path / "kiosk.yaml").write_text(CONFIG + more_config, encoding="utf-8")
         kiosk, _ = load_kiosk(tmp_path / "kiosk.yaml", DATA / "scenes")
         settings = Settings(scenes_dir=DATA / "scenes", data_dir=tmp_path)
@@ -114,7 +103,8 @@ class Kiosk:
 
         self.flow = KioskFlow(self.display, settings, kiosk, lines=VisitLines(self.out), load_scene=load,
                               make_game=game_maker(settings, kiosk, self.store) if game else lambda *args: None,
-                              scene_cards=lambda: [], status_lines=lambda: [], clock=lambda: self.now[0])
+                              scene_cards=lambda: cards(settings, kiosk.scenes) if cards else [],
+                              status_lines=lambda: [], clock=lambda: self.now[0])
 
     def lines(self) -> list[str]:
         return self.out.getvalue().splitlines()
