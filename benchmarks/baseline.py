@@ -1,8 +1,11 @@
-"""The naive baseline beside Ludao's figures: the scene as `export` writes it (.glb), loaded with plain
-panda3d-gltf into a bare ShowBase in a process of its own, lit the way the fast path lights a scene
+"""The naive baseline beside Ludao's figures: the scene as `export --per-object` writes it (.glb: one
+node per building, tree and landmark, the ground whole; no batching, no tiles to cull, no LOD), loaded
+with plain panda3d-gltf into a bare ShowBase in a process of its own, lit the way the fast path lights a scene
 (sun, fill and ambient light and the haze, from the same sky settings: engine.world.plan.sky) and
 drawn over the same camera poses at the same size and lens. Nothing of Ludao's node stage helps it:
 no flattening, no state sharing, no per-tile culling setup beyond what the file's nodes give.
+Beside it, the same bare loader on the engine's own batched export (one mesh per 500 m tile): what
+the batching alone buys, and what is left to the node stage.
 
     python benchmarks/baseline.py JOB.json OUT.json     (the bench writes the job and reads the answer)
 """
@@ -21,13 +24,23 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def bench_baseline(settings, scene_id: str, poses: list[tuple], size: tuple[int, int], lens) -> dict:
+BASELINES = {"naive": True, "batched": False}  # name -> export per object
+
+
+def bench_baselines(settings, scene_id: str, poses: list[tuple], size: tuple[int, int], lens) -> dict:
+    """Both baselines by name: the naive per-object file and the engine's batched one."""
+    return {name: bench_baseline(settings, scene_id, poses, size, lens, per_object=per_object)
+            for name, per_object in BASELINES.items()}
+
+
+def bench_baseline(settings, scene_id: str, poses: list[tuple], size: tuple[int, int], lens, *,
+                   per_object: bool = True) -> dict:
     """Export the scene, then time the bare loader and renderer over `poses` in a child process."""
     from engine.export.scene import export_scene
     from engine.manifest.scene_loader import load_scene
     with tempfile.TemporaryDirectory(prefix="ludao-baseline-") as scratch:
         glb = Path(scratch) / f"{scene_id}.glb"
-        export_scene(settings, scene_id, ["none"], glb)
+        export_scene(settings, scene_id, ["none"], glb, per_object=per_object)
         scene, _ = load_scene(settings.scenes_dir / scene_id / "scene.yaml")
         job = {"glb": str(glb), "size": list(size), "poses": [[list(p), list(h)] for p, h in poses],
                "fov": list(lens.get_fov()), "near": lens.get_near(), "far": lens.get_far(),
@@ -36,7 +49,8 @@ def bench_baseline(settings, scene_id: str, poses: list[tuple], size: tuple[int,
         subprocess.run([sys.executable, __file__, str(Path(scratch) / "job.json"), str(Path(scratch) / "out.json")],
                        check=True, capture_output=True, timeout=1800)
         result = json.loads((Path(scratch) / "out.json").read_text())
-    print(f"{'':10s} baseline (bare panda3d-gltf): load {result['load_s']} s, p50 {result['frame_ms_p50']} / p95 "
+    kind = "per object" if per_object else "tile batches"
+    print(f"{'':10s} baseline (bare panda3d-gltf, {kind}): load {result['load_s']} s, p50 {result['frame_ms_p50']} / p95 "
           f"{result['frame_ms_p95']} ms, {result['draw_calls_median']} draws after culling", flush=True)
     return result
 

@@ -34,11 +34,12 @@ def exported(data_dir, tmp_path_factory):
     made = {}
     out_dir = tmp_path_factory.mktemp("export-out")
 
-    def _export(scene: str, *events: str, scenes: Path = SCENES) -> Path:
-        key = (scene, events)
+    def _export(scene: str, *events: str, scenes: Path = SCENES, per_object: bool = False) -> Path:
+        key = (scene, events, per_object)
         if key not in made:
-            out = out_dir / f"{scene}{''.join('-' + e for e in events)}.glb"
+            out = out_dir / f"{scene}{''.join('-' + e for e in events)}{'-objects' * per_object}.glb"
             args = ["export", scene, "--out", str(out), "--data", str(data_dir), "--scenes", str(scenes)]
+            args += ["--per-object"] * per_object
             for event in events:
                 args += ["--event", event]
             assert main(args) == EXIT_OK
@@ -123,6 +124,25 @@ def test_islet_holds_the_plan(exported, islet_plan, offscreen_base):
     extras = tree["scenes"][0]["extras"]
     assert extras["scene_id"] == "islet" and extras["name"] == {"zh": "小岛", "en": "Islet"}
     assert extras["origin"] == {"lat": scene.origin.lat, "lon": scene.origin.lon} and extras["units"] == "metres"
+
+
+def test_per_object_a_node_for_each_building_tree_and_landmark(exported, islet_plan):
+    """--per-object: the same triangles as the engine's batches, but each building, tree and kit
+    landmark its own node (for Blender, and the benchmark's naive baseline)."""
+    from engine.manifest.scene_loader import load_scene
+    from engine.world.plan.build import plan_world
+    path = exported("islet", per_object=True)
+    tree = gltf_json(path)
+    assert trimesh_triangles(path) == trimesh_triangles(exported("islet"))
+    objects = plan_world(load_scene(ISLET)[0], ISLET, per_object=True)
+    assert len(tree["nodes"]) == expected_counts(objects.layers, len(objects.scene.viewpoints))[0]
+    names = [n.get("name", "") for n in tree["nodes"]]
+    layer = {lp.name: lp for lp in islet_plan.layers}
+    assert sum(n.startswith("districts:") for n in names) == len(layer["districts"].footprints) > 1
+    assert sum(n.startswith("vegetation:") for n in names) == len(layer["vegetation"].footprints) > 1
+    kit = [lm.id for lm in islet_plan.scene.landmarks if lm.kind != "model" and not lm.model]
+    assert {f"landmarks:{i}" for i in kit} <= set(names) and kit
+    assert "terrain" in names and not any(n.startswith("terrain:") for n in names)  # the ground whole
 
 
 def test_materials_and_vertex_colours(exported, offscreen_base):

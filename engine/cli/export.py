@@ -15,7 +15,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"--out {args.out}: the export is binary glTF; give a file name ending in .glb")
     check_output_file(args.out, ".glb file")  # before the scene is planned, not after
     from engine.export.scene import export_scene
-    summary = export_scene(settings, args.scene, list(args.event_ids or ()), args.out)
+    summary = export_scene(settings, args.scene, list(args.event_ids or ()), args.out,
+                           per_object=args.per_object)
     for line in summary.left_out:
         print(f"run_tour.py: not exported: {line}", file=sys.stderr)
     size = args.out.stat().st_size

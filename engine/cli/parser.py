@@ -155,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--event", dest="event_ids", action="append", metavar="ID",
                    help="add this event's overlay layers (repeat for several); without it, the scene alone")
     p.add_argument("--out", type=Path, required=True, help="the .glb file to write")
+    p.add_argument("--per-object", action="store_true",
+                   help="one node per building, tree and landmark (for editing in Blender) instead of the "
+                        "engine's batches of one mesh per map tile; a bigger file, slower to draw")
 
     p = sub.add_parser("play", parents=[common, events, drawing], help="open a scene in a window for free navigation")
     p.add_argument("scene")

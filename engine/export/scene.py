@@ -39,12 +39,21 @@ def chosen_overlays(plan: WorldPlan, event_ids: list[str], scenes_dir: Path) -> 
     return overlays
 
 
-def export_scene(settings: Settings, scene: str, event_ids: list[str], out: Path) -> ExportSummary:
+def export_scene(settings: Settings, scene: str, event_ids: list[str], out: Path, *,
+                 per_object: bool = False) -> ExportSummary:
+    """The scene as one .glb at `out`. `per_object`: one node per building, tree and landmark,
+    planned afresh (the cache holds only the engine's batched plan)."""
     from engine.scene_library import find_scene
     from engine.world.cache import SceneCache
     from engine.world.plans import load_plan
     cache = SceneCache(settings.cache_dir) if settings.use_cache else None
-    plan, _ = load_plan(find_scene(scene, settings.scenes_dir), cache)
+    manifest = find_scene(scene, settings.scenes_dir)
+    if per_object:
+        from engine.manifest.scene_loader import load_scene
+        from engine.world.plan.build import plan_world
+        plan = plan_world(load_scene(manifest)[0], manifest, per_object=True)
+    else:
+        plan, _ = load_plan(manifest, cache)
     data, summary = scene_glb(plan, chosen_overlays(plan, event_ids, settings.scenes_dir))
     with atomic_path(out) as tmp:
         tmp.write_bytes(data)

@@ -3,6 +3,10 @@
 Static geometry is planned already batched: terrain, roads, districts and vegetation one mesh per
 500 m map tile each (tiles out of view are culled), all kit landmarks one mesh, glTF models placed
 whole; POI markers stay their own nodes. A few dozen draw calls in all.
+
+`per_object=True` plans the same world unbatched: one mesh per building, tree and kit landmark, and
+the ground, roads and surroundings whole. It is what an author editing the scene in Blender wants,
+and the naive baseline the benchmark sets beside the engine; the engine never draws it.
 """
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ def _tiled(name: str, tiles: dict[tuple[int, int], Mesh]) -> list[MeshBatch]:
     return [MeshBatch(f"{name}:{i}:{j}", mesh) for (i, j), mesh in tiles.items()]
 
 
-def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
+def plan_world(scene: SceneManifest, manifest_path: Path, *, per_object: bool = False) -> WorldPlan:
     proj = LocalProjection(scene.origin.lat, scene.origin.lon)
     coast = scene_coast(scene, proj)
     ground = build_heightfield(scene, proj, coast)
@@ -39,30 +43,40 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     facts = facts_from(scene, proj, ground, layout)
     tile = tile_size(scene.extent_m)
 
+    def whole(name: str, mesh: Mesh, size: float = tile) -> list[MeshBatch]:
+        return [MeshBatch(name, mesh)] if per_object else _tiled(name, split_by_tile(mesh, size))
+
+    def placed(name: str, items: list[tuple[float, float, Mesh]]) -> list[MeshBatch]:
+        if per_object:
+            return [MeshBatch(f"{name}:{n}", mesh) for n, (_, _, mesh) in enumerate(items)]
+        return _tiled(name, merge_by_tile(items, tile))
+
     shade_under = np.concatenate([facts.footprints["landmarks"][0], facts.footprints["districts"][0]])
-    terrain_tiles = split_by_tile(terrain_mesh(ground, scene, proj, shade_under, coast), tile)
-    terrain = LayerPlan("terrain", _tiled("terrain", terrain_tiles)
+    terrain = LayerPlan("terrain", whole("terrain", terrain_mesh(ground, scene, proj, shade_under, coast))
                         + [MeshBatch("shore", shore_wall_mesh(coast, scene.terrain.cell_m / 2))])
-    roads = LayerPlan("roads", _tiled("roads", split_by_tile(roads_mesh(layout.roads, ground), tile)))
+    roads = LayerPlan("roads", whole("roads", roads_mesh(layout.roads, ground)))
     water = LayerPlan("water", [MeshBatch("water", water_mesh(scene))])
-    beyond = [LayerPlan("surroundings", _tiled("surroundings", split_by_tile(
-        surroundings_mesh(scene, proj, ground), surroundings_tile(scene))))] if scene.surroundings else []
+    beyond = [LayerPlan("surroundings", whole("surroundings", surroundings_mesh(scene, proj, ground),
+                                              surroundings_tile(scene)))] if scene.surroundings else []
     skyline = [LayerPlan("skyline", [MeshBatch("skyline", skyline_mesh(scene, proj))],
                          footprints=facts.footprints["skyline"][0], exact_footprints=True)] if scene.skyline else []
 
     level = scene.water.level_m
-    kit_meshes = [m for m in (lm_plan.landmark_mesh(lm, proj, ground, level) for lm in scene.landmarks) if m is not None]
+    kit_meshes = [(lm.id, m) for lm in scene.landmarks
+                  if (m := lm_plan.landmark_mesh(lm, proj, ground, level)) is not None]
+    kit = ([MeshBatch(f"landmarks:{lm_id}", m) for lm_id, m in kit_meshes] if per_object
+           else [MeshBatch("landmarks", merge([m for _, m in kit_meshes]))])
     models = [_placement(lm, manifest_path, proj, ground) for lm in scene.landmarks if lm.kind == "model" or lm.model]
-    landmarks = LayerPlan("landmarks", [MeshBatch("landmarks", merge(kit_meshes))], models,
+    landmarks = LayerPlan("landmarks", kit, models,
                           footprints=facts.footprints["landmarks"][0], exact_footprints=True)
 
-    districts = LayerPlan("districts", _tiled("districts", merge_by_tile(
-        [item for plan in layout.districts for item in district_meshes(plan)], tile)),
+    districts = LayerPlan("districts", placed("districts", [item for plan in layout.districts
+                                                            for item in district_meshes(plan)]),
         footprints=facts.footprints["districts"][0])
     trees = []
     for veg in scene.vegetation:  # after the districts: trees fill what the houses left free
         trees += vegetation_meshes(veg, layout.polygons[veg.area], ground, layout.keep_clear, layout.occupancy)
-    vegetation = LayerPlan("vegetation", _tiled("vegetation", merge_by_tile(trees, tile)),
+    vegetation = LayerPlan("vegetation", placed("vegetation", trees),
                            footprints=np.array([mesh_footprint(x, y, mesh) for x, y, mesh in trees]).reshape(-1, 4))
 
     markers = plan_markers(scene.pois, proj, ground)
