@@ -36,6 +36,13 @@ def markdown(results: dict) -> str:
     lines += ["", "Naive baseline: `export --per-object` (one node per building, tree and landmark) loaded with plain "
               "panda3d-gltf into a bare ShowBase, same poses, size, lens and lights; batched export: the same bare "
               "loader on the engine's tile batches. A ratio over 1 means Ludao is faster."]
+    if results.get("window_tours"):
+        lines += ["", "| tour in a window (real clock) | size | seconds | fps | p50 ms | p95 | p99 | worst/p50 | "
+                  "largest spike over its neighbours |", "|---|---|---|---|---|---|---|---|---|"]
+        for scene, w in results["window_tours"].items():
+            lines.append(f"| {w['tour']} ({scene}) | {w['size']} | {w['seconds']:.0f} | {w.get('fps_mean', '–')} | "
+                         f"{w.get('frame_ms_p50', '–')} | {w.get('frame_ms_p95', '–')} | {w.get('frame_ms_p99', '–')} | "
+                         f"{w.get('worst_over_p50', '–')}x | {w.get('spike_max', '–')}x |")
     if results.get("tours"):
         lines += ["", "| tour (headless) | simulated s | wall s | events |", "|---|---|---|---|"]
         for tour, t in results["tours"].items():

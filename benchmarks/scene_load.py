@@ -122,6 +122,8 @@ def run_benchmarks(settings: Settings, out: Path | None, size: tuple[int, int], 
         if poses:
             results["scenes"][scene_id]["stereo_path"] = bench_stereo_path(settings, scene_id, poses)
     results["commands"] = bench_commands(settings, list(results["scenes"]), COMMAND_RUNS)
+    from benchmarks.window_tour import bench_window_tours  # a tour on the real clock, hitches and all
+    results["window_tours"] = bench_window_tours(settings, list(results["scenes"]), size)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     if out:
         from benchmarks.report import markdown

@@ -56,14 +56,12 @@ class GameMaker:
                           self.events_on() if self.events_on else [], resume_code)
 
 
-def game_maker(manifest_path, built, settings: Settings, *, writes_in_background: bool = False) -> GameMaker:
-    """writes_in_background: the store writes on its own thread (a headset's frame loop must never
-    wait on the disk)."""
+def game_maker(manifest_path, built, settings: Settings) -> GameMaker:
+    """The game and its store work on a thread of their own: a frame loop on a screen or in a
+    headset never waits on the disk."""
+    from engine.store.background import BackgroundStore
     from engine.visit import open_store
-    if writes_in_background:
-        from engine.store.background import BackgroundStore
-        return GameMaker(manifest_path, built, settings, BackgroundStore(lambda: open_store(settings)))
-    return GameMaker(manifest_path, built, settings, open_store(settings))
+    return GameMaker(manifest_path, built, settings, BackgroundStore(lambda: open_store(settings)))
 
 
 def play(settings: Settings, scene: str, *, view: str | None = None, mode: str = "window", max_frames: int = 0,
@@ -80,8 +78,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
     lines = VisitLines()
     display = open_display(mode, settings, lines, ipd_m=ipd_m, xr_readback=xr_readback, comfort=comfort)
     lines.quality(display.base, headset=(mode == "vr"), asked=settings.quality)
-    if settings.stats:
-        display.show_frame_time()
+    display.frame_stats(show=settings.stats, record_to=settings.frame_times)
     make_game = session = dress = None
     try:
         with stopped_by_sigterm(display):
@@ -91,7 +88,7 @@ def play(settings: Settings, scene: str, *, view: str | None = None, mode: str =
             if mode == "vr":  # teleports land on this scene's ground (engine.xr.comfort)
                 display.use_scene(built)
             dress = EventDress(display, built, settings, lines)
-            make_game = game_maker(manifest, built, settings, writes_in_background=(mode == "vr"))
+            make_game = game_maker(manifest, built, settings)
             make_game.events_on = dress.controller.active_events  # a scene without a game may get one
             game = make_game(resume_code)
             if game is not None:

@@ -28,6 +28,7 @@ class Settings:
     clock_from: str | None = None  # `--clock-from`: the calendar starts at this moment and runs on
     mute: bool = False  # `--mute` or LUDAO_MUTE=1: a window plays no sound
     stats: bool = False  # `--stats`: the frame time on screen
+    frame_times: Path | None = None  # `--frame-times FILE`: every frame's time, written when the display closes
     # `--quality` or LUDAO_QUALITY: the lighting path (engine.display.lighting); auto: fast on software GL
     quality: str = "auto"
 

@@ -60,12 +60,31 @@ def test_the_stores_own_errors_reach_the_caller(tmp_path):
         store.record_stat("quiz", "x")
 
 
-def test_a_vr_visit_s_game_writes_through_the_background_store(tmp_path):
+def test_a_window_or_vr_visit_s_game_writes_through_the_background_store(tmp_path):
     from engine.app import game_maker
     from engine.settings import Settings
     from tests.conftest import ISLET
     settings = Settings.from_environment({"LUDAO_DATA": str(tmp_path)})
-    for background in (True, False):
-        maker = game_maker(ISLET, None, settings, writes_in_background=background)
-        assert isinstance(maker.store, BackgroundStore) is background
-        maker.store.close()
+    maker = game_maker(ISLET, None, settings)
+    assert isinstance(maker.store, BackgroundStore)
+    maker.store.close()
+
+
+def test_work_submitted_runs_on_the_writer_and_its_writes_answer_truly(tmp_path):
+    """A game handling its event on the writer's thread: its writes are made there at once and
+    answer for real (a gain already saved is not new), and the work's answer comes in a Future."""
+    store = BackgroundStore(lambda: Store(tmp_path / "ludao.db", clock=_clock))
+    session = store.start_session("islet", "en")
+
+    def gain_twice():
+        return (threading.get_ident(), store.record_gain(session.id, "stamp", "lighthouse", 10),
+                store.record_gain(session.id, "stamp", "lighthouse", 10), store.progress(session.id).stamps)
+    thread, first, second, stamps = store.submit(gain_twice).result(timeout=10)
+    assert thread == store.thread_id != threading.get_ident()
+    assert (first, second) == (True, False) and "lighthouse" in stamps
+    failed = store.submit(lambda: store.record_gain("no-such-session", "stamp", "x", 1))
+    with pytest.raises(StoreError):
+        failed.result(timeout=10)  # the work's own error, for its caller to handle
+    with pytest.raises(RuntimeError):
+        store.submit(store.close).result(timeout=10)
+    store.close()

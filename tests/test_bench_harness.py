@@ -46,3 +46,22 @@ def test_percentiles_and_the_table():
         "batched": {"frame_ms_p50": 24.0, "draw_calls_median": 20, "over_ludao_p50": 1.2}}
     row = next(line for line in markdown(results).splitlines() if line.startswith("| islet"))
     assert row.endswith("| 60.0 | 900 | 3.0x | 24.0 | 20 | 1.2x |")
+    results["window_tours"] = {"islet": {"tour": "islet-basics", "size": "1920x1080", "seconds": 60.0, "fps_mean": 9.5,
+                                         "frame_ms_p50": 100.0, "frame_ms_p95": 150.0, "frame_ms_p99": 180.0,
+                                         "worst_over_p50": 1.9, "spike_max": 1.4}}
+    assert "| islet-basics (islet) | 1920x1080 | 60 | 9.5 | 100.0 | 150.0 | 180.0 | 1.9x | 1.4x |" in markdown(results)
+
+
+def test_a_hitch_stands_out_from_a_view_that_slowly_costs_more():
+    """The window tour's spike: a frame over the frames around it. A view growing dearer frame by
+    frame is no spike; one frame blocked on a disk is."""
+    from benchmarks.window_tour import frame_summary, spikes
+    ramp = [20.0 + i * 0.5 for i in range(100)]
+    assert max(spikes(ramp)) < 1.2
+    blocked = [20.0] * 100
+    blocked[60] = 90.0
+    assert max(spikes(blocked)) == 4.5 and spikes(blocked).index(4.5) == 60
+    at = [i * 0.05 for i in range(200)]
+    summary = frame_summary([20.0] * 100 + blocked, at)  # the first 3 s (60 frames) left out
+    assert summary["frames"] == 140 and summary["spike_max"] == 4.5 and summary["longest"][0]["ms"] == 90.0
+    assert summary["longest"][0]["at_s"] == round(160 * 0.05 - 3.0, 2)

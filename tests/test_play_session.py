@@ -164,3 +164,57 @@ def test_a_resumed_visit_draws_only_the_finds_still_hidden(open_view, offscreen_
         assert len(drawn) == len(first.collectible_points) - 1
     finally:
         session.close()
+
+
+def test_a_window_visit_commits_on_the_store_thread_and_shows_a_gain_once_saved(open_view, offscreen_base,
+                                                                                scene_cache, tmp_path):
+    """With the store on a thread of its own (every window, kiosk and headset visit), a tap returns
+    while the commit is still waiting on a slow disk; frames go on; the stamp is shown only once it
+    is on disk, and a gain the store refuses is told kindly, never shown as won."""
+    import threading
+
+    from engine.store.background import BackgroundStore
+    open_view.release()
+    built, _ = get_scene(ISLET, offscreen_base.loader, scene_cache)
+    content = game_for(ISLET, ISLET.parent.parent)
+    disk = threading.Event()
+    writer = []
+
+    class SlowDisk(Store):
+        fail = False
+
+        def record_gain(self, session_id, kind, item, points):
+            writer.append(threading.get_ident())
+            disk.wait(10)
+            if SlowDisk.fail:
+                raise StoreError("disk full")
+            return super().record_gain(session_id, kind, item, points)
+
+    store = BackgroundStore(lambda: SlowDisk(tmp_path / "ludao.db", clock=system_clock))
+    game = GameSession(content, built.manifest, built.ground, lang="en", store=store)
+    out = io.StringIO()
+    session = PlaySession(OffscreenDisplay(offscreen_base), built, "en", game=game, lines=VisitLines(out))
+    try:
+        assert _tap_pin(session, "summit") == "summit"  # returns while the disk is still busy
+        for _ in range(3):
+            session.display.render_frame()
+            session.game.frame(0.05)
+        assert not any(t.startswith("Stamp:") for t in session.visible_texts())
+        assert writer and writer[0] == store.thread_id != threading.get_ident()
+        disk.set()
+        store.flush()
+        session.game.frame(0.05)  # it lands on the frame thread
+        assert any(t.startswith("Stamp:") for t in session.visible_texts())
+        with Store(tmp_path / "ludao.db", clock=system_clock) as other:
+            assert "stamp_summit" in other.progress(game.session.id).stamps
+        SlowDisk.fail = True
+        found = sorted(game.collectible_points)[0]
+        session.game.collectible_tapped(found)
+        store.flush()
+        session.game.frame(0.05)
+        assert "Stamps and points can't be saved just now; try again in a moment." in session.visible_texts()
+        assert found not in game.progress.collectibles
+        assert "store\tunsaved" in out.getvalue()
+    finally:
+        disk.set()
+        session.close()

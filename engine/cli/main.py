@@ -50,6 +50,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     settings.clock_from = getattr(args, "clock_from", None)
     settings.mute = settings.mute or bool(getattr(args, "mute", False))
     settings.stats = bool(getattr(args, "stats", False))
+    settings.frame_times = getattr(args, "frame_times", None)
     return settings
 
 

@@ -176,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mute", action="store_true", help="no sound (an event's ambience, a tour's sounds); "
                                                        "also LUDAO_MUTE=1")
     p.add_argument("--stats", action="store_true", help="show the frame time (ms) in the window's top right corner")
+    p.add_argument("--frame-times", type=Path, metavar="FILE",
+                   help="write every frame's time (ms) to this JSON file when the window closes: measure a tour "
+                        "on the kiosk PC itself")
     p.add_argument("--xr-readback", type=Path, metavar="DIR",
                    help="with --mode vr: write what the headset received (both eyes, first and last frame) as PNGs")
     _add_vr_options(p)

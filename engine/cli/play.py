@@ -54,7 +54,7 @@ def _comfort(args: argparse.Namespace):
 
 def _check_outputs(args: argparse.Namespace) -> None:
     """Every file and folder this run will write, refused before the visit when it cannot be written."""
-    for path in (args.log, args.preview):
+    for path in (args.log, args.preview, args.frame_times):
         if path is not None:
             check_output_file(path)
     for folder in (args.frames_dir, args.souvenir, args.xr_readback):

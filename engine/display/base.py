@@ -116,6 +116,7 @@ class Display:
         self.base = base
         self._owns_base = owns_base
         self._stop_requested = False
+        self._frame_times = None  # `--frame-times`: engine.display.frame_stats.FrameTimes
 
     @property
     def render(self) -> NodePath:
@@ -179,10 +180,14 @@ class Display:
     def save_png(self, path: Path) -> Path:
         return save_png(self.base, path)
 
-    def show_frame_time(self) -> None:
-        """`--stats`: the frame time in ms at the top right (engine.display.frame_stats)."""
-        from engine.display.frame_stats import show_frame_stats
-        show_frame_stats(self.base)
+    def frame_stats(self, *, show: bool = False, record_to: Path | None = None) -> None:
+        """`--stats`: the frame time in ms at the top right; `--frame-times FILE`: every frame's time,
+        written to FILE when the display closes (engine.display.frame_stats)."""
+        from engine.display.frame_stats import FrameTimes, show_frame_stats
+        if show:
+            show_frame_stats(self.base)
+        if record_to is not None:
+            self._frame_times = FrameTimes(self.base, record_to)
 
     def view_picture(self) -> np.ndarray:
         """The 3D view alone, the 2D overlay hidden for it, as (height, width, 3) uint8: a postcard's
@@ -220,5 +225,8 @@ class Display:
         self.base.task_mgr.stop()
 
     def close(self) -> None:
+        if self._frame_times is not None:
+            self._frame_times.write()
+            self._frame_times = None
         if self._owns_base:
             self.base.destroy()

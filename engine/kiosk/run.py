@@ -28,6 +28,7 @@ def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_f
     from engine.play.event_dress import visit_calendar
     from engine.play.protocol import VisitLines
     from engine.service.heartbeat import beating
+    from engine.store.background import BackgroundStore
     from engine.visit import open_store
 
     started = time.monotonic()  # the status panel's uptime (the wall clock, here at the root only)
@@ -38,7 +39,8 @@ def run_kiosk(settings: Settings, kiosk: Kiosk, *, windowed: bool = False, max_f
     store = flow = None
     try:
         with stopped_by_sigterm(display):
-            store = open_store(settings)
+            # the visitors' games and their commits on a thread of their own: no frame waits on the disk
+            store = BackgroundStore(lambda: open_store(settings))
             calendar = visit_calendar(display, settings)
             flow = KioskFlow(display, settings, kiosk, lines=lines, idle_s=idle_s, countdown_s=countdown_s,
                              load_scene=scene_loader(display, settings, kiosk.scenes, lines),

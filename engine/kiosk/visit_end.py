@@ -18,6 +18,7 @@ from PIL import Image
 from engine.kiosk.nicknames import suggested_names
 from engine.service.heartbeat import busy
 from engine.settings import Settings
+from engine.store.background import settle
 from engine.ui.nickname_picker import NicknamePicker
 from engine.ui.passport import Passport
 from engine.ui.visit_end import VisitEndScreen, VisitSummary
@@ -100,6 +101,7 @@ class VisitEnd:
         name = {"zh": self.scene_name.zh, "en": self.scene_name.en}
         if self.game is None:
             return VisitSummary(name)
+        settle(self.game.store)  # the last gains are on the store's thread: counted once saved
         progress, content = self.game.progress, self.game.game
         badges = [{"zh": b.name.zh, "en": b.name.en} for b in content.badges if b.id in progress.badges]
         return VisitSummary(name, progress.score, (len(progress.stamps), len(content.checkins)), badges)
@@ -117,6 +119,7 @@ class VisitEnd:
         except StoreError as exc:  # a locked database: the passport without the board
             log.warning("the leaderboard could not be read: %s", exc)
             best = []
+        settle(self.game.store)
         self.passport.show(self.game.progress, best)
         self.lines.write("kiosk", "passport")
 

@@ -1,9 +1,17 @@
 """The visit's game hookup: visit events in, what they earn out (toasts, score, passport, the
-collectibles left in the scene, protocol lines). Owns the GameSession and closes its store."""
+collectibles left in the scene, protocol lines). Owns the GameSession and closes its store.
+
+With a store that writes on its own thread (engine.store.background: windows, the kiosk, a headset),
+the game handles each event on that thread, where the gain is committed, and what it earned lands
+on the frame thread a frame or so later: saved before it is shown, and no frame waits for a disk.
+With a plain store (offscreen, headless, tests) it all happens at once on the caller's thread."""
 from __future__ import annotations
 
+import copy
 import logging
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from engine.display.scene_view import SceneView
 from engine.game.rules import GameProgress
@@ -12,6 +20,7 @@ from engine.play.collectible_nodes import build_collectibles, remove_found, spin
 from engine.play.protocol import VisitLines
 from engine.service.heartbeat import busy
 from engine.store import StoreError
+from engine.store.background import BackgroundStore
 from engine.ui.game_hud import GameHud
 
 log = logging.getLogger("ludao.game")
@@ -36,6 +45,9 @@ class GameLink:
                            passport_data=self._passport_data, on_answer=self._answered)
         self._since_position = 0.0
         self._unsaved_at: float | None = None  # when the visitor was last told the store is not saving
+        self._writer = game.store if isinstance(game.store, BackgroundStore) else None
+        self._landing: deque[Future] = deque()  # events handled on the writer's thread, in order
+        self.landed: Callable[[list[dict]], None] | None = None  # hears gains that land later (a tour's log)
 
     @property
     def progress(self) -> GameProgress:
@@ -53,24 +65,46 @@ class GameLink:
 
     def _passport_data(self) -> tuple[GameProgress, list]:
         store = self.game.store
+        # on the writer's thread, after every event queued: the progress as saved, copied whole
+        progress = self._writer.call(lambda _: copy.deepcopy(self.game.progress)) if self._writer else self.game.progress
         try:
             best = store.leaderboard("scene", self.scene_id, limit=5) if store is not None else []
         except StoreError as exc:  # a locked or damaged database: the passport opens without the board
             log.warning("the leaderboard could not be read: %s", exc)
             best = []
-        return self.game.progress, best
+        return progress, best
 
     def handle(self, event: dict) -> list[dict]:
         """Feed one visit event to the game; show what it earned. Returns the game's events.
         A gain is saved before it is shown: when the store cannot save it (a full disk, a database
         locked past its patience) the visitor is told once in a while, nothing is shown as won, and
-        the next try (the next tap, the next step closer) saves it when the store can again."""
+        the next try (the next tap, the next step closer) saves it when the store can again.
+        With a background store it returns [] at once and what was earned lands in `frame`."""
+        if self._writer is not None:
+            self._landing.append(self._writer.submit(lambda: self.game.handle(event)))
+            return []
         try:
             with busy(STORE_PATIENCE_S):  # a locked database makes the write wait: not a hung loop
                 gained = self.game.handle(event)
         except StoreError as exc:
             self._unsaved(exc)
             return []
+        self._show(gained)
+        return gained
+
+    def _land(self) -> None:
+        """Show what the writer's thread has finished, in the order the events came."""
+        while self._landing and self._landing[0].done():
+            try:
+                gained = self._landing.popleft().result()
+            except StoreError as exc:
+                self._unsaved(exc)
+                continue
+            self._show(gained)
+            if gained and self.landed is not None:
+                self.landed(gained)
+
+    def _show(self, gained: list[dict]) -> None:
         for out in gained:
             texts = {lang: self.game.message(out, lang) for lang in LANGS}
             if texts[self.game.lang]:
@@ -80,7 +114,6 @@ class GameLink:
             self.lines.game(out)
         if gained:
             self.hud.show_score(self.game.progress.score)
-        return gained
 
     def _unsaved(self, exc: StoreError) -> None:
         now = self.clock()
@@ -108,6 +141,7 @@ class GameLink:
 
     def frame(self, dt: float, position=None) -> None:
         """Every frame; position: where the visitor is when roaming freely (None while a tour steers)."""
+        self._land()
         spin(self.collectibles, dt)
         self.hud.advance(dt)
         self._since_position += dt

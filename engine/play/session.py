@@ -105,6 +105,8 @@ class PlaySession:
                                    log_path=request.log_path, on_free_roam=self._tour_handed_over,
                                    from_step=request.from_step, on_event=self.game.handle if self.game else None,
                                    right_answers=self.game.right_answers if self.game else None)
+        if self.game is not None:  # what the game earns on the store's thread lands in the log too
+            self.game.landed = self.guided.log_events
 
     @property
     def steered(self) -> bool:

@@ -85,7 +85,10 @@ class TourPlayback:
             self.on_free_roam()
 
     def _log(self, event: dict) -> None:
-        events = [event] + (list(self.on_event(event) or []) if self.on_event else [])
+        self.log_events([event] + (list(self.on_event(event) or []) if self.on_event else []))
+
+    def log_events(self, events: list[dict]) -> None:
+        """Into the tour's log: its own events, and the game's (at once, or when they land)."""
         if self._log_file is not None:
             for item in events:
                 self._log_file.write(json.dumps(item, ensure_ascii=False) + "\n")

@@ -7,6 +7,11 @@ already decided from its own progress that it is new. Everything else (start_ses
 progress, leaderboard, set_nickname, ...) waits for its answer, so errors reach the caller as
 before; those happen when a visit starts or a panel opens, not every frame. A write that fails is
 logged and kept in `failures`. `close()` writes what is queued, then closes the store.
+
+`submit(work)` runs a whole piece of work on the writer's thread and answers with a Future: a visit's
+game handles its events there (engine.play.game_link), so a gain is committed before it is shown and
+the frame loop never waits for the commit. What that work calls on this store from the writer's own
+thread runs at once on the real store, writes included, and answers truly.
 """
 from __future__ import annotations
 
@@ -45,6 +50,7 @@ class BackgroundStore:
         except BaseException as exc:
             opened.set_exception(exc)
             return
+        self._store = store
         opened.set_result(None)
         while True:
             job = self._jobs.get()
@@ -64,16 +70,28 @@ class BackgroundStore:
                 if answer is not None:
                     answer.set_result(result)
 
+    def _on_writer(self) -> bool:
+        return threading.get_ident() == self._thread.ident
+
     def call(self, action: Callable[[Store], object]) -> object:
         """Run `action(store)` on the writer's thread after what is queued; wait for its answer."""
+        if self._on_writer():
+            return action(self._store)
+        return self.submit(lambda: action(self._store)).result()
+
+    def submit(self, work: Callable[[], object]) -> Future:
+        """Queue `work()` to run on the writer's thread; its answer (or error) comes in the Future."""
         if self._closed:
             raise RuntimeError("the background store is closed")
         answer: Future = Future()
-        self._jobs.put((action, answer))
-        return answer.result()
+        self._jobs.put((lambda store: work(), answer))
+        return answer
 
     def write(self, action: Callable[[Store], object]) -> None:
         """Queue `action(store)`; return at once."""
+        if self._on_writer():
+            action(self._store)
+            return
         if self._closed:
             raise RuntimeError("the background store is closed")
         self._jobs.put((action, None))
@@ -87,7 +105,7 @@ class BackgroundStore:
             raise AttributeError(name)
         if not callable(getattr(Store, name, None)):  # a plain attribute (path, kiosk_id)
             return self.call(lambda store: getattr(store, name))
-        if name in self._writes:
+        if name in self._writes and not self._on_writer():
             def queued(*args, **kwargs):
                 self.write(lambda store: getattr(store, name)(*args, **kwargs))
                 return True
@@ -95,8 +113,16 @@ class BackgroundStore:
         return lambda *args, **kwargs: self.call(lambda store: getattr(store, name)(*args, **kwargs))
 
     def close(self) -> None:
+        if self._on_writer():
+            raise RuntimeError("the background store cannot close itself from its own thread")
         if self._closed:
             return
         self._closed = True
         self._jobs.put(None)
         self._thread.join()
+
+
+def settle(store) -> None:
+    """Wait until a background store has done everything queued (a plain Store: nothing to wait for)."""
+    if isinstance(store, BackgroundStore):
+        store.flush()
