@@ -16,6 +16,7 @@ from engine.world.plan import landmarks as lm_plan
 from engine.world.plan.plan_facts import facts_from
 from engine.world.plan.layers import LayerPlan, MeshBatch, ModelPlacement, WorldPlan
 from engine.world.plan.layout import plan_layout
+from engine.world.plan.lod import far_level
 from engine.world.plan.markers import plan_markers
 from engine.world.plan.roads import roads_mesh
 from engine.world.plan.mesh import Mesh, merge
@@ -29,6 +30,14 @@ from engine.world.plan.tiles import merge_by_tile, split_by_tile, tile_size
 
 def _tiled(name: str, tiles: dict[tuple[int, int], Mesh]) -> list[MeshBatch]:
     return [MeshBatch(f"{name}:{i}:{j}", mesh) for (i, j), mesh in tiles.items()]
+
+
+def _with_far(batches: list[MeshBatch]) -> list[MeshBatch]:
+    """Props' tiles with a far level where it pays (engine.world.plan.lod): their triangles grow
+    with the props, the far mesh's only with the ground they cover."""
+    for batch in batches:
+        batch.far, batch.far_m = far_level(batch.mesh)
+    return batches
 
 
 def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
@@ -56,13 +65,13 @@ def plan_world(scene: SceneManifest, manifest_path: Path) -> WorldPlan:
     landmarks = LayerPlan("landmarks", [MeshBatch("landmarks", merge(kit_meshes))], models,
                           footprints=facts.footprints["landmarks"][0], exact_footprints=True)
 
-    districts = LayerPlan("districts", _tiled("districts", merge_by_tile(
-        [item for plan in layout.districts for item in district_meshes(plan)], tile)),
+    districts = LayerPlan("districts", _with_far(_tiled("districts", merge_by_tile(
+        [item for plan in layout.districts for item in district_meshes(plan)], tile))),
         footprints=facts.footprints["districts"][0])
     trees = []
     for veg in scene.vegetation:  # after the districts: trees fill what the houses left free
         trees += vegetation_meshes(veg, layout.polygons[veg.area], ground, layout.keep_clear, layout.occupancy)
-    vegetation = LayerPlan("vegetation", _tiled("vegetation", merge_by_tile(trees, tile)),
+    vegetation = LayerPlan("vegetation", _with_far(_tiled("vegetation", merge_by_tile(trees, tile))),
                            footprints=np.array([mesh_footprint(x, y, mesh) for x, y, mesh in trees]).reshape(-1, 4))
 
     markers = plan_markers(scene.pois, proj, ground)
