@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.world.plan.mesh import Mesh
+from engine.world.plan.mesh import Mesh, merge
 
 FAR_CELL_M = 4.0  # the grid the far mesh is clustered on
 FAR_MARGIN_M = 450.0  # the far mesh shows only where the batch's nearest edge is at least this far
@@ -33,7 +33,40 @@ def normal_class(normals: np.ndarray) -> np.ndarray:
 
 
 def cluster(mesh: Mesh, cell: float = FAR_CELL_M) -> Mesh:
-    """The mesh with its vertices clustered on a `cell`-metre grid (see the module's docstring)."""
+    """The mesh with its vertices clustered on a `cell`-metre grid (see the module's docstring).
+    A small prop standing alone can fall inside one cube and vanish; wherever a square of twice the
+    cell lost all its triangles, its own triangles are clustered again on half the grid, then a
+    quarter, and kept as they are if even that loses them: no region of props goes missing."""
+    far = grid_cluster(mesh, cell)
+    for finer in (cell / 2, cell / 4, 0.0):
+        lost = _lost(mesh, far, 2 * cell)
+        if not lost.any():
+            break
+        part = Mesh(mesh.vertices, mesh.normals, mesh.colours, mesh.triangles[lost])
+        far = merge([far, grid_cluster(part, finer) if finer else _compact(part)])
+    return far
+
+
+def _square_keys(points: np.ndarray, size: float) -> np.ndarray:
+    ij = np.floor(points[:, :2] / size).astype(np.int64)
+    return ij[:, 0] * 4_000_037 + ij[:, 1]
+
+
+def _lost(near: Mesh, far: Mesh, size: float) -> np.ndarray:
+    """The near mesh's triangles whose `size` square (by their centre) holds no far triangle."""
+    near_keys = _square_keys(near.vertices[near.triangles].mean(axis=1), size)
+    if not far.triangle_count:
+        return np.ones(len(near_keys), dtype=bool)
+    return ~np.isin(near_keys, _square_keys(far.vertices[far.triangles].mean(axis=1), size))
+
+
+def _compact(mesh: Mesh) -> Mesh:
+    used, tris = np.unique(mesh.triangles, return_inverse=True)
+    return Mesh(mesh.vertices[used], mesh.normals[used], mesh.colours[used], tris.reshape(-1, 3))
+
+
+def grid_cluster(mesh: Mesh, cell: float) -> Mesh:
+    """One pass of vertex clustering on a `cell`-metre grid, whatever it loses."""
     if not mesh.triangle_count:
         return Mesh.empty()
     used = np.unique(mesh.triangles)  # vertices no triangle uses must not pull a cluster's mean
