@@ -39,29 +39,33 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
 
 
-def lod_shown(path, camera) -> bool:
+def lod_shown(path, camera, levels: bool = True) -> bool:
     """Whether a GeomNode is drawn as far as levels of detail go: True unless it is a child of an
     LODNode whose switch for that child does not hold the camera's distance (measured, as Panda3D
-    does, from the camera's LOD centre to the LODNode's centre)."""
+    does, from the camera's LOD centre to the LODNode's centre). With `levels` False (every LODNode
+    forced to its first child, the near mesh) only first children are drawn."""
     from panda3d.core import LODNode
     parent = path.get_parent()
     if parent.is_empty() or not parent.node().is_of_type(LODNode.get_class_type()):
         return True
     lod = parent.node()
     index = parent.node().find_child(path.node())
+    if not levels:
+        return index == 0
     centre_of = camera.node().get_lod_center()
     eye = camera if centre_of.is_empty() else centre_of
     distance = eye.get_relative_point(parent, lod.get_center()).length()
     return lod.get_out(index) <= distance < lod.get_in(index)
 
 
-def culled(camera, root) -> tuple[int, int]:
+def culled(camera, root, levels: bool = True) -> tuple[int, int]:
     """(draws, triangles) under `root` that survive view-frustum culling (the Geoms whose bounds meet
-    `camera`'s frustum, as Panda3D's cull decides it) and the choice of levels of detail."""
+    `camera`'s frustum, as Panda3D's cull decides it) and the choice of levels of detail (`levels`:
+    see lod_shown)."""
     frustum = camera.node().get_lens().make_bounds()
     draws = triangles = 0
     for path in root.find_all_matches("**/+GeomNode"):
-        if path.is_hidden() or not lod_shown(path, camera):
+        if path.is_hidden() or not lod_shown(path, camera, levels):
             continue
         bounds = path.node().get_bounds().make_copy()
         bounds.xform(path.get_mat(camera))

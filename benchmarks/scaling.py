@@ -1,6 +1,7 @@
 """Scaling with props: a synthetic scene whose buildings and trees are multiplied 1x, 4x, 16x and
 64x over the same ground, planned, then drawn offscreen along a fixed camera path with the far
-levels of detail on (the plan as planned) and off (the same plan without its far meshes).
+levels of detail on (each LODNode picks by distance) and off (each forced to its near mesh), the
+two in turn at every pose.
 
     python benchmarks/scaling.py [--out benchmarks/scaling.json] [--multipliers 1,4,16,64]
                                  [--size 1920x1080] [--poses 36]
@@ -26,7 +27,6 @@ import resource
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -118,12 +118,6 @@ def rss_mb() -> float:
         return float("nan")
 
 
-def without_far(plan):
-    """The same plan with no far levels: every batch its near mesh alone."""
-    layers = [replace(layer, batches=[replace(b, far=None, far_m=0.0) for b in layer.batches]) for layer in plan.layers]
-    return replace(plan, layers=layers)
-
-
 def plan_stats(plan) -> dict:
     props = sum(len(layer.footprints) for layer in plan.layers if layer.name in ("districts", "vegetation"))
     near = sum(layer.triangle_count for layer in plan.layers)
@@ -146,15 +140,51 @@ def plan_scene(folder: Path, multiplier: int, **kwargs):
     return plan, round(time.perf_counter() - start, 2)
 
 
+def set_levels(root, on: bool) -> None:
+    """Far levels on (each LODNode picks by distance) or off (each forced to its near mesh)."""
+    for lod in root.find_all_matches("**/+LODNode"):
+        if on:
+            lod.node().clear_force_switch()
+        else:
+            lod.node().force_switch(0)
+
+
 def draw_path(base, plan, poses) -> dict:
-    from benchmarks.camera_path import path_frames
+    """The path drawn with far levels on and off at each pose in turn (this machine's load varies up
+    to 2x within a run, so it hits both alike): a first pass uploads every mesh the first time it
+    shows (given apart), a second is measured."""
+    import statistics
+    from benchmarks.camera_path import culled, frame_ms, summary
     from engine.display.scene_view import SceneView
     from engine.world.nodes.live_scene import LiveScene
     view = SceneView(base, LiveScene(plan, base.loader))
+    root = view.built.root
     try:
-        first = path_frames(view, poses, base.cam)  # each mesh's first time on screen uploads it
-        steady = path_frames(view, poses, base.cam)
-        return steady | {"first_pass": {k: first[k] for k in ("frame_ms_p50", "frame_ms_p95", "frame_ms_p99")}}
+        view.rig.set_pose(poses[0][0], *poses[0][1])
+        view.render_frame()
+        passes = []
+        for _ in range(2):
+            frames = {True: [], False: []}
+            counts = {True: [], False: []}
+            for k, (pos, hpr) in enumerate(poses):
+                view.rig.set_pose(pos, *hpr)
+                for on in ((True, False) if k % 2 == 0 else (False, True)):
+                    set_levels(root, on)
+                    frames[on].append(frame_ms(view))
+                    counts[on].append(culled(base.cam, root, on))
+            passes.append((frames, counts))
+        set_levels(root, True)
+        (first, _), (frames, counts) = passes
+        out = {}
+        for on, key in ((True, "lod_on"), (False, "lod_off")):
+            draws = [d for d, _ in counts[on]]
+            tris = [t for _, t in counts[on]]
+            first_pass = summary(first[on])
+            out[key] = summary(frames[on]) | {
+                "draw_calls_median": round(statistics.median(draws)), "draw_calls_max": max(draws),
+                "triangles_drawn_median": round(statistics.median(tris)), "triangles_drawn_max": max(tris),
+                "first_pass": {k: first_pass[k] for k in ("frame_ms_p50", "frame_ms_p95", "frame_ms_p99")}}
+        return out
     finally:
         view.detach()
 
@@ -175,8 +205,7 @@ def run(multipliers=MULTIPLIERS, size=(1920, 1080), poses: int = POSES, out: Pat
             for m in multipliers:
                 plan, seconds = plan_scene(Path(folder), m, buildings=buildings, trees=trees)
                 row = {"multiplier": m, **plan_stats(plan), "plan_s": seconds, "rss_after_plan_mb": rss_mb()}
-                row["lod_on"] = draw_path(base, plan, path)
-                row["lod_off"] = draw_path(base, without_far(plan), path)
+                row.update(draw_path(base, plan, path))
                 results["runs"][str(m)] = row
                 del plan
                 print(f"{m:3d}x  {row['props']:6d} props  {row['triangles']:9,d} triangles  plan {seconds:5.1f} s  "
@@ -195,6 +224,38 @@ def run(multipliers=MULTIPLIERS, size=(1920, 1080), poses: int = POSES, out: Pat
             f.write(markdown(results))
         print(f"results written to {out} and {out.with_suffix('.md')}")
     return results
+
+
+def real_scenes(scene_ids, size=(1920, 1080), poses: int = 40) -> dict:
+    """The shipped scenes along their first tour's flight (benchmarks/camera_path.py's poses), far
+    levels on and off, interleaved per scene in one process: what the far levels change there."""
+    from benchmarks.camera_path import tour_poses
+    from engine.display.base import make_base
+    from engine.manifest.scene_loader import load_scene
+    from engine.settings import Settings
+    from engine.world.plan.build import plan_world
+    settings = Settings()
+    base = make_base(offscreen=True, size=size, quality="fast")
+    out = {}
+    try:
+        for scene_id in scene_ids:
+            path = settings.scenes_dir / scene_id / "scene.yaml"
+            scene, _ = load_scene(path)
+            plan = plan_world(scene, path)
+            tour, flight = tour_poses(settings, scene_id, poses)
+            out[scene_id] = {"tour": tour, "far_batches": plan_stats_far(plan), **draw_path(base, plan, flight)}
+            print(scene_id, {k: (v["frame_ms_p50"], v["frame_ms_p99"], v["triangles_drawn_median"])
+                             for k, v in out[scene_id].items() if k.startswith("lod")}, flush=True)
+    finally:
+        base.destroy()
+    return out
+
+
+def plan_stats_far(plan) -> dict:
+    return {"far_batches": sum(b.far is not None for layer in plan.layers for b in layer.batches),
+            "triangles": sum(layer.triangle_count for layer in plan.layers),
+            "replaced": sum(b.mesh.triangle_count for layer in plan.layers for b in layer.batches if b.far is not None),
+            "far_triangles": sum(b.far.triangle_count for layer in plan.layers for b in layer.batches if b.far is not None)}
 
 
 def markdown(results: dict) -> str:
@@ -224,8 +285,16 @@ def main() -> None:
     parser.add_argument("--multipliers", default=",".join(map(str, MULTIPLIERS)))
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--poses", type=int, default=POSES)
+    parser.add_argument("--scenes", default="", help="instead: these shipped scenes (comma-separated) along a tour")
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
+    if args.scenes:
+        results = real_scenes(args.scenes.split(","), size)
+        if args.out:
+            from engine.files import atomic_write
+            with atomic_write(args.out) as f:
+                f.write(json.dumps(results, indent=2))
+        return
     run(tuple(int(v) for v in args.multipliers.split(",")), size, args.poses, args.out)
 
 
