@@ -8,7 +8,10 @@ those whose corners fall in fewer than three clusters vanish, and duplicates go.
 (facing up) apart from walls (facing sideways) keeps their colours and their shading apart where a
 plain grid would blend them. A cluster is at most one vertex per class and cube, so the far mesh
 stays within a bound set by the volume the tile's props fill, however many props fill it; a sparse
-tile gains little and gets no far mesh (`far_level`).
+tile gains little and gets no far mesh (`far_level`). Where props stand apart, a crown of a few
+metres would collapse into a sliver on a 4 m grid: squares of 8 m whose far box lost more than
+half its volume are clustered again on 2 m, then 1 m, then kept whole (`cluster`), so distant
+woods thin less, at the cost of more triangles where trees stand more than a square apart.
 
 Pure numpy: the node stage shows the far mesh beyond `far_m` from the batch's centre (a Panda3D
 LODNode); the export and everything else read the near (full) mesh.
@@ -34,30 +37,52 @@ def normal_class(normals: np.ndarray) -> np.ndarray:
 
 def cluster(mesh: Mesh, cell: float = FAR_CELL_M) -> Mesh:
     """The mesh with its vertices clustered on a `cell`-metre grid (see the module's docstring).
-    A small prop standing alone can fall inside one cube and vanish; wherever a square of twice the
-    cell lost all its triangles, its own triangles are clustered again on half the grid, then a
-    quarter, and kept as they are if even that loses them: no region of props goes missing."""
+    A small prop standing alone shrinks to a sliver or vanishes when it spans a cube or two;
+    wherever the far mesh's extent in a square of twice the cell is less than KEEP_EXTENT of the
+    near one's (a crown collapsed; a dense wood keeps its extent), that square's triangles are
+    clustered again on half the grid, then a quarter, and kept as they are if even that shrinks
+    them: no region of props goes missing, and sparse props keep their size."""
     far = grid_cluster(mesh, cell)
     for finer in (cell / 2, cell / 4, 0.0):
-        lost = _lost(mesh, far, 2 * cell)
-        if not lost.any():
+        near_keys, far_keys = _square_keys(mesh, 2 * cell), _square_keys(far, 2 * cell)
+        poor = _shrunk(mesh, near_keys, far, far_keys)
+        if not len(poor):
             break
-        part = Mesh(mesh.vertices, mesh.normals, mesh.colours, mesh.triangles[lost])
-        far = merge([far, grid_cluster(part, finer) if finer else _compact(part)])
+        part = Mesh(mesh.vertices, mesh.normals, mesh.colours, mesh.triangles[np.isin(near_keys, poor)])
+        kept = Mesh(far.vertices, far.normals, far.colours, far.triangles[~np.isin(far_keys, poor)])
+        far = merge([_compact(kept), grid_cluster(part, finer) if finer else _compact(part)])
     return far
 
 
-def _square_keys(points: np.ndarray, size: float) -> np.ndarray:
-    ij = np.floor(points[:, :2] / size).astype(np.int64)
+KEEP_EXTENT = 0.5
+
+
+def _square_keys(mesh: Mesh, size: float) -> np.ndarray:
+    """Each triangle's square of `size` metres (by its centre), as one integer."""
+    ij = np.floor(mesh.vertices[mesh.triangles].mean(axis=1)[:, :2] / size).astype(np.int64)
     return ij[:, 0] * 4_000_037 + ij[:, 1]
 
 
-def _lost(near: Mesh, far: Mesh, size: float) -> np.ndarray:
-    """The near mesh's triangles whose `size` square (by their centre) holds no far triangle."""
-    near_keys = _square_keys(near.vertices[near.triangles].mean(axis=1), size)
-    if not far.triangle_count:
-        return np.ones(len(near_keys), dtype=bool)
-    return ~np.isin(near_keys, _square_keys(far.vertices[far.triangles].mean(axis=1), size))
+def _extents(mesh: Mesh, keys: np.ndarray, squares: np.ndarray) -> np.ndarray:
+    """The size (x, y, z) of the box around each square's triangles; zero where it has none."""
+    where = np.searchsorted(squares, keys)
+    corners = mesh.vertices[mesh.triangles]  # (M, 3, 3)
+    lo = np.full((len(squares), 3), np.inf)
+    hi = np.full((len(squares), 3), -np.inf)
+    np.minimum.at(lo, where, corners.min(axis=1))
+    np.maximum.at(hi, where, corners.max(axis=1))
+    return np.where(np.isfinite(lo), hi - lo, 0.0)
+
+
+def _shrunk(near: Mesh, near_keys: np.ndarray, far: Mesh, far_keys: np.ndarray) -> np.ndarray:
+    """The squares where the far mesh has nothing, or a box of less than KEEP_EXTENT of the volume
+    of the near one's (each side counted half a metre more: flat things are not nothing)."""
+    squares = np.unique(near_keys)
+    ours = np.isin(far_keys, squares)
+    far_in = Mesh(far.vertices, far.normals, far.colours, far.triangles[ours])
+    near_volume = (_extents(near, near_keys, squares) + 0.5).prod(axis=1)
+    far_volume = (_extents(far_in, far_keys[ours], squares) + 0.5).prod(axis=1)
+    return squares[~np.isin(squares, far_keys) | (far_volume < KEEP_EXTENT * near_volume)]
 
 
 def _compact(mesh: Mesh) -> Mesh:
