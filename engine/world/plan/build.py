@@ -2,7 +2,9 @@
 
 Static geometry is planned already batched: terrain, roads, districts and vegetation one mesh per
 500 m map tile each (tiles out of view are culled), all kit landmarks one mesh, glTF models placed
-whole; POI markers stay their own nodes. A few dozen draw calls in all.
+whole; POI markers stay their own nodes. A few dozen draw calls in all. Dense tiles of districts and
+vegetation also get a far level of detail (engine.world.plan.lod), so a distant tile's triangles
+depend on the ground it covers more than on its props.
 """
 from __future__ import annotations
 
