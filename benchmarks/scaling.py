@@ -189,8 +189,17 @@ def draw_path(base, plan, poses) -> dict:
         view.detach()
 
 
+def plan_alone(multiplier: int, buildings: int, trees: int) -> dict:
+    """Plan the scene at `multiplier` in a process of its own: {plan_s, peak_rss_mb}, so neither
+    this process's drawing nor the previous multipliers count in its memory."""
+    import subprocess
+    done = subprocess.run([sys.executable, __file__, "--plan-only", str(multiplier), "--buildings", str(buildings),
+                           "--trees", str(trees)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def run(multipliers=MULTIPLIERS, size=(1920, 1080), poses: int = POSES, out: Path | None = None,
-        buildings: int = BUILDINGS, trees: int = TREES, base=None) -> dict:
+        buildings: int = BUILDINGS, trees: int = TREES, base=None, plan_apart: bool = True) -> dict:
     from engine.display.base import make_base
     from engine.gl_info import renderer_description
     own_base = base is None
@@ -203,12 +212,15 @@ def run(multipliers=MULTIPLIERS, size=(1920, 1080), poses: int = POSES, out: Pat
     try:
         with tempfile.TemporaryDirectory(prefix="ludao-scaling-") as folder:
             for m in multipliers:
+                # time and memory of planning, in a fresh process (plan_apart False: the time here)
                 plan, seconds = plan_scene(Path(folder), m, buildings=buildings, trees=trees)
-                row = {"multiplier": m, **plan_stats(plan), "plan_s": seconds, "rss_after_plan_mb": rss_mb()}
+                alone = plan_alone(m, buildings, trees) if plan_apart else {"plan_s": seconds, "peak_rss_mb": None}
+                row = {"multiplier": m, **plan_stats(plan), "plan_s": alone["plan_s"],
+                       "plan_peak_rss_mb": alone["peak_rss_mb"], "bench_rss_mb": rss_mb()}
                 row.update(draw_path(base, plan, path))
                 results["runs"][str(m)] = row
                 del plan
-                print(f"{m:3d}x  {row['props']:6d} props  {row['triangles']:9,d} triangles  plan {seconds:5.1f} s  "
+                print(f"{m:3d}x  {row['props']:6d} props  {row['triangles']:9,d} triangles  plan {row['plan_s']:5.1f} s  "
                       + "  ".join(f"{k}: p50 {r['frame_ms_p50']} ms, draws {r['draw_calls_median']}/"
                                   f"{r['draw_calls_max']}, drawn {r['triangles_drawn_median']:,d}"
                                   for k, r in (("LOD on", row["lod_on"]), ("LOD off", row["lod_off"]))), flush=True)
@@ -265,14 +277,14 @@ def markdown(results: dict) -> str:
     lines = [f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores; GL: {m['renderer']}; {m['platform']}.",
              f"1x = {one['buildings']} houses and {one['trees']} trees asked for; {results['poses']} poses at "
              f"{results['size']}. Peak RSS of the process: {results.get('peak_rss_mb', '?')} MB.", "",
-             "| props | placed (houses + trees) | triangles in the plan | plan s | RSS after plan MB | LOD | draws after culling "
-             "(median/max) | triangles drawn (median/max) | p50 ms | p95 | p99 | first pass p50 / p99 |",
+             "| props | placed (houses + trees) | triangles in the plan | plan s | planning's peak RSS MB | LOD | "
+             "draws after culling (median/max) | triangles drawn (median/max) | p50 ms | p95 | p99 | first pass p50 / p99 |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for key, r in results["runs"].items():
         for lod in ("lod_on", "lod_off"):
             p = r[lod]
             lines.append(f"| {key}x | {r['buildings']:,} + {r['trees']:,} | {r['triangles']:,} | {r['plan_s']} | "
-                         f"{r['rss_after_plan_mb']} | {'on' if lod == 'lod_on' else 'off'} | "
+                         f"{r['plan_peak_rss_mb']} | {'on' if lod == 'lod_on' else 'off'} | "
                          f"{p['draw_calls_median']}/{p['draw_calls_max']} | {p['triangles_drawn_median']:,}/"
                          f"{p['triangles_drawn_max']:,} | {p['frame_ms_p50']} | {p['frame_ms_p95']} | {p['frame_ms_p99']} | "
                          f"{p['first_pass']['frame_ms_p50']} / {p['first_pass']['frame_ms_p99']} |")
@@ -286,8 +298,17 @@ def main() -> None:
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--poses", type=int, default=POSES)
     parser.add_argument("--scenes", default="", help="instead: these shipped scenes (comma-separated) along a tour")
+    parser.add_argument("--plan-only", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--buildings", type=int, default=BUILDINGS)
+    parser.add_argument("--trees", type=int, default=TREES)
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
+    if args.plan_only:
+        with tempfile.TemporaryDirectory(prefix="ludao-scaling-") as folder:
+            _, seconds = plan_scene(Path(folder), args.plan_only, buildings=args.buildings, trees=args.trees)
+        print(json.dumps({"plan_s": seconds,
+                          "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+        return
     if args.scenes:
         results = real_scenes(args.scenes.split(","), size)
         if args.out:
@@ -295,7 +316,7 @@ def main() -> None:
             with atomic_write(args.out) as f:
                 f.write(json.dumps(results, indent=2))
         return
-    run(tuple(int(v) for v in args.multipliers.split(",")), size, args.poses, args.out)
+    run(tuple(int(v) for v in args.multipliers.split(",")), size, args.poses, args.out, args.buildings, args.trees)
 
 
 if __name__ == "__main__":
