@@ -26,6 +26,7 @@ FAR_CELL_M = 4.0  # the grid the far mesh is clustered on
 FAR_MARGIN_M = 450.0  # the far mesh shows only where the batch's nearest edge is at least this far
 WORTH = 0.5  # a far mesh is kept only when it has at most this share of the near one's triangles
 NORMAL_CLASSES = 6
+KEEP_EXTENT = 0.5  # a square of the far mesh is clustered finer when its box lost more than half its volume
 
 
 def normal_class(normals: np.ndarray) -> np.ndarray:
@@ -52,9 +53,6 @@ def cluster(mesh: Mesh, cell: float = FAR_CELL_M) -> Mesh:
         kept = Mesh(far.vertices, far.normals, far.colours, far.triangles[~np.isin(far_keys, poor)])
         far = merge([_compact(kept), grid_cluster(part, finer) if finer else _compact(part)])
     return far
-
-
-KEEP_EXTENT = 0.5
 
 
 def _square_keys(mesh: Mesh, size: float) -> np.ndarray:
