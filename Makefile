@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # cups-pdf virtual printer (the printing test); the rest is from PyPI.
 SYSTEM_PACKAGES := xvfb xauth xdotool libgl1 libegl1 libgl1-mesa-dri systemd util-linux cups printer-driver-cups-pdf
 
-.PHONY: run test bench soak setup system-deps clean-cache khronos-validator xr-runtime
+.PHONY: run test bench bench-scaling soak setup system-deps clean-cache khronos-validator xr-runtime
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -101,8 +101,12 @@ test: $(STAMP) system-deps khronos-validator xr-runtime
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) bench-scaling
 	$(PY) run_tour.py bench --out benchmarks/latest.json
+
+# Props multiplied 1x-64x on a synthetic scene, far levels of detail on and off (about 4 minutes).
+bench-scaling: $(STAMP)
+	$(PY) benchmarks/scaling.py --out benchmarks/scaling.json
 
 # The kiosk's soak (30 minutes of attract loop and scripted visits in a window; an Xvfb of its own
 # on :100-:109 without a display): resident memory after warm-up, into out/soak.json. SOAK_MINUTES=3 for a try.

@@ -39,18 +39,47 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
 
 
-def visible_draws(camera, root) -> int:
-    """Geoms under `root` whose bounds meet `camera`'s frustum: what survives view-frustum culling."""
+def lod_shown(path, camera, levels: bool = True) -> bool:
+    """Whether a GeomNode is drawn as far as levels of detail go: True unless it is a child of an
+    LODNode whose switch for that child does not hold the camera's distance (measured, as Panda3D
+    does, from the camera's LOD centre to the LODNode's centre). With `levels` False (every LODNode
+    forced to its first child, the near mesh) only first children are drawn."""
+    from panda3d.core import LODNode
+    parent = path.get_parent()
+    if parent.is_empty() or not parent.node().is_of_type(LODNode.get_class_type()):
+        return True
+    lod = parent.node()
+    index = parent.node().find_child(path.node())
+    if not levels:
+        return index == 0
+    centre_of = camera.node().get_lod_center()
+    eye = camera if centre_of.is_empty() else centre_of
+    distance = eye.get_relative_point(parent, lod.get_center()).length()
+    return lod.get_out(index) <= distance < lod.get_in(index)
+
+
+def culled(camera, root, levels: bool = True) -> tuple[int, int]:
+    """(draws, triangles) under `root` that survive view-frustum culling (the Geoms whose bounds meet
+    `camera`'s frustum, as Panda3D's cull decides it) and the choice of levels of detail (`levels`:
+    see lod_shown)."""
     frustum = camera.node().get_lens().make_bounds()
-    draws = 0
+    draws = triangles = 0
     for path in root.find_all_matches("**/+GeomNode"):
-        if path.is_hidden():
+        if path.is_hidden() or not lod_shown(path, camera, levels):
             continue
         bounds = path.node().get_bounds().make_copy()
         bounds.xform(path.get_mat(camera))
         if frustum.contains(bounds):
-            draws += path.node().get_num_geoms()
-    return draws
+            node = path.node()
+            draws += node.get_num_geoms()
+            triangles += sum(geom.get_primitive(k).get_num_faces() for geom in node.get_geoms()
+                             for k in range(geom.get_num_primitives()))
+    return draws, triangles
+
+
+def visible_draws(camera, root) -> int:
+    """Geoms under `root` whose bounds meet `camera`'s frustum: what survives view-frustum culling."""
+    return culled(camera, root)[0]
 
 
 def texture_bytes(root) -> int:
@@ -68,12 +97,16 @@ def path_frames(view, poses: list[tuple], camera) -> dict:
     """Each pose drawn once, after one unmeasured frame at the first (it uploads the scene)."""
     view.rig.set_pose(poses[0][0], *poses[0][1])
     view.render_frame()
-    frames, draws = [], []
+    frames, draws, triangles = [], [], []
     for pos, hpr in poses:
         view.rig.set_pose(pos, *hpr)
         frames.append(frame_ms(view))
-        draws.append(visible_draws(camera, view.built.root))
-    return summary(frames) | {"draw_calls_median": round(statistics.median(draws)), "draw_calls_max": max(draws)}
+        d, t = culled(camera, view.built.root)
+        draws.append(d)
+        triangles.append(t)
+    return summary(frames) | {"draw_calls_median": round(statistics.median(draws)), "draw_calls_max": max(draws),
+                              "triangles_drawn_median": round(statistics.median(triangles)),
+                              "triangles_drawn_max": max(triangles)}
 
 
 def summary(frames_ms: list[float]) -> dict:

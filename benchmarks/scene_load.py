@@ -31,11 +31,17 @@ COMMAND_RUNS = 3
 
 
 def _scene_stats(root) -> tuple[int, int]:
-    """(draw calls, triangles) of everything under root, as Panda3D would submit them."""
+    """(draw calls, triangles) of everything under root, as Panda3D would submit them; of a batch
+    with a far level, its full (near) mesh only, as the export writes it."""
+    from panda3d.core import LODNode
     geoms = triangles = 0
     matches = root.find_all_matches("**/+GeomNode")
     for i in range(matches.get_num_paths()):
-        node = matches.get_path(i).node()
+        path = matches.get_path(i)
+        node = path.node()
+        parent = path.get_parent()
+        if parent.node().is_of_type(LODNode.get_class_type()) and parent.node().find_child(node) > 0:
+            continue
         for j in range(node.get_num_geoms()):
             geoms += 1
             geom = node.get_geom(j)

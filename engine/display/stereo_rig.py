@@ -86,6 +86,8 @@ class StereoRig:
         self.eyes: tuple[NodePath, NodePath] = tuple(
             self.head.attach_new_node(Camera(f"eye_{side}", lens_for_fov(fov, near, far))) for side in ("left", "right"))
         self.fovs: list[EyeFov] = [fov, fov]  # each eye's, as last set (a lens keeps only its film)
+        for eye in self.eyes:  # levels of detail (a tile's far mesh) switch for the head, both eyes at once
+            eye.node().set_lod_center(self.head)
         self.set_ipd(ipd_m)
 
     @property

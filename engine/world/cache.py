@@ -36,7 +36,7 @@ from engine.world.plan.mesh import Mesh
 
 WORLD_SOURCES = sorted(Path(__file__).resolve().parent.rglob("*.py")) + [
     Path(engine.__file__).resolve().parent / "geo.py"]
-FORMAT = 2  # bump when the file layout changes (2: a model placement's scale became size_m)
+FORMAT = 3  # bump when the file layout changes (2: a model placement's scale became size_m; 3: far meshes)
 DIGEST_HEX = 32
 log = logging.getLogger("ludao.cache")
 
@@ -87,12 +87,15 @@ def plan_to_arrays(plan: WorldPlan) -> dict:
     index = {"time_of_day": plan.time_of_day, "haze": plan.haze, "layers": []}
     for li, layer in enumerate(plan.layers):
         index["layers"].append({"name": layer.name, "exact": layer.exact_footprints,
-                                "batches": [{"name": b.name, "material": b.material} for b in layer.batches],
+                                "batches": [{"name": b.name, "material": b.material,
+                                             "far_m": b.far_m if b.far is not None else None} for b in layer.batches],
                                 "models": [asdict(m) for m in layer.models],
                                 "markers": [asdict(m) for m in layer.markers]})
         arrays[f"{li}/footprints"] = np.asarray(layer.footprints, dtype=np.float64).reshape(-1, 4)
         for bi, batch in enumerate(layer.batches):
             arrays.update(_mesh_arrays(f"{li}/{bi}", batch.mesh))
+            if batch.far is not None:
+                arrays.update(_mesh_arrays(f"{li}/{bi}/far", batch.far))
     arrays["index"] = np.frombuffer(json.dumps(index).encode(), dtype=np.uint8)
     return arrays
 
@@ -105,7 +108,8 @@ def plan_from_arrays(arrays, scene: SceneManifest) -> WorldPlan:
     index = json.loads(bytes(arrays["index"]).decode())
     layers = []
     for li, entry in enumerate(index["layers"]):
-        batches = [MeshBatch(b["name"], _mesh_from(arrays, f"{li}/{bi}"), b["material"])
+        batches = [MeshBatch(b["name"], _mesh_from(arrays, f"{li}/{bi}"), b["material"],
+                             *((_mesh_from(arrays, f"{li}/{bi}/far"), b["far_m"]) if b.get("far_m") is not None else ()))
                    for bi, b in enumerate(entry["batches"])]
         models = [ModelPlacement(m["id"], m["path"], _tuple(m["position"]), m["heading_deg"], _tuple(m["size_m"]))
                   for m in entry["models"]]

@@ -1,12 +1,18 @@
 """Plan meshes -> Panda3D geometry. Arrays go in with copy_data_from (fast) and are cast to
-float32 first, since float64 is accepted silently and gives garbage."""
+float32 first, since float64 is accepted silently and gives garbage. A batch with a far level
+becomes an LODNode over its two meshes: one draw call either way."""
 from __future__ import annotations
 
 import numpy as np
 from panda3d.core import (Geom, GeomEnums, GeomNode, GeomTriangles, GeomVertexArrayFormat,
-                          GeomVertexData, GeomVertexFormat)
+                          GeomVertexData, GeomVertexFormat, LODNode, NodePath, Point3)
 
+from engine.world.plan.layers import MeshBatch
+from engine.world.plan.lod import centre
 from engine.world.plan.mesh import Mesh
+
+FAR_SUFFIX = ":far"
+FAR_OUT_M = 1e7  # the far mesh shows out to here: beyond any lens's far plane
 
 _FORMAT = None
 
@@ -57,3 +63,20 @@ def set_vertex_colours(node: GeomNode, colours: np.ndarray) -> None:
     vdata = node.modify_geom(0).modify_vertex_data()
     rgba = np.clip(np.round(colours * 255), 0, 255).astype(np.uint8)
     vdata.modify_array(2).modify_handle().copy_data_from(np.ascontiguousarray(rgba))
+
+
+def batch_node(batch: MeshBatch):
+    """A batch's node: its GeomNode, or with a far level an LODNode (named as the batch) whose first
+    child is the near mesh (within `far_m` of the middle of its bounds) and whose second is the far
+    mesh (beyond). Panda3D measures from each camera's LOD centre (the stereo rig sets both eyes'
+    to the head, so the two eyes never disagree)."""
+    if batch.far is None or not batch.mesh.triangle_count:
+        return to_geom_node(batch.mesh, batch.name)
+    lod = LODNode(batch.name)
+    holder = NodePath(lod)
+    lod.set_center(Point3(*centre(batch.mesh)))
+    lod.add_switch(batch.far_m, 0.0)
+    holder.attach_new_node(to_geom_node(batch.mesh, batch.name))
+    lod.add_switch(FAR_OUT_M, batch.far_m)
+    holder.attach_new_node(to_geom_node(batch.far, batch.name + FAR_SUFFIX))
+    return lod

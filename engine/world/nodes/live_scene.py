@@ -12,7 +12,7 @@ from panda3d.core import NodePath
 
 from engine.world.nodes.crowds import CrowdNode
 from engine.world.nodes.effects import BeamNode, FireworksNode
-from engine.world.nodes.geom import set_vertex_colours, to_geom_node
+from engine.world.nodes.geom import batch_node, set_vertex_colours
 from engine.world.nodes.markers import build_markers
 from engine.world.nodes.models import load_model
 from engine.world.nodes.sky import SkyNodes
@@ -75,7 +75,7 @@ class LiveScene:
         else:
             node = self.world.attach_new_node(layer.name)
             for batch in layer.batches:
-                geom = node.attach_new_node(to_geom_node(batch.mesh, batch.name))
+                geom = node.attach_new_node(batch_node(batch))
                 if batch.material == "unlit":
                     geom.set_light_off(1)
                     geom.set_fog_off(1)

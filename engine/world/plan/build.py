@@ -2,11 +2,13 @@
 
 Static geometry is planned already batched: terrain, roads, districts and vegetation one mesh per
 500 m map tile each (tiles out of view are culled), all kit landmarks one mesh, glTF models placed
-whole; POI markers stay their own nodes. A few dozen draw calls in all.
+whole; POI markers stay their own nodes. A few dozen draw calls in all. Dense tiles of districts and
+vegetation also get a far level of detail (engine.world.plan.lod), so a distant tile's triangles
+depend on the ground it covers more than on its props.
 
 `per_object=True` plans the same world unbatched: one mesh per building, tree and kit landmark, and
-the ground, roads and surroundings whole. It is what an author editing the scene in Blender wants,
-and the naive baseline the benchmark sets beside the engine; the engine never draws it.
+the ground, roads and surroundings whole, no far levels. It is what an author editing the scene in
+Blender wants, and the naive baseline the benchmark sets beside the engine; the engine never draws it.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from engine.world.plan import landmarks as lm_plan
 from engine.world.plan.plan_facts import facts_from
 from engine.world.plan.layers import LayerPlan, MeshBatch, ModelPlacement, WorldPlan
 from engine.world.plan.layout import plan_layout
+from engine.world.plan.lod import far_level
 from engine.world.plan.markers import plan_markers
 from engine.world.plan.roads import roads_mesh
 from engine.world.plan.mesh import Mesh, merge
@@ -33,6 +36,14 @@ from engine.world.plan.tiles import merge_by_tile, split_by_tile, tile_size
 
 def _tiled(name: str, tiles: dict[tuple[int, int], Mesh]) -> list[MeshBatch]:
     return [MeshBatch(f"{name}:{i}:{j}", mesh) for (i, j), mesh in tiles.items()]
+
+
+def _with_far(batches: list[MeshBatch]) -> list[MeshBatch]:
+    """Props' tiles with a far level where it pays (engine.world.plan.lod): their triangles grow
+    with the props, the far mesh's only with the ground they cover."""
+    for batch in batches:
+        batch.far, batch.far_m = far_level(batch.mesh)
+    return batches
 
 
 def plan_world(scene: SceneManifest, manifest_path: Path, *, per_object: bool = False) -> WorldPlan:
@@ -49,7 +60,7 @@ def plan_world(scene: SceneManifest, manifest_path: Path, *, per_object: bool = 
     def placed(name: str, items: list[tuple[float, float, Mesh]]) -> list[MeshBatch]:
         if per_object:
             return [MeshBatch(f"{name}:{n}", mesh) for n, (_, _, mesh) in enumerate(items)]
-        return _tiled(name, merge_by_tile(items, tile))
+        return _with_far(_tiled(name, merge_by_tile(items, tile)))
 
     shade_under = np.concatenate([facts.footprints["landmarks"][0], facts.footprints["districts"][0]])
     terrain = LayerPlan("terrain", whole("terrain", terrain_mesh(ground, scene, proj, shade_under, coast))

@@ -28,11 +28,15 @@ def no_footprints() -> np.ndarray:
 
 @dataclass
 class MeshBatch:
-    """One draw call: a mesh in one material, already in scene coordinates."""
+    """One draw call: a mesh in one material, already in scene coordinates. A tile's batch may carry
+    a far level of detail (engine.world.plan.lod): a coarser mesh drawn instead of `mesh` wherever
+    the eye is more than `far_m` from the middle of `mesh`'s bounds (still one draw call)."""
 
     name: str
     mesh: Mesh
     material: str = "lit"
+    far: Mesh | None = None
+    far_m: float = 0.0
 
 
 @dataclass
