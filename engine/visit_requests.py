@@ -42,6 +42,15 @@ def tour_for(settings: Settings, scene_arg: str, tour_id: str):
     return tour, path, warnings
 
 
+def check_events(settings: Settings, scene_arg: str) -> None:
+    """Every forced `--event` must exist and dress the scene (a UsageError naming the scenes it dresses)."""
+    if settings.event_ids:
+        from engine.overlays.choose import forced_for_scene
+        from engine.scene_library import find_scene
+        forced_for_scene(settings.scenes_dir, find_scene(scene_arg, settings.scenes_dir).parent.name,
+                         settings.event_ids, strict=True)
+
+
 def check_from_step(tour, from_step: str) -> None:
     """A window tour can only start at one of its top-level steps."""
     if from_step not in {s.id for s in tour.steps}:
