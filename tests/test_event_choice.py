@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from engine.errors import UsageError
-from engine.overlays import choose
+from engine.overlays import loader as event_loader
 from engine.overlays.choose import event_scenes, forced_for_scene, usable_events
 from tests.conftest import DATA, ROOT
 
@@ -20,12 +20,12 @@ SCENES = ROOT / "scenes"
 def loaded(monkeypatch):
     """The event files usable_events loads (checks and all), in order."""
     paths = []
-    real = choose.load_event
+    real = event_loader.load_event
 
     def recording(path, scenes_dir):
         paths.append(path.name)
         return real(path, scenes_dir)
-    monkeypatch.setattr(choose, "load_event", recording)
+    monkeypatch.setattr(event_loader, "load_event", recording)
     return paths
 
 

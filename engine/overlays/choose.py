@@ -9,14 +9,17 @@ from __future__ import annotations
 import logging
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from engine.diagnostics import ContentError, Diagnostic
 from engine.errors import UsageError
 from engine.manifest.yaml_loader import load_yaml
 from engine.overlays.calendar import BEIJING, Span, preview_moment
-from engine.overlays.loader import SUFFIX, Event, event_files, load_event
+from engine.overlays.files import SUFFIX, event_files
 from engine.overlays.resolve import NONE
+
+if TYPE_CHECKING:
+    from engine.overlays.loader import Event
 
 log = logging.getLogger("ludao.overlays")
 
@@ -24,6 +27,7 @@ log = logging.getLogger("ludao.overlays")
 def usable_events(scenes_dir: Path, scene_id: str | None = None) -> tuple[list[Event], list[Diagnostic]]:
     """Every event that loads; with `scene_id`, only those that dress that scene (and any whose file
     cannot say which scenes it dresses: it is loaded, so its problems are logged as before)."""
+    from engine.overlays.loader import load_event  # with the game's checks: only when an event is read
     events, problems = [], []
     paths = event_files(scenes_dir)
     if scene_id is not None:
