@@ -9,6 +9,8 @@ syntax error reads exactly as it always has (tests/test_yaml_composers.py runs b
 content file and the broken and hostile ones and finds the same data, marks and errors)."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import yaml
 
 MAX_ALIASES = 200
@@ -29,6 +31,7 @@ class _Checks:
 
     def _start_checks(self) -> None:
         self.alias_count = 0
+        self.node_count = 0  # nodes composed (an alias's counts once; what it names is not composed again)
         self.depth = 0
         self.open_anchors: list[str] = []  # anchors of the collections being composed right now
 
@@ -46,6 +49,7 @@ class _Checks:
         elif self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
             anchor = self.peek_event().anchor
         self.depth += 1
+        self.node_count += 1
         if anchor is not None:
             self.open_anchors.append(anchor)
         try:
@@ -85,29 +89,35 @@ else:  # PyYAML built without libyaml: the pure loader alone
     _FastLoader = None
 
 
-def _compose(text: str, loader_class) -> yaml.Node | None:
+class Composed(NamedTuple):
+    root: yaml.Node | None  # None for an empty document
+    aliases: int
+    nodes: int  # nodes composed: without aliases, the size of the whole tree
+
+
+def _compose(text: str, loader_class) -> Composed:
     loader = loader_class(text)
     try:
-        return loader.get_single_node()
+        return Composed(loader.get_single_node(), loader.alias_count, loader.node_count)
     finally:
         loader.dispose()
 
 
-def compose(text: str) -> yaml.Node | None:
-    """The root node (None for an empty document); raises Refused or PyYAML's errors, as the pure loader does."""
-    fast, root = _compose_fast(text)
-    return root if fast else _compose(text, _CountingLoader)  # the reader checks characters as it is built
+def compose(text: str) -> Composed:
+    """The root node with its counts; raises Refused or PyYAML's errors, as the pure loader does."""
+    composed = _compose_fast(text)
+    return composed if composed is not None else _compose(text, _CountingLoader)  # the reader checks characters
 
 
-def _compose_fast(text: str):
-    """(True, the root node) from libyaml, or (False, None) when libyaml is missing, the text has a
+def _compose_fast(text: str) -> Composed | None:
+    """The text composed from libyaml's events, or None when libyaml is missing, the text has a
     byte-order mark (whose marks libyaml counts differently), a character PyYAML's reader refuses (its
     Y012, never libyaml's own say) or a tab (libyaml takes some that PyYAML refuses: Y017), or
     anything goes wrong: then the pure loader parses the text again, so a refusal or a syntax
     error reads exactly as it always has."""
     if _FastLoader is None or text.startswith("\ufeff") or "\t" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
-        return False, None
+        return None
     try:
-        return True, _compose(text, _FastLoader)
+        return _compose(text, _FastLoader)
     except Exception:  # noqa: BLE001 - any failure: the pure loader's own answer, positioned, is what counts
-        return False, None
+        return None

@@ -73,6 +73,7 @@ class Document:
 
 
 _RESOLVER = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
 
 
 def display_name(path: Path) -> str:
@@ -103,7 +104,7 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
         raise fail(1, 1, "Y003", f"file is not UTF-8 text (byte {exc.start})") from None
 
     try:
-        root = compose(text)
+        root, aliases, nodes = compose(text)
     except Refused as exc:
         raise fail(exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.message) from None
     except yaml.reader.ReaderError as exc:
@@ -116,7 +117,7 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
     except yaml.YAMLError as exc:
         raise fail(1, 1, "Y010", f"YAML syntax error: {exc}") from None
 
-    if root is not None:
+    if root is not None and (aliases or nodes > MAX_NODES):  # else every value is at most the whole tree
         oversized = _first_oversized(root)
         if oversized is not None:
             mark = oversized.start_mark
@@ -271,8 +272,7 @@ class _Builder:
             return value
         if node.style:  # quoted or block text is always text (plain: None, or '' from libyaml)
             return value
-        implicit_tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-        if node.tag == "tag:yaml.org,2002:str" and implicit_tag != node.tag:
+        if node.tag == _STR and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
             return value  # an explicit !!str
         try:
             return resolve_plain(value)
