@@ -47,8 +47,13 @@ def check_events(settings: Settings, scene_arg: str) -> None:
     if settings.event_ids:
         from engine.overlays.choose import forced_for_scene
         from engine.scene_library import find_scene
-        forced_for_scene(settings.scenes_dir, find_scene(scene_arg, settings.scenes_dir).parent.name,
-                         settings.event_ids, strict=True)
+        manifest = find_scene(scene_arg, settings.scenes_dir)
+        if manifest.name == "scene.yaml":  # its id is its folder's name (C003)
+            scene_id = manifest.parent.name
+        else:  # a manifest file of another name: its id is what it says
+            from engine.manifest.scene_loader import load_scene
+            scene_id = load_scene(manifest)[0].id
+        forced_for_scene(settings.scenes_dir, scene_id, settings.event_ids, strict=True)
 
 
 def check_from_step(tour, from_step: str) -> None:
