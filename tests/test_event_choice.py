@@ -62,6 +62,7 @@ def test_forced_events_against_a_scene():
     assert forced_for_scene(SCENES, "shapowei", ("xiamen_marathon",), strict=True) == ("xiamen_marathon",)
     assert forced_for_scene(SCENES, "gulangyu", ("none",), strict=True) == ("none",)
     assert forced_for_scene(SCENES, "gulangyu", (), strict=True) == ()
+    assert forced_for_scene(SCENES, "gulangyu", ("none", "xiamen_marathon"), strict=True) == ("none", "xiamen_marathon")
     with pytest.raises(UsageError, match=r"event 'xiamen_marathon' does not dress scene 'gulangyu' "
                                          r"\(it dresses: shapowei\)"):
         forced_for_scene(SCENES, "gulangyu", ("xiamen_marathon",), strict=True)

@@ -66,9 +66,10 @@ def forced_for_scene(scenes_dir: Path, scene_id: str, forced: tuple[str, ...], *
     """The `--event` ids for one scene. An id no event file has is a UsageError; one that does not
     dress the scene is a UsageError naming the scenes it dresses when `strict` (a command about this
     one scene: render, play, export), else left out (the hall's `events`, `showcase`: every scene
-    gets those that dress it). Forced ids that all dress other scenes leave ('none',), never the calendar."""
+    gets those that dress it). Forced ids that all dress other scenes leave ('none',), never the calendar;
+    'none' among them wins, unchecked, as `resolve.active` has it."""
     wanted = [i for i in forced if i != NONE]
-    if not wanted:
+    if not wanted or NONE in forced:  # 'none' wins over any id beside it, as in resolve.active
         return forced
     named = event_scenes(scenes_dir)
     for event_id in wanted:
