@@ -1,7 +1,8 @@
 """Safe YAML loading that remembers where every value came from.
 
-PyYAML composes the file into nodes (which carry start marks); we then build plain Python data
-ourselves instead of using its constructor, so that:
+PyYAML composes the file into nodes (which carry start marks; engine.manifest.yaml_compose: from
+libyaml's events where it can, from its pure-Python parser otherwise, with the same checks and the same
+errors); we then build plain Python data ourselves instead of using its constructor, so that:
 - every value and every mapping key has a (line, col) under its path, for FILE:LINE:COL errors;
 - scalars resolve by YAML 1.2's core rules: `no`, `on`, `yes`, `1:20` and `2024-11-13` stay text;
 - duplicate keys are errors, not "the later one silently wins";
