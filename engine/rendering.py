@@ -18,28 +18,32 @@ class OffscreenRenderer:
         self.settings = settings
         self.base = make_base(offscreen=True, size=settings.size, quality=settings.quality)
         self.cache = SceneCache(settings.cache_dir) if settings.use_cache else None
-        self._events = None
+        self._events: dict[str, list] = {}
 
-    def open(self, scene: str):
-        """A view of the scene, dressed with the event overlays of the calendar's day (or the forced ones)."""
+    def open(self, scene: str, *, strict_events: bool = True):
+        """A view of the scene, dressed with the event overlays of the calendar's day (or the forced
+        ones). A forced event that does not dress the scene is a UsageError when `strict_events`
+        (one scene asked for), else left out (showcase: each scene gets the forced events that dress it)."""
         from engine.display.scene_view import SceneView
-        from engine.overlays.choose import calendar_clock
+        from engine.overlays.choose import calendar_clock, forced_for_scene
         from engine.overlays.live import OverlayController
-        from engine.overlays.resolve import Choice
+        from engine.overlays.resolve import NONE, Choice
         from engine.scene_library import find_scene
         from engine.world.library import get_scene
         built, report = get_scene(find_scene(scene, self.settings.scenes_dir), self.base.loader, self.cache)
+        scene_id = built.manifest.id
+        forced = forced_for_scene(self.settings.scenes_dir, scene_id, self.settings.event_ids, strict=strict_events)
+        events = [] if NONE in forced else self.events(scene_id)  # `--event none`: no event file is read
         view = SceneView(self.base, built)
-        view.overlays = OverlayController(built, self.events(), calendar_clock(self.settings.preview_date),
-                                          Choice(self.settings.event_ids))
+        view.overlays = OverlayController(built, events, calendar_clock(self.settings.preview_date), Choice(forced))
         return view, report
 
-    def events(self) -> list:
-        """The event overlays found (read once; broken ones are logged and skipped)."""
-        if self._events is None:
+    def events(self, scene_id: str) -> list:
+        """The event overlays that dress the scene (read once; broken ones are logged and skipped)."""
+        if scene_id not in self._events:
             from engine.overlays.choose import usable_events
-            self._events, _ = usable_events(self.settings.scenes_dir)
-        return self._events
+            self._events[scene_id], _ = usable_events(self.settings.scenes_dir, scene_id)
+        return self._events[scene_id]
 
     def close(self) -> None:
         self.base.destroy()
@@ -93,10 +97,10 @@ def _event_pictures(view, renderer: "OffscreenRenderer", scene_id: str, out_dir:
     written = []
     view.overlays.close()  # each event alone, not with what the calendar put on
     view.animation_time = EVENT_STILL_T
-    for event in renderer.events():
+    for event in renderer.events(scene_id):
         if scene_id not in event.overlay.scenes:
             continue
-        dressed = OverlayController(view.built, renderer.events(), lambda: None, Choice((event.id,)))
+        dressed = OverlayController(view.built, renderer.events(scene_id), lambda: None, Choice((event.id,)))
         mine = [vp for vp in event.overlay.viewpoints
                 if within_square(view.built.projection, view.built.manifest.extent_m, vp.lat, vp.lon)]
         view.go_to_view(mine[0] if mine else view.default_view())
@@ -116,7 +120,7 @@ def render_showcase(settings: Settings, out_dir: Path) -> tuple[list[Path], list
     try:
         for scene_id in scene_manifests(settings.scenes_dir):
             try:
-                view, _ = renderer.open(scene_id)
+                view, _ = renderer.open(scene_id, strict_events=False)
             except ContentError as exc:
                 problems += exc.diagnostics
                 continue

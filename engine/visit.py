@@ -114,11 +114,12 @@ def events_on(settings: Settings, scene_id: str) -> list:
     """The event overlays on for a visit of this scene: those forced (`--event`, a tour's event) or
     the calendar's, by the day asked for (`--date`) or now."""
     from engine.errors import UsageError
-    from engine.overlays.choose import calendar_clock, usable_events
+    from engine.overlays.choose import calendar_clock, forced_for_scene, usable_events
     from engine.overlays.resolve import Choice, active
-    events, _ = usable_events(settings.scenes_dir)
+    events, _ = usable_events(settings.scenes_dir, scene_id)
     try:
-        return active(events, scene_id, calendar_clock(settings.preview_date)(), Choice(settings.event_ids))
+        forced = forced_for_scene(settings.scenes_dir, scene_id, settings.event_ids, strict=False)
+        return active(events, scene_id, calendar_clock(settings.preview_date)(), Choice(forced))
     except UsageError:  # an unknown --event was refused before the visit; nothing to name here
         return []
 

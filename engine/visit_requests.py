@@ -42,6 +42,20 @@ def tour_for(settings: Settings, scene_arg: str, tour_id: str):
     return tour, path, warnings
 
 
+def check_events(settings: Settings, scene_arg: str) -> None:
+    """Every forced `--event` must exist and dress the scene (a UsageError naming the scenes it dresses)."""
+    if settings.event_ids:
+        from engine.overlays.choose import forced_for_scene
+        from engine.scene_library import find_scene
+        manifest = find_scene(scene_arg, settings.scenes_dir)
+        if manifest.name == "scene.yaml":  # its id is its folder's name (C003)
+            scene_id = manifest.parent.name
+        else:  # a manifest file of another name: its id is what it says
+            from engine.manifest.scene_loader import load_scene
+            scene_id = load_scene(manifest)[0].id
+        forced_for_scene(settings.scenes_dir, scene_id, settings.event_ids, strict=True)
+
+
 def check_from_step(tour, from_step: str) -> None:
     """A window tour can only start at one of its top-level steps."""
     if from_step not in {s.id for s in tour.steps}:

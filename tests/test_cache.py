@@ -110,3 +110,33 @@ def test_a_changed_model_file_never_uses_the_old_entry(offscreen_base, tmp_path)
     boat.write_bytes(boat.read_bytes().replace(b'"roughnessFactor":0.8', b'"roughnessFactor":0.7'))
     _, report = get_scene(manifest, offscreen_base.loader, cache)
     assert not report.from_cache
+
+
+def test_an_entry_reads_back_as_np_load_reads_it():
+    """The fast reader of a proven entry (engine.world.cache.stored_arrays) gives np.load's arrays:
+    same names, dtypes, shapes and values, writable; anything np.savez would not write is left to np.load."""
+    import io
+
+    import numpy as np
+
+    from engine.world.cache import stored_arrays
+    rng = np.random.default_rng(17)
+    arrays = {"facts/h": rng.random((40, 30)), "0/0/v": rng.random((999, 3)).astype(np.float32),
+              "0/0/c": rng.integers(0, 255, (999, 4), dtype=np.uint8), "0/0/t": rng.integers(0, 999, (50, 3), dtype=np.uint32),
+              "0/footprints": np.zeros((0, 4)), "scalar": np.float64(2.5), "flags": np.array([True, False]),
+              "i64": np.arange(-5, 5, dtype=np.int64), "big": np.ones(70_000, dtype=np.float64)}
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    data = buffer.getvalue()
+    got = stored_arrays(data)
+    with np.load(io.BytesIO(data), allow_pickle=False) as expected:
+        assert got.files == expected.files
+        for name in expected.files:
+            assert got[name].dtype == expected[name].dtype and got[name].shape == expected[name].shape, name
+            assert np.array_equal(got[name], expected[name]) and got[name].flags.writeable, name
+    for other in (np.savez_compressed, lambda f, **a: np.savez(f, **{"u": np.array(["text"])}),
+                  lambda f, **a: np.savez(f, **{"f": np.asfortranarray(rng.random((3, 4)))})):
+        buffer = io.BytesIO()
+        other(buffer, **arrays)
+        assert stored_arrays(buffer.getvalue()) is None
+    assert stored_arrays(b"not a zip") is None

@@ -44,6 +44,13 @@ def test_render_writes_a_png_of_the_asked_size(tmp_path):
     (("render", str(ISLET), "--out", "x.png", "--view", "nowhere"), "has no viewpoint 'nowhere'"),
     (("render", str(ISLET), "--out", "x.png", "--size", "big"), "expected WIDTHxHEIGHT"),
     (("frobnicate",), "invalid choice"),
+    (("render", "gulangyu", "--out", "x.png", "--event", "xiamen_marathon"),
+     "event 'xiamen_marathon' does not dress scene 'gulangyu' (it dresses: shapowei)"),
+    (("render", "gulangyu", "--out", "x.png", "--event", "marathon"), "no event 'marathon'; known events: "),
+    (("play", "gulangyu", "--event", "golden_rooster"),
+     "event 'golden_rooster' does not dress scene 'gulangyu' (it dresses: yundang)"),
+    (("play", "gulangyu", "--tour", "gulangyu-highlights", "--headless", "--log", "x.jsonl", "--event", "golden_rooster"),
+     "event 'golden_rooster' does not dress scene 'gulangyu' (it dresses: yundang)"),
 ])
 def test_bad_usage_exits_2_with_a_message_and_no_traceback(tmp_path, args, needle):
     result = run(*args, data=tmp_path)

@@ -54,13 +54,37 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, quick_exit: bool = False) -> int:
+    """Run one command and return its exit code. With `quick_exit` (run_tour.py, never a test calling
+    in-process), a one-shot command (READ_ONLY_RUNS, whose outputs are written whole before it
+    returns) ends the process itself: atexit's handlers (the log's flush among them), then stdout and
+    stderr flushed, then os._exit, skipping the interpreter's teardown of every module and object
+    (0.1 s of a 1.3 s warm `render`)."""
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints escaped, not as a crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)  # argparse prints its own message and exits 2
     settings = settings_from_args(args)
     setup_logging(settings.data_dir)
+    code = _run(args, settings)
+    if quick_exit and args.command in READ_ONLY_RUNS:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    import atexit
+    import os
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more to say there
+            pass
+    os._exit(code)
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.command in USES_DATA:  # an unusable --data is the user's to fix, named before any work
             check_output_folder(settings.data_dir, "data folder")

@@ -33,6 +33,7 @@ def cmd_play(args: argparse.Namespace, settings: Settings) -> int:
         if args.from_step:
             visit_requests.check_from_step(found, args.from_step)
         tour = (found, path, args.log, args.from_step)
+    visit_requests.check_events(settings, args.scene)
     from engine.app import play
     from engine.game.session import ResumeRefused
     try:
@@ -78,6 +79,7 @@ def _play_headless(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("--headless needs --tour ID and --log FILE.jsonl")
     answers = visit_requests.parse_answers(args.answer)
     tour, path = _tour_for(args, settings)
+    visit_requests.check_events(settings, args.scene)
     if args.souvenir:  # refuse before the visit (and its database rows) what would stop the souvenir after it
         visit_requests.check_souvenir_request(settings, args.scene, tour, args.postcard_view)
     visit = visit_requests.open_headless_visit(settings, args.scene, tour, args.resume)

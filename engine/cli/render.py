@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from engine import visit_requests
 from engine.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from engine.diagnostics import format_all
 from engine.errors import UsageError
@@ -15,6 +16,7 @@ def cmd_render(args: argparse.Namespace, settings: Settings) -> int:
     if args.ipd is not None and not args.stereo:
         raise UsageError("--ipd goes with --stereo")
     check_output_file(args.out, "PNG file")  # before the scene is built, not after
+    visit_requests.check_events(settings, args.scene)  # a forced event must dress the scene
     from engine.display.stereo_rig import DEFAULT_IPD_M
     from engine.rendering import render_views
     ipd_m = (DEFAULT_IPD_M if args.ipd is None else args.ipd / 1000) if args.stereo else None

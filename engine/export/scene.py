@@ -18,18 +18,16 @@ def chosen_overlays(plan: WorldPlan, event_ids: list[str], scenes_dir: Path) -> 
     ids = [i for i in event_ids if i != "none"]
     if not ids:
         return []
-    from engine.overlays.choose import usable_events
+    from engine.overlays.choose import forced_for_scene, usable_events
     from engine.overlays.plan import overlay_layers
     from engine.overlays.resolve import ordered
-    events, _ = usable_events(scenes_dir)  # a broken overlay file is logged and skipped
-    known = {e.id: e for e in events}
     scene = plan.scene
+    forced_for_scene(scenes_dir, scene.id, tuple(ids), strict=True)
+    events, _ = usable_events(scenes_dir, scene.id)  # only those dressing the scene; a broken one is logged and skipped
+    known = {e.id: e for e in events}
     for event_id in ids:
-        if event_id not in known:
+        if event_id not in known:  # its file is there but the event does not load
             raise UsageError(f"no event '{event_id}'; known events: {', '.join(sorted(known)) or 'none'}")
-        if scene.id not in known[event_id].overlay.scenes:
-            raise UsageError(f"event '{event_id}' does not dress scene '{scene.id}' "
-                             f"(it dresses: {', '.join(known[event_id].overlay.scenes)})")
     overlays = []
     for event in ordered([known[i] for i in dict.fromkeys(ids)]):
         layers = overlay_layers(event, scene, plan.projection, plan.facts.ground)

@@ -1,7 +1,8 @@
 """Safe YAML loading that remembers where every value came from.
 
-PyYAML composes the file into nodes (which carry start marks); we then build plain Python data
-ourselves instead of using its constructor, so that:
+PyYAML composes the file into nodes (which carry start marks; engine.manifest.yaml_compose: from
+libyaml's events where it can, from its pure-Python parser otherwise, with the same checks and the same
+errors); we then build plain Python data ourselves instead of using its constructor, so that:
 - every value and every mapping key has a (line, col) under its path, for FILE:LINE:COL errors;
 - scalars resolve by YAML 1.2's core rules: `no`, `on`, `yes`, `1:20` and `2024-11-13` stay text;
 - duplicate keys are errors, not "the later one silently wins";
@@ -23,11 +24,10 @@ import yaml
 
 from engine.diagnostics import ContentError, Diagnostic
 from engine.manifest.scalar_text import MAX_INT_DIGITS, text_problem
+from engine.manifest.yaml_compose import MAX_ALIASES, MAX_DEPTH, Refused, compose  # noqa: F401 (its limits, importable from here as before)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_ALIASES = 200
 MAX_NODES = 500_000
-MAX_DEPTH = 64
 
 Loc = tuple  # a path into the data: ("pois", 3, "lat")
 
@@ -74,48 +74,7 @@ class Document:
 
 
 _RESOLVER = yaml.resolver.Resolver()
-
-
-class _CountingLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses too many aliases before anything is expanded."""
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.alias_count = 0
-        self.depth = 0
-        self.open_anchors: list[str] = []  # anchors of the collections being composed right now
-
-    def compose_node(self, parent, index):
-        anchor = None
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            self.alias_count += 1
-            if self.alias_count > MAX_ALIASES:
-                raise _Refused(event.start_mark, "Y004",
-                               f"more than {MAX_ALIASES} aliases (*name): refused as a possible alias bomb")
-            if event.anchor in self.open_anchors:  # a cycle: building it would never end
-                raise _Refused(event.start_mark, "Y013",
-                               f"alias *{event.anchor} is inside the value its anchor &{event.anchor} names")
-        elif self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
-            anchor = self.peek_event().anchor
-        self.depth += 1
-        if anchor is not None:
-            self.open_anchors.append(anchor)
-        try:
-            if self.depth > MAX_DEPTH:
-                raise _Refused(self.peek_event().start_mark, "Y011",
-                               f"nested more than {MAX_DEPTH} levels deep: refused")
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-            if anchor is not None:
-                self.open_anchors.pop()
-
-
-class _Refused(Exception):
-    def __init__(self, mark, code: str, message: str):
-        super().__init__(message)
-        self.mark, self.code, self.message = mark, code, message
+_STR = "tag:yaml.org,2002:str"
 
 
 def display_name(path: Path) -> str:
@@ -145,11 +104,9 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
     except UnicodeDecodeError as exc:
         raise fail(1, 1, "Y003", f"file is not UTF-8 text (byte {exc.start})") from None
 
-    loader = None
     try:
-        loader = _CountingLoader(text)  # the reader checks characters as it is built
-        root = loader.get_single_node()
-    except _Refused as exc:
+        root, aliases, nodes = compose(text)
+    except Refused as exc:
         raise fail(exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.message) from None
     except yaml.reader.ReaderError as exc:
         line, col = _position_of(text, exc.position)
@@ -160,11 +117,8 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
         raise fail(*(_tab_error(exc, text) or _syntax_error(exc))) from None
     except yaml.YAMLError as exc:
         raise fail(1, 1, "Y010", f"YAML syntax error: {exc}") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
 
-    if root is not None:
+    if root is not None and (aliases or nodes > MAX_NODES):  # else every value is at most the whole tree
         oversized = _first_oversized(root)
         if oversized is not None:
             mark = oversized.start_mark
@@ -317,10 +271,9 @@ class _Builder:
         if node.tag not in _STANDARD_TAGS and node.tag != _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)):
             self._problem(node, "Y006", f"custom tag {_short_tag(node.tag)} is not allowed in content")
             return value
-        if node.style is not None:  # quoted or block text is always text
+        if node.style:  # quoted or block text is always text (plain: None, or '' from libyaml)
             return value
-        implicit_tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-        if node.tag == "tag:yaml.org,2002:str" and implicit_tag != node.tag:
+        if node.tag == _STR and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
             return value  # an explicit !!str
         try:
             return resolve_plain(value)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from engine.overlays.loader import Event
 from engine.overlays.resolve import BY_CALENDAR, Choice, active
+
+if TYPE_CHECKING:  # the loader (and the game's checks it imports) only where events are loaded
+    from engine.overlays.loader import Event
 
 log = logging.getLogger("ludao.overlays")
 

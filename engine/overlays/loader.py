@@ -18,10 +18,9 @@ from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.schema_errors import validate_model
 from engine.manifest.yaml_loader import Document, load_yaml
 from engine.overlays import calendar
+from engine.overlays.files import EVENTS_FOLDER, SUFFIX, event_files  # noqa: F401 (named here too, as before)
 from engine.overlays.schema import GAME_PARTS, EventOverlay
 
-EVENTS_FOLDER = "events"
-SUFFIX = ".event.yaml"
 RULE_LIMIT = 20_000  # occurrences of a rule in its first 800 days (hourly is 19,200), of an .ics in 50 years
 
 
@@ -60,10 +59,6 @@ class Event:
         """The span on now, or the next one to come (within HORIZON_YEARS)."""
         ahead = self.spans(moment, moment + timedelta(days=366 * calendar.HORIZON_YEARS))
         return ahead[0] if ahead else None
-
-
-def event_files(scenes_dir: Path) -> list[Path]:
-    return sorted((Path(scenes_dir) / EVENTS_FOLDER).glob(f"*{SUFFIX}"))
 
 
 def load_events(scenes_dir: Path) -> list[Event]:

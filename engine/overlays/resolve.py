@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from engine.errors import UsageError
-from engine.overlays.loader import Event
+
+if TYPE_CHECKING:
+    from engine.overlays.loader import Event
 
 NONE = "none"
 

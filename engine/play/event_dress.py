@@ -11,7 +11,7 @@ from typing import Callable
 from engine.display.audio import audio_of
 from engine.display.base import Display
 from engine.overlays.calendar import parse_moment
-from engine.overlays.choose import calendar_clock, usable_events
+from engine.overlays.choose import calendar_clock, forced_for_scene, usable_events
 from engine.overlays.live import OverlayController
 from engine.overlays.resolve import Choice
 from engine.play.protocol import VisitLines
@@ -30,10 +30,13 @@ def visit_calendar(display: Display, settings: Settings) -> Callable[[], datetim
 
 class EventDress:
     def __init__(self, display: Display, built, settings: Settings, lines: VisitLines):
-        events, _ = usable_events(settings.scenes_dir)  # a broken overlay is logged and skipped
+        scene_id = built.manifest.id
+        events, _ = usable_events(settings.scenes_dir, scene_id)  # a broken overlay is logged and skipped
+        # a forced event that dresses another scene is left out here (the hall forces its `events` on
+        # every scene); `play` refuses one for its own scene before the visit (visit_requests.check_events)
+        forced = forced_for_scene(settings.scenes_dir, scene_id, settings.event_ids, strict=False)
         self.display, self.lines = display, lines
-        self.controller = OverlayController(built, events, visit_calendar(display, settings),
-                                            Choice(settings.event_ids))
+        self.controller = OverlayController(built, events, visit_calendar(display, settings), Choice(forced))
         self.lines.overlays(self.controller.active_ids)
         self.audio = audio_of(display.base)
         self._sound()
