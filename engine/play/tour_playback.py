@@ -13,6 +13,7 @@ from engine.play.stage import SceneStage
 from engine.tour.camera_path import Pose
 from engine.tour.runner import TourRunner
 from engine.tour.world import TourWorld
+from engine.ui.fonts import prepare_glyphs
 from engine.ui.tour_controls import TourControls
 
 
@@ -21,6 +22,11 @@ class TourPlayback:
                  on_free_roam=None, from_step: str | None = None, on_event=None, right_answers: dict | None = None):
         self.view = view
         self._log_file = Path(log_path).open("a", encoding="utf-8") if log_path else None
+        # What a step's start would otherwise do on its frame (a hitch mid-tour), done before the
+        # tour starts: the clearance floor its camera paths keep above, and the glyphs of its texts
+        # and of the scene's cards.
+        view.built.clearance  # noqa: B018 (built on first use)
+        prepare_glyphs([tour.model_dump(), [poi.model_dump() for poi in view.built.manifest.pois]])
         self.stage = SceneStage(view, overlay, lang, on_answer=self.answer, on_free_roam=self._free_roam, tour=tour)
         self.on_free_roam = on_free_roam
         self.on_event = on_event  # the game hears the tour's events; what it answers is logged too
