@@ -95,12 +95,18 @@ async function start() {
     world.camera.aspect = w / Math.max(h, 1);
     world.camera.updateProjectionMatrix();
   }
-  window.addEventListener('resize', resize);
+  // A frame is drawn only when the view changed (orbit, damping, resize, a viewpoint): an idle page
+  // costs a phone's battery nothing, and a software-rendered browser stays responsive.
+  let stale = true;
+  world.controls.addEventListener('change', () => { stale = true; });
+  window.addEventListener('resize', () => { resize(); stale = true; });
   resize();
 
   let frames = 0;
   world.renderer.setAnimationLoop(() => {
     world.controls.update();
+    if (!stale) return;
+    stale = false;
     world.renderer.render(world.scene, world.camera);
     const canvas = world.renderer.domElement;
     hotspots.place(world.camera, canvas.clientWidth, canvas.clientHeight);
