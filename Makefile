@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Debian packages the tests drive: a virtual screen and input injection (window tests), systemd and
 # util-linux's unshare/nsenter (the supervisor test runs the real systemd in namespaces), CUPS and the
-# cups-pdf virtual printer (the printing test); the rest is from PyPI.
+# cups-pdf virtual printer (the printing test), Chromium (the published web pages, tests/test_publish.py);
+# the rest is from PyPI.
 SYSTEM_PACKAGES := xvfb xauth xdotool libgl1 libegl1 libgl1-mesa-dri systemd util-linux cups printer-driver-cups-pdf \
 	chromium
 

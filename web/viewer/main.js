@@ -116,7 +116,8 @@ async function start() {
       window.sceneReady = true;  // the first frame with the model is on the canvas
     }
   });
-  window.ludao = { frames: () => frames, language: () => lang };  // for tests and the fps measurement
+  // For tests and benchmarks/web_scene.py: frames drawn so far; spin(true) orbits the view without end.
+  window.ludao = { frames: () => frames, spin: (on) => { world.controls.autoRotate = Boolean(on); } };
 }
 
 start().catch(failed);
