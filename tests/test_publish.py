@@ -270,3 +270,38 @@ def test_gulangyu_in_a_browser_draws_and_every_hotspot_takes_focus(published, op
     page, origin, requested = open_site(site)
     _assert_draws_locally_and_reaches_every_hotspot(page, origin, requested, pois)
     page.close()
+
+
+def _cues(vtt: str) -> list[tuple[float, float, str]]:
+    def seconds(stamp: str) -> float:
+        h, m, s = stamp.split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s)
+    cues = []
+    for block in vtt.strip().split("\n\n")[1:]:
+        _, timing, text = block.split("\n", 2)
+        start, end = timing.split(" --> ")
+        cues.append((seconds(start), seconds(end), text))
+    return cues
+
+
+def test_gulangyu_tour_plays_with_its_subtitles_on_time(published, open_site):
+    site = published("gulangyu", scenes=None)
+    tour_id = "gulangyu-highlights"
+    track = json.loads((site / "tours" / f"{tour_id}.zh.json").read_text(encoding="utf-8"))
+    assert track["finished"] and track["camera"][0][0] == 0.0
+    cues = _cues((site / "tours" / f"{tour_id}.zh.vtt").read_text(encoding="utf-8"))
+    (_, first_end, first), (second_start, _, second) = cues[:2]
+    page, _, _ = open_site(site)
+    page.click(f'#tours button[data-tour="{tour_id}"]')
+    deadline = time.monotonic() + 10
+    while page.evaluate("window.ludao.tourTime()") is None:
+        assert time.monotonic() < deadline, "the tour did not start"
+        time.sleep(0.05)
+    assert page.text_content("#subtitle") == first
+    while page.evaluate("window.ludao.tourTime()") < second_start + 0.3:  # the page's clock, not ours
+        time.sleep(0.1)
+    assert page.evaluate("window.ludao.tourTime()") < second_start + 3  # still early in the second cue
+    assert page.text_content("#subtitle") == second
+    page.click("#stop")
+    assert page.evaluate("window.ludao.tourTime()") is None and not page.is_visible("#subtitle")
+    page.close()

@@ -28,7 +28,10 @@ def index_html(scene_name_zh: str) -> str:
 <canvas id="scene" aria-hidden="true"></canvas>
 <div id="hotspots" role="group"></div>
 <header><h1 id="title">{title}</h1><button type="button" id="lang"></button></header>
-<nav aria-labelledby="views-label"><span id="views-label"></span><span id="views"></span></nav>
+<nav><span id="views-label"></span><span id="views" role="group" aria-labelledby="views-label"></span>
+<span id="tours-label"></span><span id="tours" role="group" aria-labelledby="tours-label"></span>
+<button type="button" id="stop" hidden></button></nav>
+<p id="subtitle" aria-live="polite" hidden></p>
 <section id="card" role="dialog" aria-labelledby="card-title" hidden>
 <h2 class="card-title" id="card-title"></h2><p class="card-body"></p>
 <button type="button" class="card-close"></button>

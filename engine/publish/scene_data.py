@@ -38,18 +38,22 @@ def viewpoint_entry(vp: Viewpoint, plan: WorldPlan, pois: dict[str, Poi]) -> dic
             "target": _point(viewpoint_target(vp, plan, pois)), "fov_deg": vp.fov_deg}
 
 
-def scene_tours(scene_id: str, scripts_dir: Path, scenes_dir: Path) -> list[dict]:
-    """The tours of this scene (id and title). A tour's id begins with its scene's (validation
+def scene_tours(scene_id: str, scripts_dir: Path, scenes_dir: Path) -> list[tuple]:
+    """(tour, path) of each tour of this scene. A tour's id begins with its scene's (validation
     checks it), so only those files are read."""
-    from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
+    from engine.tour.loader import load_tour, tour_files
     tours = []
     for path in tour_files(scripts_dir):
-        if not path.name.startswith(f"{scene_id}-"):
-            continue
-        tour, _, _ = load_tour(path, scenes_dir)
-        if tour.scene == scene_id:
-            tours.append({"id": path.name.removesuffix(TOUR_SUFFIX), "title": bilingual(tour.title)})
+        if path.name.startswith(f"{scene_id}-"):
+            tour, _, _ = load_tour(path, scenes_dir)
+            if tour.scene == scene_id:
+                tours.append((tour, path))
     return tours
+
+
+def tour_entry(tour) -> dict:
+    """A tour as the page lists it; its tracks are tours/<id>.<lang>.json and .vtt."""
+    return {"id": tour.id, "title": bilingual(tour.title)}
 
 
 def scene_data(plan: WorldPlan, overlays: list[Overlay], tours: list[dict]) -> dict:

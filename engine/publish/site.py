@@ -3,7 +3,8 @@ into a temporary folder and moved into place whole (engine.files.atomic_folder).
 
 The folder: index.html (strict CSP), style.css, viewer.js (the viewer and three.js, one script),
 scene.glb (the export's model, meshopt-compressed when that is smaller) and scene.json (names,
-hotspots with their cards, viewpoints, tours: engine.publish.scene_data)."""
+hotspots with their cards, viewpoints, tours: engine.publish.scene_data), and tours/ with each
+tour's camera path and subtitles per language (engine.publish.tour_tracks)."""
 from __future__ import annotations
 
 import json
@@ -15,7 +16,8 @@ from engine.export.gltf import scene_glb
 from engine.export.scene import chosen_overlays
 from engine.files import atomic_folder
 from engine.publish.page import index_html
-from engine.publish.scene_data import scene_data, scene_tours
+from engine.publish.scene_data import scene_data, scene_tours, tour_entry
+from engine.publish.tour_tracks import write_tour_tracks
 from engine.publish.web_tools import VIEWER, WebTools
 from engine.settings import Settings
 
@@ -46,14 +48,29 @@ def write_model(tools: WebTools, data: bytes, site: Path) -> None:
     raw.unlink(missing_ok=True)
 
 
+def published_tour_world(settings: Settings, manifest: Path, cache, scene_id: str, event_ids: list[str]):
+    """The tour world a headless visit uses (engine.visit), dressed with the published events' props
+    so the camera keeps clear of them as on screen."""
+    from engine.overlays.choose import usable_events
+    from engine.overlays.footprints import event_footprints
+    from engine.tour_worlds import tour_world
+    if not event_ids:
+        return tour_world(manifest, cache)
+    events = [e for e in usable_events(settings.scenes_dir, scene_id)[0] if e.id in event_ids]
+    return tour_world(manifest, cache, dressed_by=lambda scene, facts: event_footprints(
+        events, scene, facts.projection, facts.ground))
+
+
 def publish_site(settings: Settings, tools: WebTools, scene: str, event_ids: list[str], out: Path) -> SiteSummary:
     from engine.scene_library import find_scene
     from engine.world.cache import SceneCache
     from engine.world.plans import load_plan
     manifest = find_scene(scene, settings.scenes_dir)
-    plan, _ = load_plan(manifest, SceneCache(settings.cache_dir) if settings.use_cache else None)
+    cache = SceneCache(settings.cache_dir) if settings.use_cache else None
+    plan, _ = load_plan(manifest, cache)
     overlays = chosen_overlays(plan, event_ids, settings.scenes_dir)  # an unknown event: exit 2, nothing written
-    data = scene_data(plan, overlays, scene_tours(plan.scene.id, settings.scripts_dir, settings.scenes_dir))
+    tours = scene_tours(plan.scene.id, settings.scripts_dir, settings.scenes_dir)
+    data = scene_data(plan, overlays, [tour_entry(tour) for tour, _ in tours])
     glb, export = scene_glb(plan, overlays)
     with atomic_folder(out, replaceable=is_published_site) as site:
         (site / "index.html").write_text(index_html(plan.scene.name.zh), encoding="utf-8")
@@ -61,6 +78,10 @@ def publish_site(settings: Settings, tools: WebTools, scene: str, event_ids: lis
         tools.bundle_viewer(site / "viewer.js")
         (site / "scene.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         write_model(tools, glb, site)
+        if tours:
+            world = published_tour_world(settings, manifest, cache, plan.scene.id, [o.event_id for o in overlays])
+            for tour, path in tours:
+                write_tour_tracks(tour, path, world, site / "tours")
         sizes = {name: (site / name).stat().st_size for name in SITE_FILES}
     return SiteSummary(sizes, len(glb), len(data["pois"]), len(data["viewpoints"]), len(data["tours"]),
                        export.left_out)

@@ -7,6 +7,7 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { Card } from './card.js';
 import { Hotspots } from './hotspots.js';
+import { TourPlayer } from './tour.js';
 import { LANGS, UI } from './strings.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -60,12 +61,26 @@ async function start() {
   const viewButtons = data.viewpoints.map((view) => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.addEventListener('click', () => goTo(world, view));
+    button.addEventListener('click', () => { tour.stop(); goTo(world, view); });
     viewList.appendChild(button);
     return { view, button };
   });
 
+  const tour = new TourPlayer(world, $('#subtitle'), (playing) => { $('#stop').hidden = !playing; });
+  const tourButtons = data.tours.map((entry) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.tour = entry.id;
+    button.addEventListener('click', () => tour.play(entry.id, lang).catch(failed));
+    $('#tours').appendChild(button);
+    return { entry, button };
+  });
+  $('#stop').addEventListener('click', () => tour.stop());
+  $('#tours-label').hidden = !data.tours.length;
+
   function setLanguage(next) {
+    tour.stop();  // a tour's timeline is its language's: it does not switch half way
+
     lang = next;
     const ui = UI[lang];
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -78,6 +93,9 @@ async function start() {
     $('.card-close').textContent = ui.close;
     $('#loading-label').textContent = ui.loading;
     for (const { view, button } of viewButtons) button.textContent = view.name[lang];
+    for (const { entry, button } of tourButtons) button.textContent = entry.title[lang];
+    $('#tours-label').textContent = ui.tours;
+    $('#stop').textContent = ui.stop;
     hotspots.setLanguage(lang);
     card.render(lang);
   }
@@ -104,8 +122,9 @@ async function start() {
 
   let frames = 0;
   world.renderer.setAnimationLoop(() => {
-    world.controls.update();
-    if (!stale) return;
+    const touring = tour.update();
+    if (!touring) world.controls.update();
+    if (!stale && !touring) return;
     stale = false;
     world.renderer.render(world.scene, world.camera);
     const canvas = world.renderer.domElement;
@@ -116,8 +135,9 @@ async function start() {
       window.sceneReady = true;  // the first frame with the model is on the canvas
     }
   });
-  // For tests and benchmarks/web_scene.py: frames drawn so far; spin(true) orbits the view without end.
-  window.ludao = { frames: () => frames, spin: (on) => { world.controls.autoRotate = Boolean(on); } };
+  // For tests and benchmarks/web_scene.py: frames drawn so far, the playing tour's clock (s, or null),
+  // spin(true) orbits the view without end.
+  window.ludao = { frames: () => frames, tourTime: () => tour.time, spin: (on) => { world.controls.autoRotate = Boolean(on); } };
 }
 
 start().catch(failed);
