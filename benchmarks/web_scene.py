@@ -68,8 +68,9 @@ def measure(browser, site: Path, size: tuple[int, int]) -> dict:
     finally:
         server.shutdown()
         server.server_close()
-    files = {p.name: p.stat().st_size for p in sorted(site.iterdir())}
-    return {"files": files, "site_bytes": sum(files.values()), "first_frame_s": round(first_frame_s, 2),
+    files = {str(p.relative_to(site)): p.stat().st_size for p in sorted(site.rglob("*")) if p.is_file()}
+    tours = sum(size for name, size in files.items() if name.startswith("tours/"))
+    return {"files": files, "tours_bytes": tours, "site_bytes": sum(files.values()), "first_frame_s": round(first_frame_s, 2),
             "orbit_fps": round(fps, 1), "error": error, "renderer": renderer}
 
 

@@ -107,7 +107,7 @@ def test_the_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(publish
     assert "default-src 'self'" in csp and "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
     assert re.findall(r"<script[^>]*>", html) == ['<script src="viewer.js" defer>']
     assert '<link rel="icon" href="data:,">' in html
-    for path in site.iterdir():
+    for path in (p for p in site.rglob("*") if p.is_file()):
         urls = set(re.findall(r"https?://[^\s\"'`)<>]+", path.read_text(encoding="utf-8", errors="replace")))
         assert urls <= INERT_URLS, f"{path.name} names {urls - INERT_URLS}"
 
@@ -265,7 +265,7 @@ def test_islet_in_a_browser_shows_its_cards_in_both_languages(published, open_si
 
 def test_gulangyu_in_a_browser_draws_and_every_hotspot_takes_focus(published, open_site):
     site = published("gulangyu", scenes=None)
-    assert sum(p.stat().st_size for p in site.iterdir()) < 15e6  # the issue's budget for one scene
+    assert sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) < 15e6  # the issue's budget for one scene
     pois = json.loads((site / "scene.json").read_text(encoding="utf-8"))["pois"]
     page, origin, requested = open_site(site)
     _assert_draws_locally_and_reaches_every_hotspot(page, origin, requested, pois)
@@ -305,3 +305,19 @@ def test_gulangyu_tour_plays_with_its_subtitles_on_time(published, open_site):
     page.click("#stop")
     assert page.evaluate("window.ludao.tourTime()") is None and not page.is_visible("#subtitle")
     page.close()
+
+
+def test_an_events_pois_join_the_hotspots(tmp_path, data_dir):
+    _web_tools_or_skip()
+    out = tmp_path / "fair"
+    assert main(["publish", "islet", "--event", "islet_fair", "--out", str(out), "--data", str(data_dir),
+                 "--scenes", str(SCENES)]) == EXIT_OK
+    site = json.loads((out / "scene.json").read_text(encoding="utf-8"))
+    scene, _ = load_scene(ISLET)
+    assert site["events"] == ["islet_fair"]
+    assert [p["id"] for p in site["pois"]] == [p.id for p in scene.pois] + ["fair_poi"]
+    fair = site["pois"][-1]
+    assert fair["name"] == {"zh": "集市", "en": "Fair"} and fair["card"]["en"] == "The island's fair."
+    anchors = {n["extras"]["poi"]: n["translation"] for n in _glb_json(out / "scene.glb")["nodes"]
+               if "poi" in n.get("extras", {})}
+    assert fair["position"] == pytest.approx(anchors["fair_poi"], abs=0.01)

@@ -21,12 +21,9 @@ from engine.publish.tour_tracks import write_tour_tracks
 from engine.publish.web_tools import VIEWER, WebTools
 from engine.settings import Settings
 
-SITE_FILES = ("index.html", "style.css", "viewer.js", "scene.glb", "scene.json")
-
-
 @dataclass
 class SiteSummary:
-    sizes: dict[str, int] = field(default_factory=dict)  # file name -> bytes
+    sizes: dict[str, int] = field(default_factory=dict)  # each file's path in the site -> bytes
     glb_bytes_before: int = 0  # the export's model before compression
     pois: int = 0
     viewpoints: int = 0
@@ -82,6 +79,6 @@ def publish_site(settings: Settings, tools: WebTools, scene: str, event_ids: lis
             world = published_tour_world(settings, manifest, cache, plan.scene.id, [o.event_id for o in overlays])
             for tour, path in tours:
                 write_tour_tracks(tour, path, world, site / "tours")
-        sizes = {name: (site / name).stat().st_size for name in SITE_FILES}
+        sizes = {str(path.relative_to(site)): path.stat().st_size for path in sorted(site.rglob("*")) if path.is_file()}
     return SiteSummary(sizes, len(glb), len(data["pois"]), len(data["viewpoints"]), len(data["tours"]),
                        export.left_out)
