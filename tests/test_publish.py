@@ -157,6 +157,26 @@ def test_without_the_web_tools_publish_exits_3_naming_the_make_target(tmp_path, 
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.parametrize("target", [(10.0, 0.0, 0.0), (0.0, 10.0, 5.0), (-3.0, -4.0, -2.0), (7.0, 7.0, 0.0)])
+def test_a_tour_pose_looks_where_the_engine_aims_it(target):
+    from engine.publish.tour_tracks import LOOK_AHEAD_M, look_point
+    from engine.tour.camera_path import facing
+    eye = (100.0, 200.0, 30.0)
+    heading, pitch = facing(eye, np.add(eye, target))
+    looked = np.subtract(look_point(eye, (heading, pitch, 0.0)), eye)
+    assert looked == pytest.approx(np.multiply(target, LOOK_AHEAD_M / np.linalg.norm(target)))
+
+
+def test_narration_becomes_webvtt_cues():
+    from engine.publish.tour_tracks import camera_keys, webvtt
+    events = [{"t": 0.0, "type": "camera", "pos": [1.0, 2.0, 3.0], "hpr": [0.0, 0.0, 0.0]},
+              {"t": 0.0, "type": "narrate", "id": "hello", "text": "你好", "duration": 2.5},
+              {"t": 3661.25, "type": "narrate", "id": "arrow", "text": "a --> b", "duration": 1.0}]
+    assert webvtt(events) == ("WEBVTT\n\nhello\n00:00:00.000 --> 00:00:02.500\n你好\n\n"
+                              "arrow\n01:01:01.250 --> 01:01:02.250\na -> b\n")
+    assert camera_keys(events) == [[0.0, 1.0, 3.0, -2.0, 1.0, 3.0, -52.0]]  # looking north: glTF's -Z
+
+
 # --- in a real browser -----------------------------------------------------------------------------
 
 def _free_port() -> int:

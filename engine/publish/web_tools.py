@@ -27,7 +27,8 @@ class WebTools:
     def _run(*command: str, env: dict | None = None) -> None:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, env=env)
         if done.returncode != 0:
-            raise RuntimeError(f"{Path(command[1]).name} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+            tool = " ".join(Path(part).name for part in command[:2])
+            raise RuntimeError(f"{tool} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
 
     def bundle_viewer(self, out: Path) -> None:
         """web/viewer/main.js and three.js as one minified IIFE script: it runs from any folder,
