@@ -217,13 +217,13 @@ def open_site(browser):
     """open_site(folder) -> (page, origin, requested URLs), served from 127.0.0.1 until the module ends."""
     servers = []
 
-    def _open(folder: Path):
+    def _open(folder: Path, **page_options):
         port = _free_port()
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                                  functools.partial(_QuietHandler, directory=str(folder)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page = browser.new_page(**({"viewport": {"width": 1280, "height": 720}} | page_options))
         requested: list[str] = []
         page.on("request", lambda request: requested.append(request.url))
         origin = f"http://127.0.0.1:{port}"
@@ -341,3 +341,15 @@ def test_an_events_pois_join_the_hotspots(tmp_path, data_dir):
     anchors = {n["extras"]["poi"]: n["translation"] for n in _glb_json(out / "scene.glb")["nodes"]
                if "poi" in n.get("extras", {})}
     assert fair["position"] == pytest.approx(anchors["fair_poi"], abs=0.01)
+
+
+def test_on_a_phone_a_tapped_hotspot_opens_its_card_on_screen(published, open_site):
+    site = published("islet")
+    page, _, _ = open_site(site, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                           device_scale_factor=3)
+    poi = page.get_attribute(".hotspot:not(.outside)", "data-poi")
+    page.tap(f'.hotspot[data-poi="{poi}"]')
+    box = page.locator("#card").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844
+    assert page.locator(".card-close").bounding_box()["height"] >= 44  # large enough for a finger
+    page.close()
