@@ -10,11 +10,10 @@ from engine.settings import Settings
 
 
 def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
-    check_output_folder(args.out, "--out folder")  # before any work, as the missing tools are
+    check_output_folder(args.out, "--out folder")  # before any work
     from engine.publish.site import publish_site
     from engine.publish.web_tools import find_web_tools
-    tools = find_web_tools()
-    summary = publish_site(settings, tools, args.scene, list(args.event_ids or ()), args.out)
+    summary = publish_site(settings, find_web_tools, args.scene, list(args.event_ids or ()), args.out)
     for line in summary.left_out:
         print(f"run_tour.py: not published: {line}", file=sys.stderr)
     total = sum(summary.sizes.values())

@@ -11,6 +11,7 @@ import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from engine.export.gltf import scene_glb
 from engine.export.scene import chosen_overlays
@@ -58,7 +59,10 @@ def published_tour_world(settings: Settings, manifest: Path, cache, scene_id: st
         events, scene, facts.projection, facts.ground))
 
 
-def publish_site(settings: Settings, tools: WebTools, scene: str, event_ids: list[str], out: Path) -> SiteSummary:
+def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: str, event_ids: list[str],
+                 out: Path) -> SiteSummary:
+    """`find_tools` is asked once the scene and events are known good: the user's own mistakes are
+    said first (exit 2), a machine without the tools after (exit 3), both before anything is written."""
     from engine.scene_library import find_scene
     from engine.world.cache import SceneCache
     from engine.world.plans import load_plan
@@ -68,6 +72,7 @@ def publish_site(settings: Settings, tools: WebTools, scene: str, event_ids: lis
     overlays = chosen_overlays(plan, event_ids, settings.scenes_dir)  # an unknown event: exit 2, nothing written
     tours = scene_tours(plan.scene.id, settings.scripts_dir, settings.scenes_dir)
     data = scene_data(plan, overlays, [tour_entry(tour) for tour, _ in tours])
+    tools = find_tools()
     glb, export = scene_glb(plan, overlays)
     with atomic_folder(out, replaceable=is_published_site) as site:
         (site / "index.html").write_text(index_html(plan.scene.name.zh), encoding="utf-8")

@@ -53,7 +53,8 @@ def find_web_tools() -> WebTools:
               modules / "@gltf-transform" / "cli" / "bin" / "cli.js"]
     missing = [p for p in needed if not p.exists()]
     if node is None or missing or not VIEWER.is_dir():
-        what = "Node (node)" if node is None else ", ".join(map(str, missing)) or str(VIEWER)
+        what = ("Node (node)" if node is None else str(modules) if not modules.exists()
+                else ", ".join(map(str, missing)) or str(VIEWER))
         raise MissingCapability(f"publishing a scene needs Node and the web tools in {TOOLS}: missing {what}; "
                                 f"run `make web-tools` in a source checkout (npm install)")
     return WebTools(node, modules)
