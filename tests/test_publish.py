@@ -24,7 +24,7 @@ from engine.cli.main import main
 from engine.errors import MissingCapability
 from engine.i18n.card_text import card_body
 from engine.manifest.scene_loader import load_scene
-from tests.conftest import DATA, ISLET
+from tests.conftest import DATA, ISLET, ROOT
 
 SCENES = DATA / "scenes"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -75,6 +75,7 @@ def test_scene_json_holds_the_manifests_pois_viewpoints_and_cards(published):
     scene, _ = load_scene(ISLET)
     assert site["scene"]["id"] == scene.id
     assert site["scene"]["name"] == {"zh": scene.name.zh, "en": scene.name.en}
+    assert site["scene"]["credits"] == list(scene.credits)
     assert [p["id"] for p in site["pois"]] == [p.id for p in scene.pois]
     for entry, poi in zip(site["pois"], scene.pois):
         assert entry["name"] == {"zh": poi.name.zh, "en": poi.name.en}
@@ -107,9 +108,11 @@ def test_the_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(publish
     assert "default-src 'self'" in csp and "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
     assert re.findall(r"<script[^>]*>", html) == ['<script src="viewer.js" defer>']
     assert '<link rel="icon" href="data:,">' in html
+    url = re.compile(r"https?://[^\s\"'`)<>;,]+")
+    credited = {u for line in load_scene(ISLET)[0].credits for u in url.findall(line)}  # text on the page, not links
     for path in (p for p in site.rglob("*") if p.is_file()):
-        urls = set(re.findall(r"https?://[^\s\"'`)<>]+", path.read_text(encoding="utf-8", errors="replace")))
-        assert urls <= INERT_URLS, f"{path.name} names {urls - INERT_URLS}"
+        urls = set(url.findall(path.read_text(encoding="utf-8", errors="replace")))
+        assert urls <= INERT_URLS | credited, f"{path.name} names {urls - INERT_URLS - credited}"
 
 
 def test_a_second_publish_replaces_the_site_whole(published, data_dir):
@@ -289,6 +292,9 @@ def test_gulangyu_in_a_browser_draws_and_every_hotspot_takes_focus(published, op
     pois = json.loads((site / "scene.json").read_text(encoding="utf-8"))["pois"]
     page, origin, requested = open_site(site)
     _assert_draws_locally_and_reaches_every_hotspot(page, origin, requested, pois)
+    credits = page.eval_on_selector_all("#credits-list li", "items => items.map(i => i.textContent)")
+    assert credits == list(load_scene(ROOT / "scenes" / "gulangyu" / "scene.yaml")[0].credits)
+    assert any("© OpenStreetMap contributors" in line for line in credits)  # the ODbL's attribution
     page.close()
 
 

@@ -32,6 +32,7 @@ def index_html(scene_name_zh: str) -> str:
 <span id="tours-label"></span><span id="tours" role="group" aria-labelledby="tours-label"></span>
 <button type="button" id="stop" hidden></button></nav>
 <p id="subtitle" aria-live="polite" hidden></p>
+<details id="credits"><summary id="credits-label"></summary><ul id="credits-list"></ul></details>
 <section id="card" role="dialog" aria-labelledby="card-title" hidden>
 <h2 class="card-title" id="card-title"></h2><p class="card-body"></p>
 <button type="button" class="card-close"></button>

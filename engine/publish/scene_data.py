@@ -67,7 +67,8 @@ def scene_data(plan: WorldPlan, overlays: list[Overlay], tours: list[dict]) -> d
         "format": 1,
         "scene": {"id": scene.id, "name": bilingual(scene.name),
                   "origin": {"lat": scene.origin.lat, "lon": scene.origin.lon},
-                  "extent_m": scene.extent_m, "axes": "glTF: +X east, +Y up, +Z south; metres"},
+                  "extent_m": scene.extent_m, "axes": "glTF: +X east, +Y up, +Z south; metres",
+                  "credits": list(scene.credits)},  # shown on the page: OpenStreetMap's licence asks for it
         "events": [o.event_id for o in overlays],
         "pois": [poi_entry(p, plan) for p in pois.values()],
         "viewpoints": [viewpoint_entry(vp, plan, pois) for vp in views],

@@ -77,6 +77,11 @@ async function start() {
   });
   $('#stop').addEventListener('click', () => tour.stop());
   $('#tours-label').hidden = !data.tours.length;
+  for (const line of data.scene.credits) {  // as text, never links: the page leaves its folder for nothing
+    const item = document.createElement('li');
+    item.textContent = line;
+    $('#credits-list').appendChild(item);
+  }
 
   function setLanguage(next) {
     tour.stop();  // a tour's timeline is its language's: it does not switch half way
@@ -96,6 +101,7 @@ async function start() {
     for (const { entry, button } of tourButtons) button.textContent = entry.title[lang];
     $('#tours-label').textContent = ui.tours;
     $('#stop').textContent = ui.stop;
+    $('#credits-label').textContent = ui.credits;
     hotspots.setLanguage(lang);
     card.render(lang);
   }
