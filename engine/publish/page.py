@@ -27,10 +27,10 @@ def index_html(scene_name_zh: str) -> str:
 <body>
 <canvas id="scene" aria-hidden="true"></canvas>
 <div id="hotspots" role="group"></div>
-<header><h1 id="title">{title}</h1><button type="button" id="lang"></button></header>
+<header><h1 id="title">{title}</h1><button type="button" id="stop" hidden></button>
+<button type="button" id="lang"></button></header>
 <nav><span id="views-label"></span><span id="views" role="group" aria-labelledby="views-label"></span>
-<span id="tours-label"></span><span id="tours" role="group" aria-labelledby="tours-label"></span>
-<button type="button" id="stop" hidden></button></nav>
+<span id="tours-label"></span><span id="tours" role="group" aria-labelledby="tours-label"></span></nav>
 <p id="subtitle" aria-live="polite" hidden></p>
 <details id="credits"><summary id="credits-label"></summary><ul id="credits-list"></ul></details>
 <section id="card" role="dialog" aria-labelledby="card-title" hidden>
