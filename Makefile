@@ -5,10 +5,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Debian packages the tests drive: a virtual screen and input injection (window tests), systemd and
 # util-linux's unshare/nsenter (the supervisor test runs the real systemd in namespaces), CUPS and the
-# cups-pdf virtual printer (the printing test); the rest is from PyPI.
-SYSTEM_PACKAGES := xvfb xauth xdotool libgl1 libegl1 libgl1-mesa-dri systemd util-linux cups printer-driver-cups-pdf
+# cups-pdf virtual printer (the printing test), Chromium (the published web pages, tests/test_publish.py);
+# the rest is from PyPI.
+SYSTEM_PACKAGES := xvfb xauth xdotool libgl1 libegl1 libgl1-mesa-dri systemd util-linux cups printer-driver-cups-pdf \
+	chromium
 
-.PHONY: run test bench bench-scaling soak setup system-deps clean-cache khronos-validator xr-runtime
+.PHONY: run test bench bench-scaling soak setup system-deps clean-cache khronos-validator web-tools xr-runtime
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +60,18 @@ $(KHRONOS)/node_modules/.installed: $(KHRONOS)/package.json
 
 khronos-validator: $(KHRONOS)/node_modules/.installed
 
+# What `run_tour.py publish` runs (Node, from npm, pinned in tools/web): three.js and esbuild build the
+# site's viewer.js, glTF Transform compresses its scene.glb. Without npm, publish exits 3 naming this
+# target and the publish tests are skipped.
+WEB_TOOLS := tools/web
+$(WEB_TOOLS)/node_modules/.installed: $(WEB_TOOLS)/package.json $(WEB_TOOLS)/package-lock.json
+	@if command -v npm >/dev/null; then \
+		(cd $(WEB_TOOLS) && npm ci --no-audit --no-fund --silent >/dev/null 2>&1 && touch node_modules/.installed) \
+			|| echo "note: npm ci in $(WEB_TOOLS) failed; publish and its tests will be unavailable"; \
+	else echo "note: no npm; publish and its tests will be unavailable"; fi
+
+web-tools: $(WEB_TOOLS)/node_modules/.installed
+
 # A real OpenXR runtime for the VR tests: Monado (null compositor, simulated HMD) built from the
 # source in ../shared/xr once into a cache outside the repo and outside `make clean-cache`'s reach.
 # The tests find it at $(XR_PREFIX)/share/openxr/1/openxr_monado.json (tests/xr_runtime.py).
@@ -96,7 +110,7 @@ xr-runtime:
 	fi
 
 # Lint and the layer rules first (seconds), then the suite.
-test: $(STAMP) system-deps khronos-validator xr-runtime
+test: $(STAMP) system-deps khronos-validator web-tools xr-runtime
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest

@@ -7,10 +7,11 @@ fails anyway raises OutputNotWritable (exit 2, the path and why), never a traceb
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
 from engine.errors import OutputNotWritable
 
@@ -109,3 +110,33 @@ def atomic_path(path: Path) -> Iterator[Path]:
             raise OutputNotWritable(path, _why(exc)) from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_folder(folder: Path, *, replaceable: Callable[[Path], bool]) -> Iterator[Path]:
+    """A temporary folder beside `folder`, filled in the block, that then takes its place: the
+    folder appears whole or not at all. An existing folder is replaced only when
+    `replaceable(folder)` says it is an earlier output of the same kind (never a user's other files)."""
+    folder = Path(folder)
+    if folder.exists() and any(folder.iterdir()) and not replaceable(folder):
+        raise OutputNotWritable(folder, "the folder is not empty and holds no earlier output of this command; "
+                                        "give a new or empty folder")
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".tmp"))
+        os.chmod(tmp, _ordinary_mode() | 0o111)  # mkdtemp makes 0700; a web server reads the site
+    except OSError as exc:
+        raise OutputNotWritable(folder, _why(exc)) from None
+    try:
+        yield tmp
+        old = folder.with_name(f".{folder.name}.old.tmp")
+        try:
+            if folder.exists():
+                shutil.rmtree(old, ignore_errors=True)
+                os.replace(folder, old)
+            os.replace(tmp, folder)
+        except OSError as exc:
+            raise OutputNotWritable(folder, _why(exc)) from None
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

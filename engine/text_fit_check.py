@@ -24,7 +24,7 @@ from engine.diagnostics import Diagnostic
 from engine.manifest.yaml_loader import Document
 from engine.ui.screen_layout import (BANNER, CARD_BODY, CARD_TITLE, OPTION, PROMPT, SUBTITLE, TOAST, Box,
                                      prompt_fits)
-from engine.ui.info_card import card_body
+from engine.i18n.card_text import card_body
 from engine.ui.text_layout import text_width
 
 LANGS = ("zh", "en")

@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from engine.cli import bench, content, export, hall, kiosk, places, play, render, visitors
+from engine.cli import bench, content, export, hall, kiosk, places, play, publish, render, visitors
 from engine.cli.exit_codes import (EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR, EXIT_INTERRUPTED,
                                    EXIT_MISSING_CAPABILITY)
 from engine.cli.parser import build_parser
@@ -28,15 +28,16 @@ COMMANDS: dict[str, Command] = {
     "list": content.cmd_list, "validate": content.cmd_validate, "tag": content.cmd_tag,
     "strings": content.cmd_strings, "schema": content.cmd_schema,
     "render": render.cmd_render, "showcase": render.cmd_showcase, "export": export.cmd_export,
+    "publish": publish.cmd_publish,
     "play": play.cmd_play, "probe": places.cmd_probe,
     "souvenir": visitors.cmd_souvenir, "leaderboard": visitors.cmd_leaderboard, "stats": visitors.cmd_stats,
     "bench": bench.cmd_bench, "kiosk": kiosk.cmd_kiosk, "hall": hall.cmd_hall,
 }
 # One-shot commands that only read content: each content file is parsed once however many parts ask for
 # it (a render reads its scene for the view, then again for each event overlay's checks).
-READ_ONLY_RUNS = {"render", "showcase", "export"}
+READ_ONLY_RUNS = {"render", "showcase", "export", "publish"}
 # Commands that keep something in the data folder (the database, the signing key, the scene cache).
-USES_DATA = {"render", "showcase", "export", "play", "leaderboard", "stats", "bench", "kiosk", "hall"}
+USES_DATA = {"render", "showcase", "export", "publish", "play", "leaderboard", "stats", "bench", "kiosk", "hall"}
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:

@@ -159,6 +159,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one node per building, tree and landmark (for editing in Blender) instead of the "
                         "engine's batches of one mesh per map tile; a bigger file, slower to draw")
 
+    p = sub.add_parser("publish", parents=[common],
+                       help="the scene as a self-contained static web site: 3D view, hotspots with their cards, "
+                            "viewpoints, in Chinese and English (needs Node and `make web-tools`)")
+    p.add_argument("scene")
+    p.add_argument("--event", dest="event_ids", action="append", metavar="ID",
+                   help="add this event's overlay layers and POIs (repeat for several)")
+    p.add_argument("--out", type=Path, required=True,
+                   help="the site's folder: new, empty, or an earlier publish's (replaced whole)")
+
     p = sub.add_parser("play", parents=[common, events, drawing], help="open a scene in a window for free navigation")
     p.add_argument("scene")
     p.add_argument("--view")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
+from engine.i18n.card_text import card_body
 from engine.manifest.scene_schema import Poi
 from engine.ui.fonts import ui_font
 from engine.ui.screen_layout import (BUTTON_HALF_HEIGHT, CARD_BODY, CARD_SUBTITLE, CARD_TITLE, CARD_TOP,
@@ -16,15 +17,8 @@ from engine.ui.text_layout import centred_baseline, show_wrapped
 from engine.ui.text_size import fitted
 
 CLOSE_LABEL = {"zh": "关闭", "en": "Close"}
-APPROXIMATE_NOTE = {"zh": "（位置为近似）", "en": "(approximate position)"}
 CLOSE_HALF_WIDTH = 0.12
 INSET = 0.05  # the text's left edge inside the card
-
-
-def card_body(poi: Poi, lang: str) -> str:
-    """The description as the card shows it (validate measures the same text)."""
-    text = getattr(poi.description, lang)
-    return text + ("" if lang == "zh" else " ") + APPROXIMATE_NOTE[lang] if poi.approximate else text
 
 
 class InfoCard:

@@ -1,0 +1,43 @@
+"""index.html of a published scene: the page's skeleton (the viewer fills in every text, in the
+visitor's language) under a strict Content Security Policy: scripts, styles, the model and its data
+come from the site's own folder only, and no inline script runs. WebAssembly is allowed
+('wasm-unsafe-eval'): three.js's meshopt decoder, bundled in viewer.js, compiles its decoder so."""
+from __future__ import annotations
+
+from html import escape
+
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+       "img-src 'self' data: blob:; connect-src 'self' data: blob:; object-src 'none'; "
+       "base-uri 'none'; form-action 'none'")
+
+
+def index_html(scene_name_zh: str) -> str:
+    title = escape(scene_name_zh)
+    return f"""<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="style.css">
+<script src="viewer.js" defer></script>
+</head>
+<body>
+<canvas id="scene" aria-hidden="true"></canvas>
+<div id="hotspots" role="group"></div>
+<header><h1 id="title">{title}</h1><button type="button" id="stop" hidden></button>
+<button type="button" id="lang"></button></header>
+<nav><span id="views-label"></span><span id="views" role="group" aria-labelledby="views-label"></span>
+<span id="tours-label"></span><span id="tours" role="group" aria-labelledby="tours-label"></span></nav>
+<p id="subtitle" aria-live="polite" hidden></p>
+<details id="credits"><summary id="credits-label"></summary><ul id="credits-list"></ul></details>
+<section id="card" role="dialog" aria-labelledby="card-title" hidden>
+<h2 class="card-title" id="card-title"></h2><p class="card-body"></p>
+<button type="button" class="card-close"></button>
+</section>
+<div id="loading" role="status"><span id="loading-label"></span><progress id="loading-bar" max="1" value="0"></progress></div>
+</body>
+</html>
+"""

@@ -1,0 +1,89 @@
+"""`publish SCENE [--event ID ...] --out DIR`: the scene as a self-contained static web site, written
+into a temporary folder and moved into place whole (engine.files.atomic_folder).
+
+The folder: index.html (strict CSP), style.css, viewer.js (the viewer and three.js, one script),
+scene.glb (the export's model, meshopt-compressed when that is smaller) and scene.json (names,
+hotspots with their cards, viewpoints, tours: engine.publish.scene_data), and tours/ with each
+tour's camera path and subtitles per language (engine.publish.tour_tracks)."""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from engine.export.gltf import scene_glb
+from engine.export.scene import chosen_overlays
+from engine.files import atomic_folder
+from engine.publish.page import index_html
+from engine.publish.scene_data import scene_data, scene_tours, tour_entry
+from engine.publish.tour_tracks import write_tour_tracks
+from engine.publish.web_tools import VIEWER, WebTools
+from engine.settings import Settings
+
+@dataclass
+class SiteSummary:
+    sizes: dict[str, int] = field(default_factory=dict)  # each file's path in the site -> bytes
+    glb_bytes_before: int = 0  # the export's model before compression
+    pois: int = 0
+    viewpoints: int = 0
+    tours: int = 0
+    left_out: list[str] = field(default_factory=list)
+
+
+def is_published_site(folder: Path) -> bool:
+    """An earlier publish's output, which a new one may replace."""
+    return all((folder / name).is_file() for name in ("index.html", "scene.json", "viewer.js"))
+
+
+def write_model(tools: WebTools, data: bytes, site: Path) -> None:
+    raw = site / "scene.raw.glb"
+    raw.write_bytes(data)
+    tools.meshopt(raw, site / "scene.glb")
+    if (site / "scene.glb").stat().st_size >= len(data):  # compression that does not help is not worth a decoder pass
+        raw.replace(site / "scene.glb")
+    raw.unlink(missing_ok=True)
+
+
+def published_tour_world(settings: Settings, manifest: Path, cache, scene_id: str, event_ids: list[str]):
+    """The tour world a headless visit uses (engine.visit), dressed with the published events' props
+    so the camera keeps clear of them as on screen."""
+    from engine.overlays.choose import usable_events
+    from engine.overlays.footprints import event_footprints
+    from engine.tour_worlds import tour_world
+    if not event_ids:
+        return tour_world(manifest, cache)
+    events = [e for e in usable_events(settings.scenes_dir, scene_id)[0] if e.id in event_ids]
+    return tour_world(manifest, cache, dressed_by=lambda scene, facts: event_footprints(
+        events, scene, facts.projection, facts.ground))
+
+
+def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: str, event_ids: list[str],
+                 out: Path) -> SiteSummary:
+    """`find_tools` is asked once the scene and events are known good: the user's own mistakes are
+    said first (exit 2), a machine without the tools after (exit 3), both before anything is written."""
+    from engine.scene_library import find_scene
+    from engine.world.cache import SceneCache
+    from engine.world.plans import load_plan
+    manifest = find_scene(scene, settings.scenes_dir)
+    cache = SceneCache(settings.cache_dir) if settings.use_cache else None
+    plan, _ = load_plan(manifest, cache)
+    overlays = chosen_overlays(plan, event_ids, settings.scenes_dir)  # an unknown event: exit 2, nothing written
+    tours = scene_tours(plan.scene.id, settings.scripts_dir, settings.scenes_dir)
+    data = scene_data(plan, overlays, [tour_entry(tour) for tour, _ in tours])
+    tools = find_tools()
+    glb, export = scene_glb(plan, overlays)
+    with atomic_folder(out, replaceable=is_published_site) as site:
+        (site / "index.html").write_text(index_html(plan.scene.name.zh), encoding="utf-8")
+        shutil.copyfile(VIEWER / "style.css", site / "style.css")
+        tools.bundle_viewer(site / "viewer.js")
+        (site / "scene.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_model(tools, glb, site)
+        if tours:
+            world = published_tour_world(settings, manifest, cache, plan.scene.id, [o.event_id for o in overlays])
+            for tour, path in tours:
+                write_tour_tracks(tour, path, world, site / "tours")
+        sizes = {str(path.relative_to(site)): path.stat().st_size for path in sorted(site.rglob("*")) if path.is_file()}
+    return SiteSummary(sizes, len(glb), len(data["pois"]), len(data["viewpoints"]), len(data["tours"]),
+                       export.left_out)
