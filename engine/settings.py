@@ -9,6 +9,9 @@ from pathlib import Path
 import platformdirs
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# the UI font, a subset of Noto Sans CJK SC (SIL OFL 1.1, its licence beside it): the kiosk's
+# widgets, the postcard and the published web page all write with it
+UI_FONT = PROJECT_ROOT / "assets" / "fonts" / "NotoSansSC-Ludao.otf"
 
 
 @dataclass

@@ -110,7 +110,9 @@ def test_the_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(publish
     assert '<link rel="icon" href="data:,">' in html
     url = re.compile(r"https?://[^\s\"'`)<>;,]+")
     credited = {u for line in load_scene(ISLET)[0].credits for u in url.findall(line)}  # text on the page, not links
-    for path in (p for p in site.rglob("*") if p.is_file()):
+    # the font and its licence name their makers' sites in their text; a browser never asks for those
+    assert sorted(p.name for p in (site / "fonts").iterdir()) == ["NotoSansSC-Ludao.otf", "OFL.txt"]
+    for path in (p for p in site.rglob("*") if p.is_file() and p.parent.name != "fonts"):
         urls = set(url.findall(path.read_text(encoding="utf-8", errors="replace")))
         assert urls <= INERT_URLS | credited, f"{path.name} names {urls - INERT_URLS - credited}"
 
@@ -283,7 +285,22 @@ def test_islet_in_a_browser_shows_its_cards_in_both_languages(published, open_si
     assert page.evaluate("document.documentElement.lang") == "en"
     page.click(".card-close")
     assert not page.is_visible("#card")
+    _assert_written_in_the_sites_own_font(page, origin, requested)
     page.close()
+
+
+def _assert_written_in_the_sites_own_font(page, origin, requested):
+    """The page's text, buttons included, is set in the UI font the site carries, fetched from the
+    site itself."""
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while page.evaluate("document.fonts.status") != "loaded":
+        assert time.monotonic() < deadline, "the page's fonts did not load"
+        time.sleep(0.1)
+    assert f"{origin}/fonts/NotoSansSC-Ludao.otf" in requested
+    assert page.evaluate("""document.fonts.check('16px "Ludao Sans"', '鼓浪屿')""")
+    for selector in ("h1", ".hotspot", "#lang"):
+        family = page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).fontFamily")
+        assert family.startswith('"Ludao Sans"'), (selector, family)
 
 
 def test_gulangyu_in_a_browser_draws_and_every_hotspot_takes_focus(published, open_site):

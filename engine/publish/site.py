@@ -2,6 +2,8 @@
 into a temporary folder and moved into place whole (engine.files.atomic_folder).
 
 The folder: index.html (strict CSP), style.css, viewer.js (the viewer and three.js, one script),
+fonts/ (the engine's own UI font with its licence: the page's text looks the same on every
+machine and needs no font from elsewhere),
 scene.glb (the export's model, meshopt-compressed when that is smaller) and scene.json (names,
 hotspots with their cards, viewpoints, tours: engine.publish.scene_data), and tours/ with each
 tour's camera path and subtitles per language (engine.publish.tour_tracks)."""
@@ -20,7 +22,7 @@ from engine.publish.page import index_html
 from engine.publish.scene_data import scene_data, scene_tours, tour_entry
 from engine.publish.tour_tracks import write_tour_tracks
 from engine.publish.web_tools import VIEWER, WebTools
-from engine.settings import Settings
+from engine.settings import UI_FONT, Settings
 
 @dataclass
 class SiteSummary:
@@ -77,6 +79,9 @@ def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: 
     with atomic_folder(out, replaceable=is_published_site) as site:
         (site / "index.html").write_text(index_html(plan.scene.name.zh), encoding="utf-8")
         shutil.copyfile(VIEWER / "style.css", site / "style.css")
+        (site / "fonts").mkdir()
+        for font_file in (UI_FONT, UI_FONT.with_name("OFL.txt")):  # the SIL OFL travels with the font
+            shutil.copyfile(font_file, site / "fonts" / font_file.name)
         tools.bundle_viewer(site / "viewer.js")
         (site / "scene.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         write_model(tools, glb, site)

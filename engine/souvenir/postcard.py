@@ -23,9 +23,9 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from engine.files import atomic_write
 from engine.souvenir.image_limits import open_bounded
-from engine.settings import PROJECT_ROOT
+from engine.settings import UI_FONT
 
-FONT_PATH = PROJECT_ROOT / "assets" / "fonts" / "NotoSansSC-Ludao.otf"
+FONT_PATH = UI_FONT
 CARD_SIZE = (1200, 800)
 VIEW_WIDTH = 720
 MARGIN = 32

@@ -5,9 +5,7 @@ from functools import lru_cache
 
 from panda3d.core import DynamicTextFont, Filename
 
-from engine.settings import PROJECT_ROOT
-
-FONT_PATH = PROJECT_ROOT / "assets" / "fonts" / "NotoSansSC-Ludao.otf"
+from engine.settings import UI_FONT as FONT_PATH
 
 
 @lru_cache(maxsize=1)
