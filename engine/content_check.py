@@ -14,7 +14,8 @@ from engine.settings import Settings
 from engine.text_fit_check import check_event_texts, check_game_texts, check_scene_texts, check_tour_texts
 from engine.tour.loader import TOUR_SUFFIX, load_tour, tour_files
 from engine.manifest.scene_schema import SceneManifest
-from engine.overlays.loader import SUFFIX as EVENT_SUFFIX, event_files, load_event
+from engine.overlays.files import SUFFIX as EVENT_SUFFIX, event_files
+from engine.overlays.loader import load_event
 from engine.terrain_checks import check_on_terrain, facts_for_checks
 from engine.tour.world import TourWorld
 from engine.tour_comfort_check import check_comfort

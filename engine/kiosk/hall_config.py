@@ -166,7 +166,7 @@ def _hours(doc: Document, config: HallConfig, problems: list[Diagnostic]) -> Hou
 
 
 def load_hall(path: str | Path, scenes_dir: Path, scripts_dir: Path) -> tuple[Hall, Document]:
-    from engine.overlays.loader import SUFFIX as EVENT_SUFFIX, event_files
+    from engine.overlays.files import SUFFIX as EVENT_SUFFIX, event_files
     from engine.scene_library import scene_manifests
     doc = load_yaml(path)
     config = validate_model(doc, HallConfig, "hall.yaml")

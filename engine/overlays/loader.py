@@ -18,7 +18,7 @@ from engine.manifest.scene_schema import SceneManifest
 from engine.manifest.schema_errors import validate_model
 from engine.manifest.yaml_loader import Document, load_yaml
 from engine.overlays import calendar
-from engine.overlays.files import EVENTS_FOLDER, SUFFIX, event_files  # noqa: F401 (named here too, as before)
+from engine.overlays.files import SUFFIX, event_files
 from engine.overlays.schema import GAME_PARTS, EventOverlay
 
 RULE_LIMIT = 20_000  # occurrences of a rule in its first 800 days (hourly is 19,200), of an .ics in 50 years
