@@ -119,8 +119,7 @@ class VisitEnd:
         except StoreError as exc:  # a locked database: the passport without the board
             log.warning("the leaderboard could not be read: %s", exc)
             best = []
-        settle(self.game.store)
-        self.passport.show(self.game.progress, best)
+        self.passport.show(self.game.progress, best)  # settled: the end screen's summary waited for the store
         self.lines.write("kiosk", "passport")
 
     def print_postcard(self) -> None:

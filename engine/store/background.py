@@ -89,9 +89,6 @@ class BackgroundStore:
 
     def write(self, action: Callable[[Store], object]) -> None:
         """Queue `action(store)`; return at once."""
-        if self._on_writer():
-            action(self._store)
-            return
         if self._closed:
             raise RuntimeError("the background store is closed")
         self._jobs.put((action, None))
