@@ -8,11 +8,11 @@ questions, stamps or narration audio yet."""
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 from engine.export.gltf import to_y_up
 from engine.publish.scene_data import LANGS
+from engine.tour.camera_path import ahead
 from engine.tour.world import TourWorld
 
 LOOK_AHEAD_M = 50.0  # how far in front of the eye the looked-at point is put (only its direction matters)
@@ -20,8 +20,7 @@ LOOK_AHEAD_M = 50.0  # how far in front of the eye the looked-at point is put (o
 
 def look_point(pos, hpr) -> tuple[float, float, float]:
     """The point LOOK_AHEAD_M in front of a Panda3D pose: heading 0 looks north, positive turns left."""
-    h, p = math.radians(hpr[0]), math.radians(hpr[1])
-    forward = (-math.sin(h) * math.cos(p), math.cos(h) * math.cos(p), math.sin(p))
+    forward = ahead(hpr[0], hpr[1])
     return tuple(pos[i] + LOOK_AHEAD_M * forward[i] for i in range(3))
 
 

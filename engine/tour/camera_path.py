@@ -53,6 +53,12 @@ def facing(pos, target) -> tuple[float, float]:
     return heading, pitch
 
 
+def ahead(heading: float, pitch: float) -> tuple[float, float, float]:
+    """The unit vector an eye with this (heading, pitch) in degrees looks along: `facing`'s inverse."""
+    h, p = math.radians(heading), math.radians(pitch)
+    return -math.sin(h) * math.cos(p), math.cos(h) * math.cos(p), math.sin(p)
+
+
 @dataclass
 class Pose:
     pos: np.ndarray  # east, north, up metres
