@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 ISLET = DATA / "scenes" / "islet" / "scene.yaml"
 RENDER_SIZE = (320, 240)
+pytest_plugins = ["tests.web_site"]  # the published site, its server and the browser
 
 
 @lru_cache(maxsize=None)

@@ -1,18 +1,13 @@
 """`publish`: a scene as a static web site, checked as files and in a real browser (Debian's
 Chromium driven by Playwright, WebGL on its software renderer, served from 127.0.0.1).
 
-Without Node and the web tools (make web-tools) the site tests are skipped; without Chromium or the
-playwright package, the browser tests are."""
+The site, the static server and the browser are tests/web_site.py's fixtures."""
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import socket
 import struct
-import threading
 import time
 from pathlib import Path
 
@@ -21,51 +16,14 @@ import pytest
 
 from engine.cli.exit_codes import EXIT_BAD_INPUT, EXIT_MISSING_CAPABILITY, EXIT_OK
 from engine.cli.main import main
-from engine.errors import MissingCapability
 from engine.i18n.card_text import card_body
 from engine.manifest.scene_loader import load_scene
-from tests.conftest import DATA, ISLET, ROOT
+from tests.conftest import ISLET, ROOT
+from tests.web_site import SCENES, wait_until, web_tools_or_skip
 
-SCENES = DATA / "scenes"
-CHROMIUM = Path("/usr/bin/chromium")
-PORTS = range(8700, 8800)
-READY_TIMEOUT_S = 60
 # Absolute URLs the bundled three.js holds that are never requested: an XML namespace name and a
 # citation in a shader's comment. Anything else is a request the site might make outside itself.
 INERT_URLS = {"http://www.w3.org/1999/xhtml", "https://jcgt.org/published/0007/04/01/"}
-
-
-def _web_tools_or_skip() -> None:
-    from engine.publish.web_tools import find_web_tools
-    try:
-        find_web_tools()
-    except MissingCapability as exc:
-        pytest.skip(f"no web tools: {exc}")
-
-
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("publish-data")
-
-
-@pytest.fixture(scope="module")
-def published(data_dir, tmp_path_factory):
-    """published(scene, scenes=...) -> the site's folder, published once a module."""
-    _web_tools_or_skip()
-    made: dict[str, Path] = {}
-    root = tmp_path_factory.mktemp("sites")
-
-    def _publish(scene: str, scenes: Path = SCENES) -> Path:
-        if scene not in made:
-            out = root / scene
-            args = ["publish", scene, "--out", str(out), "--data", str(data_dir)]
-            if scenes is not None:
-                args += ["--scenes", str(scenes)]
-            assert main(args) == EXIT_OK
-            made[scene] = out
-        return made[scene]
-
-    return _publish
 
 
 # --- the site's files ------------------------------------------------------------------------------
@@ -136,7 +94,7 @@ def test_a_bad_scene_or_event_exits_2_and_writes_nothing(tmp_path, capsys, args)
 
 
 def test_a_folder_of_other_files_is_never_replaced(tmp_path, capsys):
-    _web_tools_or_skip()
+    web_tools_or_skip()
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me")
@@ -184,69 +142,6 @@ def test_narration_becomes_webvtt_cues():
 
 # --- in a real browser -----------------------------------------------------------------------------
 
-def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip("no free port in 8700-8799 for the static server")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def handle(self):  # the browser may drop a connection it no longer needs
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium (make system-deps installs Debian's chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="no playwright (pip install -e '.[test]')")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--enable-unsafe-swiftshader"])
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def open_site(browser):
-    """open_site(folder) -> (page, origin, requested URLs), served from 127.0.0.1 until the module ends."""
-    servers = []
-
-    def _open(folder: Path, **page_options):
-        port = _free_port()
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                                 functools.partial(_QuietHandler, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        page = browser.new_page(**({"viewport": {"width": 1280, "height": 720}} | page_options))
-        requested: list[str] = []
-        page.on("request", lambda request: requested.append(request.url))
-        origin = f"http://127.0.0.1:{port}"
-        page.goto(f"{origin}/index.html")
-        # polled from here: Playwright's wait_for_function evaluates a string, which the page's CSP forbids
-        deadline = time.monotonic() + READY_TIMEOUT_S
-        while not page.evaluate("window.sceneReady === true || !!window.sceneError"):
-            assert time.monotonic() < deadline, "the scene was not ready in time"
-            time.sleep(0.1)
-        assert page.evaluate("window.sceneError || null") is None
-        return page, origin, requested
-
-    yield _open
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
 def _distinct_colours(page) -> int:
     from io import BytesIO
 
@@ -292,10 +187,7 @@ def test_islet_in_a_browser_shows_its_cards_in_both_languages(published, open_si
 def _assert_written_in_the_sites_own_font(page, origin, requested):
     """The page's text, buttons included, is set in the UI font the site carries, fetched from the
     site itself."""
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while page.evaluate("document.fonts.status") != "loaded":
-        assert time.monotonic() < deadline, "the page's fonts did not load"
-        time.sleep(0.1)
+    wait_until(page, "document.fonts.status === 'loaded'", why="the page's fonts did not load")
     assert f"{origin}/fonts/NotoSansSC-Ludao.otf" in requested
     assert page.evaluate("""document.fonts.check('16px "Ludao Sans"', '鼓浪屿')""")
     for selector in ("h1", ".hotspot", "#lang"):
@@ -336,10 +228,7 @@ def test_gulangyu_tour_plays_with_its_subtitles_on_time(published, open_site):
     (_, first_end, first), (second_start, _, second) = cues[:2]
     page, _, _ = open_site(site)
     page.click(f'#tours button[data-tour="{tour_id}"]')
-    deadline = time.monotonic() + 10
-    while page.evaluate("window.ludao.tourTime()") is None:
-        assert time.monotonic() < deadline, "the tour did not start"
-        time.sleep(0.05)
+    wait_until(page, "window.ludao.tourTime() !== null", 10, "the tour did not start")
     assert page.text_content("#subtitle") == first
     while page.evaluate("window.ludao.tourTime()") < second_start + 0.3:  # the page's clock, not ours
         time.sleep(0.1)
@@ -351,7 +240,7 @@ def test_gulangyu_tour_plays_with_its_subtitles_on_time(published, open_site):
 
 
 def test_an_events_pois_join_the_hotspots(tmp_path, data_dir):
-    _web_tools_or_skip()
+    web_tools_or_skip()
     out = tmp_path / "fair"
     assert main(["publish", "islet", "--event", "islet_fair", "--out", str(out), "--data", str(data_dir),
                  "--scenes", str(SCENES)]) == EXIT_OK
