@@ -167,6 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add this event's overlay layers and POIs (repeat for several)")
     p.add_argument("--out", type=Path, required=True,
                    help="the site's folder: new, empty, or an earlier publish's (replaced whole)")
+    p.add_argument("--key", dest="key_files", action="append", type=Path, metavar="FILE",
+                   help="a kiosk's public key (its DATA/keys/installation.pub) whose souvenirs the site's "
+                        "verification page shows as genuine, beside this installation's own and trusted keys "
+                        "(repeat for several)")
 
     p = sub.add_parser("play", parents=[common, events, drawing], help="open a scene in a window for free navigation")
     p.add_argument("scene")

@@ -4,11 +4,24 @@ come from the site's own folder only, and no inline script runs. WebAssembly is 
 ('wasm-unsafe-eval'): three.js's meshopt decoder, bundled in viewer.js, compiles its decoder so."""
 from __future__ import annotations
 
+import json
 from html import escape
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
        "img-src 'self' data: blob:; connect-src 'self' data: blob:; object-src 'none'; "
        "base-uri 'none'; form-action 'none'")
+
+
+def data_block(block_id: str, value) -> str:
+    """JSON the page's script reads (`#block_id`): data, not code, so the CSP's ban on inline script
+    does not touch it. '<' is escaped so no text can end the block early."""
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{block_id}">{data}</script>'
+
+
+def words_block(page_words: dict) -> str:
+    """The page's words (engine.i18n.ui_words), as `#words`."""
+    return data_block("words", page_words)
 
 
 def index_html(scene_name_zh: str) -> str:

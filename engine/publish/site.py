@@ -6,7 +6,8 @@ fonts/ (the engine's own UI font with its licence: the page's text looks the sam
 machine and needs no font from elsewhere),
 scene.glb (the export's model, meshopt-compressed when that is smaller) and scene.json (names,
 hotspots with their cards, viewpoints, tours: engine.publish.scene_data), and tours/ with each
-tour's camera path and subtitles per language (engine.publish.tour_tracks)."""
+tour's camera path and subtitles per language (engine.publish.tour_tracks), and the souvenir
+verification page: verify.html, verify.css, verify.js and keys.json (engine.publish.verify_page)."""
 from __future__ import annotations
 
 import json
@@ -17,12 +18,15 @@ from typing import Callable
 
 from engine.export.gltf import scene_glb
 from engine.export.scene import chosen_overlays
+from engine.errors import UsageError
 from engine.files import atomic_folder
 from engine.publish.page import index_html
 from engine.publish.scene_data import scene_data, scene_tours, tour_entry
 from engine.publish.tour_tracks import write_tour_tracks
-from engine.publish.web_tools import VIEWER, WebTools
+from engine.publish.verify_page import keys_json, site_keys, verify_html
+from engine.publish.web_tools import VERIFIER, VIEWER, WebTools
 from engine.settings import UI_FONT, Settings
+from engine.souvenir.keys import Keyring
 
 @dataclass
 class SiteSummary:
@@ -31,6 +35,7 @@ class SiteSummary:
     pois: int = 0
     viewpoints: int = 0
     tours: int = 0
+    keys: list[str] = field(default_factory=list)  # the installations' key ids the verification page trusts
     left_out: list[str] = field(default_factory=list)
 
 
@@ -62,7 +67,7 @@ def published_tour_world(settings: Settings, manifest: Path, cache, scene_id: st
 
 
 def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: str, event_ids: list[str],
-                 out: Path) -> SiteSummary:
+                 out: Path, key_files: list[Path] = ()) -> SiteSummary:
     """`find_tools` is asked once the scene and events are known good: the user's own mistakes are
     said first (exit 2), a machine without the tools after (exit 3), both before anything is written."""
     from engine.scene_library import find_scene
@@ -74,6 +79,10 @@ def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: 
     overlays = chosen_overlays(plan, event_ids, settings.scenes_dir)  # an unknown event: exit 2, nothing written
     tours = scene_tours(plan.scene.id, settings.scripts_dir, settings.scenes_dir)
     data = scene_data(plan, overlays, [tour_entry(tour) for tour, _ in tours])
+    try:
+        keys = site_keys(Keyring(settings.data_dir), list(key_files))
+    except ValueError as exc:  # a --key file that holds no public key
+        raise UsageError(f"--key: {exc}") from None
     tools = find_tools()
     glb, export = scene_glb(plan, overlays)
     with atomic_folder(out, replaceable=is_published_site) as site:
@@ -83,6 +92,10 @@ def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: 
         for font_file in (UI_FONT, UI_FONT.with_name("OFL.txt")):  # the SIL OFL travels with the font
             shutil.copyfile(font_file, site / "fonts" / font_file.name)
         tools.bundle_viewer(site / "viewer.js")
+        (site / "verify.html").write_text(verify_html(plan.scene.name.zh), encoding="utf-8")
+        shutil.copyfile(VERIFIER / "verify.css", site / "verify.css")
+        tools.bundle_verifier(site / "verify.js")
+        (site / "keys.json").write_text(json.dumps(keys_json(keys), indent=1), encoding="utf-8")
         (site / "scene.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         write_model(tools, glb, site)
         if tours:
@@ -91,4 +104,4 @@ def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: 
                 write_tour_tracks(tour, path, world, site / "tours")
         sizes = {str(path.relative_to(site)): path.stat().st_size for path in sorted(site.rglob("*")) if path.is_file()}
     return SiteSummary(sizes, len(glb), len(data["pois"]), len(data["viewpoints"]), len(data["tours"]),
-                       export.left_out)
+                       sorted(keys), export.left_out)

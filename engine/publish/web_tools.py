@@ -1,6 +1,7 @@
 """The Node tools a publish runs, pinned in tools/web (make web-tools): esbuild bundles the viewer
-with three.js into one classic script; glTF Transform compresses the model with meshopt. They are
-found in the source checkout; a machine without them cannot publish (exit 3, saying what to run)."""
+with three.js into one classic script, and the souvenir verifier with pako; glTF Transform
+compresses the model with meshopt. They are found in the source checkout; a machine without them
+cannot publish (exit 3, saying what to run)."""
 from __future__ import annotations
 
 import os
@@ -15,6 +16,7 @@ from engine.errors import MissingCapability
 ROOT = Path(engine.__file__).resolve().parent.parent
 TOOLS = ROOT / "tools" / "web"
 VIEWER = ROOT / "web" / "viewer"
+VERIFIER = ROOT / "web" / "verify"
 TIMEOUT_S = 300
 
 
@@ -33,9 +35,16 @@ class WebTools:
     def bundle_viewer(self, out: Path) -> None:
         """web/viewer/main.js and three.js as one minified IIFE script: it runs from any folder,
         file:// included, with no module loading."""
+        self.bundle(VIEWER / "main.js", out)
+
+    def bundle_verifier(self, out: Path) -> None:
+        """web/verify/main.js and pako (DEFLATE with format 1's dictionary) as one script."""
+        self.bundle(VERIFIER / "main.js", out)
+
+    def bundle(self, entry: Path, out: Path) -> None:
         env = dict(os.environ, NODE_PATH=str(self.modules))  # `three` is found in tools/web, not beside the source
         # npm's esbuild/bin/esbuild is the native binary for this platform (its postinstall puts it there)
-        self._run(str(self.modules / "esbuild" / "bin" / "esbuild"), str(VIEWER / "main.js"), "--bundle",
+        self._run(str(self.modules / "esbuild" / "bin" / "esbuild"), str(entry), "--bundle",
                   "--format=iife", "--minify", "--target=es2020", "--legal-comments=none", f"--outfile={out}",
                   "--log-level=error", env=env)
 
@@ -49,12 +58,12 @@ class WebTools:
 def find_web_tools() -> WebTools:
     node = shutil.which("node")
     modules = TOOLS / "node_modules"
-    needed = [modules / "three" / "package.json", modules / "esbuild" / "bin" / "esbuild",
+    needed = [modules / "three" / "package.json", modules / "pako" / "package.json", modules / "esbuild" / "bin" / "esbuild",
               modules / "@gltf-transform" / "cli" / "bin" / "cli.js"]
     missing = [p for p in needed if not p.exists()]
-    if node is None or missing or not VIEWER.is_dir():
+    if node is None or missing or not VIEWER.is_dir() or not VERIFIER.is_dir():
         what = ("Node (node)" if node is None else str(modules) if not modules.exists()
-                else ", ".join(map(str, missing)) or str(VIEWER))
+                else ", ".join(map(str, missing)) or f"{VIEWER} or {VERIFIER}")
         raise MissingCapability(f"publishing a scene needs Node and the web tools in {TOOLS}: missing {what}; "
                                 f"run `make web-tools` in a source checkout (npm install)")
     return WebTools(node, modules)

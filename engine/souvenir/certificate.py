@@ -208,7 +208,11 @@ def _parse(public_key: bytes, raw: bytes) -> Certificate:
     except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, nested too deep, a 5000-digit number
         raise MalformedCertificate(f"the content is not valid JSON ({type(exc).__name__})") from None
     cert = _from_payload(data, public_key)
-    if canonical_json(cert) != raw:
+    try:
+        again = canonical_json(cert)
+    except UnicodeEncodeError:  # an escaped lone surrogate (\ud800): JSON allows it, UTF-8 has no form of it
+        raise MalformedCertificate("the content holds a character that has no UTF-8 form (a lone surrogate)") from None
+    if again != raw:
         raise MalformedCertificate("the content is not in canonical form (it was written by something other "
                                    "than Ludao)")
     return cert
