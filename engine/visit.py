@@ -81,10 +81,12 @@ def visit_game(manifest_path: Path, scene, ground, lang: str, store, events: lis
     return GameSession(content, seen, ground, lang=lang, store=store, resume_code=resume_code)
 
 
-def write_souvenir(settings: Settings, game, events: list, folder: Path, view_image, lang: str) -> tuple[Path, Path]:
+def write_souvenir(settings: Settings, game, events: list, folder: Path, view_image, lang: str, *,
+                   verify_url: str | None = None) -> tuple[Path, Path]:
     """A visit's postcard (the view, stamps, badges, date, scene name, a QR code of the whole
     certificate, the frame of an event on) and its signed certificate, written into `folder`.
-    game: the visit's GameSession; the date is the store's (injected) clock's. Shared by a headless
+    game: the visit's GameSession; the date is the store's (injected) clock's. verify_url: the
+    published verification page the postcard's QR code opens (kiosk.yaml). Shared by a headless
     visit and the kiosk's end of a visit."""
     from engine.files import atomic_write
     from engine.souvenir.certificate import issue
@@ -106,7 +108,8 @@ def write_souvenir(settings: Settings, game, events: list, folder: Path, view_im
         f.write(text + "\n")
     postcard = render_postcard(view_image, text, scene_name=game.scene.name, stamps=stamps, badges=badges,
                                collectibles=finds, score=p.score, date=today, lang=lang,
-                               out=folder / "postcard.png", key_id=ring.public_key_id, frame=_frame_of(events))
+                               out=folder / "postcard.png", key_id=ring.public_key_id, frame=_frame_of(events),
+                               verify_url=verify_url)
     return postcard, certificate
 
 

@@ -170,3 +170,13 @@ def test_the_attract_loop_names_only_viewpoints_its_scenes_have(tmp_path):
     path.write_text("attract:\n  views: [{scene: gulangyu, view: strait_overview}]\n" + OPERATOR, encoding="utf-8")
     kiosk, _ = load_kiosk(path, SCENES)
     assert attract_plan(kiosk.config, list(kiosk.scenes)) == [("gulangyu", "strait_overview")]
+
+
+def test_the_verification_page_is_an_http_address_without_a_fragment(tmp_path):
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("verify_url: https://museum.example.org/ludao/verify.html\n" + OPERATOR, encoding="utf-8")
+    assert load_kiosk(path, SCENES)[0].config.verify_url == "https://museum.example.org/ludao/verify.html"
+    for bad in ("javascript:alert(1)", "https://museum.example.org/verify.html#x", "ftp://a.example/v.html",
+                "'https://a.example/a b.html'"):
+        found = _problems(tmp_path, f"verify_url: {bad}\n" + OPERATOR)
+        assert found[0].startswith("1:13 S") and "verify_url" in found[0], found

@@ -177,3 +177,23 @@ def test_the_engine_calls_a_signed_lone_surrogate_unreadable(rings):
     text = _signed(own, b'{"b":[],"c":[],"d":"2026-05-01","n":{"en":"\\udfff","zh":"x"},"p":1,"s":"a","t":[],'
                         b'"u":"abcdef"}')
     assert verify(text, own).status is VerifyStatus.MALFORMED
+
+
+def test_a_postcards_qr_code_opens_the_page_that_calls_it_genuine(verify_page, rings, tmp_path):
+    """The whole way a visitor goes: the kiosk prints the link to the site's verify.html in the QR
+    code (kiosk.yaml's verify_url), a phone's camera reads it, the browser opens it."""
+    cv2 = pytest.importorskip("cv2")
+    from PIL import Image
+
+    from engine.souvenir.postcard import render_postcard
+    page, origin, *_ = verify_page
+    own, _ = rings
+    text = typical(own)
+    card = render_postcard(Image.new("RGB", (960, 640), (90, 140, 200)), text, scene_name={"zh": "小岛", "en": "Islet"},
+                           stamps=[], badges=[], date=decode(text).certificate.issued, lang="en",
+                           out=tmp_path / "postcard.png", verify_url=f"{origin}/verify.html")
+    link, _, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(card)))
+    assert link == f"{origin}/verify.html#{text}"
+    page.goto(link)
+    wait_until(page, "window.verified === 'genuine'", VERDICT_TIMEOUT_S, "the postcard's link was not called genuine")
+    assert page.get_attribute("#result", "data-status") == "genuine"

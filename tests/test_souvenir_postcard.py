@@ -15,7 +15,8 @@ from PIL import Image
 from engine.souvenir.certificate import issue
 from engine.souvenir.keys import Keyring
 from engine.souvenir.postcard import (CARD_SIZE, FONT_PATH, LABELS, MIN_MODULE_PX, QUIET_ZONE, VIEW_WIDTH,
-                                      certificate_qr, module_px_for, qr_image, read_certificate_from_png,
+                                      certificate_in, certificate_qr, module_px_for, qr_image,
+                                      read_certificate_from_png,
                                       render_postcard)
 
 cv2 = pytest.importorskip("cv2")
@@ -207,3 +208,20 @@ def test_a_gulangyu_visit_from_the_game_content(ring, tmp_path):
     result = verify_file(card, ring)
     assert result.genuine and result.certificate.stamps == tuple(c.id for c in stamps)
     assert result.certificate.scene_name == {"zh": "鼓浪屿", "en": "Gulangyu"}
+
+
+def test_a_postcard_with_a_verification_page_holds_the_link_and_reads_back_the_certificate(cert_text, tmp_path):
+    url = "https://museum.example.org/ludao/gulangyu/verify.html"
+    path = render(cert_text, tmp_path / "linked.png", verify_url=url)
+    text, _, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(path)))
+    assert text == f"{url}#{cert_text}"  # a phone's camera opens the page, the certificate as its fragment
+    assert read_certificate_from_png(path) == cert_text  # `visitors verify postcard.png` reads it as before
+    linked, alone = certificate_qr(text), certificate_qr(cert_text)
+    assert linked.version <= alone.version + 1  # the address in byte mode, the certificate still alphanumeric
+
+
+def test_a_qr_text_is_read_as_a_certificate_only_where_it_holds_one():
+    assert certificate_in("LUDAO1:ABC.DEF") == "LUDAO1:ABC.DEF"
+    assert certificate_in("https://a.example/v.html#LUDAO1:ABC.DEF") == "LUDAO1:ABC.DEF"
+    assert certificate_in("https://a.example/v.html#top") is None
+    assert certificate_in("https://a.example/LUDAO1:ABC") is None

@@ -8,6 +8,9 @@
     attract: {seconds_per_view: 8, views: [{scene: gulangyu, view: overview}]}
     operator: {corner: top_left, hold_s: 3, salt: ..., pin_sha256: ...}
     printer: {queue: Postcards, copies: 1}   a CUPS queue for the end of a visit's postcard (default: none)
+    verify_url: https://.../verify.html   the published verification page (`publish`) the postcard's
+                                    QR code opens, the certificate as its fragment (default: none;
+                                    the QR code holds the certificate alone)
 """
 from __future__ import annotations
 
@@ -70,6 +73,10 @@ class KioskConfig(Strict):
     attract: Attract = Attract()
     operator: Operator
     printer: Optional[Printer] = Field(None, description="print visitors' postcards here; default: no printing")
+    verify_url: Optional[str] = Field(
+        None, pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/%+-]*)?$", max_length=120,
+        description="the published site's verify.html (run_tour.py publish): a postcard's QR code opens it with the "
+                    "certificate as the address's fragment; default: the QR code holds the certificate alone")
 
 
 register(ContentKind("kiosk", KioskConfig, "kiosk.schema.json"))

@@ -164,7 +164,8 @@ class KioskFlow:
         events = self.dress.controller.active_events() if self.dress is not None else []
         self.lines.write("kiosk", "finish")
         self.ending = VisitEnd(self.display, self.aspect, self.settings, session=self.session, events=events,
-                               printer=self.config.printer, lines=self.lines, on_done=self.done)
+                               printer=self.config.printer, lines=self.lines, on_done=self.done,
+                               verify_url=self.config.verify_url)
         self._close_session()
         self.state = "end"
         self.idle.touch(self.clock())

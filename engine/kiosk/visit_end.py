@@ -41,11 +41,12 @@ def souvenir_folder(settings: Settings, session_id: str) -> Path:
 
 class VisitEnd:
     def __init__(self, display, aspect: float, settings: Settings, *, session, events: list, printer, lines,
-                 on_done):
+                 on_done, verify_url: str | None = None):
         """session: the visit's PlaySession, still open (its view is the postcard's picture);
-        events: the event overlays on; printer: kiosk.yaml's `printer` or None."""
+        events: the event overlays on; printer: kiosk.yaml's `printer` or None; verify_url: its
+        `verify_url`, the page the postcard's QR code opens."""
         self.display, self.aspect, self.settings = display, aspect, settings
-        self.printer, self.lines = printer, lines
+        self.printer, self.lines, self.verify_url = printer, lines, verify_url
         self.lang = session.lang
         link = session.game
         self.game = link.game if link is not None else None  # the GameSession: progress, store, session
@@ -76,7 +77,8 @@ class VisitEnd:
         from engine.visit import write_souvenir
         folder = souvenir_folder(self.settings, self.game.session.id)
         try:
-            postcard, _ = write_souvenir(self.settings, self.game, events, folder, picture, self.lang)
+            postcard, _ = write_souvenir(self.settings, self.game, events, folder, picture, self.lang,
+                                         verify_url=self.verify_url)
         except (OSError, ValueError, KeyringError) as exc:  # a full disk, a broken key file, a long certificate
             log.warning("the visit's postcard could not be written in %s: %s", folder, exc)
             return None

@@ -60,11 +60,30 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December")
 
 
-def certificate_qr(cert_text: str, mask: int | None = None) -> segno.QRCode:
-    """The QR symbol for a certificate: error correction at least M (segno raises it when that
-    costs no extra size). A LUDAO1 text uses only alphanumeric-mode characters. mask: one of the
+def verify_link(verify_url: str | None, cert_text: str) -> str:
+    """What the QR code holds: the certificate alone, or with a verification page's address the
+    certificate as its fragment (`https://.../verify.html#LUDAO1:...`), so a phone's camera opens
+    the page that checks it. A fragment never reaches the web server."""
+    return f"{verify_url}#{cert_text}" if verify_url else cert_text
+
+
+def certificate_in(qr_text: str) -> str | None:
+    """The certificate a QR code's text holds (alone, or as a link's fragment), or None."""
+    if qr_text.startswith("LUDAO"):
+        return qr_text
+    _, mark, fragment = qr_text.rpartition("#")
+    return fragment if mark and fragment.startswith("LUDAO") else None
+
+
+def certificate_qr(qr_text: str, mask: int | None = None) -> segno.QRCode:
+    """The QR symbol for a certificate or a link to its check (verify_link): error correction at
+    least M (segno raises it when that costs no extra size). A LUDAO1 text uses only alphanumeric-
+    mode characters, so a link is two segments, the address in byte mode and the certificate in
+    alphanumeric mode: one QR version more than the certificate alone, not four. mask: one of the
     eight QR data masks, or None for the one segno's penalty rules pick."""
-    return segno.make(cert_text, error=ERROR_LEVEL, micro=False, boost_error=True, mask=mask)
+    address, mark, cert_text = qr_text.rpartition("#")
+    content = [(address + mark, segno.consts.MODE_BYTE), (cert_text, segno.consts.MODE_ALPHANUMERIC)] if mark else qr_text
+    return segno.make(content, error=ERROR_LEVEL, micro=False, boost_error=True, mask=mask)
 
 
 def qr_image(qr: segno.QRCode, module_px: int) -> Image.Image:
@@ -83,15 +102,16 @@ def module_px_for(qr: segno.QRCode) -> int:
 
 def render_postcard(view: Image.Image | str | Path, cert_text: str, *, scene_name: dict, stamps: list[dict],
                     badges: list[dict], date: Date, lang: str, out: Path, collectibles: list[dict] | None = None,
-                    score: int | None = None, key_id: str | None = None, frame: dict | None = None) -> Path:
+                    score: int | None = None, key_id: str | None = None, frame: dict | None = None,
+                    verify_url: str | None = None) -> Path:
     """Draw the postcard and write it to `out` atomically (a PNG); returns `out`.
 
     view: the picture (a PIL image or an image file). stamps, badges, collectibles: dicts with "id"
     and "name" {zh, en} (or game objects with .id and .name), in the order collected; names show
     in `lang`. scene_name: {zh, en} or an object with .zh and .en. score and key_id are printed
     when given. frame: an event's {"colour": "#rrggbb", "title": {zh, en}}: a border round the view
-    and the event's name on it. ValueError if the certificate is too long for a QR code that fits
-    the card."""
+    and the event's name on it. verify_url: a verification page the QR code opens (verify_link).
+    ValueError if the certificate is too long for a QR code that fits the card."""
     if lang not in ("zh", "en"):
         raise ValueError(f"lang should be 'zh' or 'en', got {lang!r}")
     card = Image.new("RGB", CARD_SIZE, PAPER)
@@ -101,7 +121,8 @@ def render_postcard(view: Image.Image | str | Path, cert_text: str, *, scene_nam
     if frame is not None:
         _event_frame(card, frame, lang)
     draw = ImageDraw.Draw(card)
-    qr_left, qr_top, _ = _qr_place(cert_text)
+    qr_text = verify_link(verify_url, cert_text)
+    qr_left, qr_top, _ = _qr_place(qr_text)
     left, right = VIEW_WIDTH + MARGIN, CARD_SIZE[0] - MARGIN
     _beside_qr(draw, score, key_id, lang, left, qr_left - 12)
 
@@ -114,7 +135,7 @@ def render_postcard(view: Image.Image | str | Path, cert_text: str, *, scene_nam
     y = _chips(draw, LABELS["badges"][lang], badges, lang, left, right, y + SECTION_GAP, lists_bottom)
     for i, line in enumerate(found):
         draw.text((left, y + 8 + i * FOUND_LINE_H), line, font=_font(19), fill=INK)
-    card.paste(_readable_symbol(card, cert_text, (qr_left, qr_top)), (qr_left, qr_top))
+    card.paste(_readable_symbol(card, qr_text, (qr_left, qr_top)), (qr_left, qr_top))
     return _save_atomically(card, Path(out))
 
 
@@ -242,17 +263,17 @@ def _found_lines(collectibles, lang, width) -> list[str]:
     return [_fit(text, font, width) for text in lines]
 
 
-def _qr_place(cert_text: str) -> tuple[int, int, int]:
+def _qr_place(qr_text: str) -> tuple[int, int, int]:
     """Where the QR code goes, quiet zone included: the bottom-right corner. (left, top, side)."""
-    qr = certificate_qr(cert_text)
+    qr = certificate_qr(qr_text)
     side = qr.symbol_size(scale=module_px_for(qr), border=QUIET_ZONE)[0]
     if side > CARD_SIZE[0] - VIEW_WIDTH - 2 * MARGIN or side > CARD_SIZE[1] // 2 + 100:
-        raise ValueError(f"the certificate ({len(cert_text)} characters, QR version {qr.version}) is too long "
+        raise ValueError(f"the certificate ({len(qr_text)} characters, QR version {qr.version}) is too long "
                          "for a QR code on the postcard")
     return CARD_SIZE[0] - MARGIN // 2 - side, CARD_SIZE[1] - MARGIN // 2 - side, side
 
 
-def _readable_symbol(card: Image.Image, cert_text: str, where: tuple[int, int]) -> Image.Image:
+def _readable_symbol(card: Image.Image, qr_text: str, where: tuple[int, int]) -> Image.Image:
     """The QR symbol, with the data mask that OpenCV's plain detector reads back from the finished
     card, as it is and scaled to 70% and back. Its finder-pattern search misses some clean symbols (about 1
     in 7 of this size, measured with OpenCV 5.0) and which ones depends on the mask; any of the
@@ -260,18 +281,18 @@ def _readable_symbol(card: Image.Image, cert_text: str, where: tuple[int, int]) 
     of mask (read_certificate_from_png still finds it, with its other attempts)."""
     import cv2
 
-    default = certificate_qr(cert_text)
+    default = certificate_qr(qr_text)
     masks = [default.mask] + [m for m in range(8) if m != default.mask]
     gray = np.asarray(card.convert("L")).copy()
     detector = cv2.QRCodeDetector()
     for mask in masks:
-        qr = default if mask == default.mask else certificate_qr(cert_text, mask)
+        qr = default if mask == default.mask else certificate_qr(qr_text, mask)
         symbol = qr_image(qr, module_px_for(qr))
         x, y = where
         gray[y:y + symbol.size[1], x:x + symbol.size[0]] = np.asarray(symbol)
         small = cv2.resize(gray, None, fx=0.7, fy=0.7, interpolation=cv2.INTER_AREA)
         blurred = cv2.resize(small, gray.shape[::-1], interpolation=cv2.INTER_LINEAR)
-        if all(_decode(detector, image) == cert_text for image in (gray, blurred)):
+        if all(_decode(detector, image) == qr_text for image in (gray, blurred)):
             return symbol
     return qr_image(default, module_px_for(default))
 
@@ -336,7 +357,8 @@ def read_certificate_from_png(path: str | Path, *, max_pixels: int = 4096 * 4096
                               max_side: int = 8192) -> str | None:
     """The text of the QR code in an image (a postcard PNG, or a photo of one), or None if no QR
     code could be read; ImageTooLarge, before decoding, for an image over the limits. Prefers a
-    code that holds a Ludao certificate when there are several.
+    code that holds a Ludao certificate when there are several, and gives the certificate alone
+    when the code is a link to its verification page.
 
     OpenCV's plain detector first, on the image and then on rescaled and binarised copies; each
     copy also goes to its ArUco-based detector, which finds finder patterns the plain one misses."""
@@ -349,8 +371,8 @@ def read_certificate_from_png(path: str | Path, *, max_pixels: int = 4096 * 4096
     for candidate in _candidates(gray, cv2):
         for detector in detectors:
             text = _decode(detector, candidate)
-            if text and text.startswith("LUDAO"):
-                return text
+            if text and certificate_in(text):
+                return certificate_in(text)
             found = found or text
     return found
 
