@@ -265,3 +265,12 @@ def test_on_a_phone_a_tapped_hotspot_opens_its_card_on_screen(published, open_si
     assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844
     assert page.locator(".card-close").bounding_box()["height"] >= 44  # large enough for a finger
     page.close()
+
+
+def test_an_events_tour_is_published_only_with_its_event():
+    from engine.publish.scene_data import scene_tours
+    plain, left_out = scene_tours("shapowei", ROOT / "scripts", ROOT / "scenes", [])
+    assert "shapowei-marathon" not in [tour.id for tour, _ in plain] and "shapowei-harbour" in [t.id for t, _ in plain]
+    assert left_out == ["tour 'shapowei-marathon' shows the event 'xiamen_marathon': publish with --event xiamen_marathon"]
+    dressed, left_out = scene_tours("shapowei", ROOT / "scripts", ROOT / "scenes", ["xiamen_marathon"])
+    assert "shapowei-marathon" in [tour.id for tour, _ in dressed] and not left_out

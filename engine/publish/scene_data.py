@@ -38,17 +38,23 @@ def viewpoint_entry(vp: Viewpoint, plan: WorldPlan, pois: dict[str, Poi]) -> dic
             "target": _point(viewpoint_target(vp, plan, pois)), "fov_deg": vp.fov_deg}
 
 
-def scene_tours(scene_id: str, scripts_dir: Path, scenes_dir: Path) -> list[tuple]:
-    """(tour, path) of each tour of this scene. A tour's id begins with its scene's (validation
+def scene_tours(scene_id: str, scripts_dir: Path, scenes_dir: Path, event_ids: list[str]) -> tuple[list[tuple], list[str]]:
+    """(tour, path) of each tour of this scene the site can show, and a line for each it cannot: a
+    tour of an event (its `event:`) goes only into a site published with that event, whose props
+    and people it talks about and steers around. A tour's id begins with its scene's (validation
     checks it), so only those files are read."""
     from engine.tour.loader import load_tour, tour_files
-    tours = []
+    tours, left_out = [], []
     for path in tour_files(scripts_dir):
         if path.name.startswith(f"{scene_id}-"):
             tour, _, _ = load_tour(path, scenes_dir)
-            if tour.scene == scene_id:
-                tours.append((tour, path))
-    return tours
+            if tour.scene != scene_id:
+                continue
+            if tour.event and tour.event not in event_ids:
+                left_out.append(f"tour '{tour.id}' shows the event '{tour.event}': publish with --event {tour.event}")
+                continue
+            tours.append((tour, path))
+    return tours, left_out
 
 
 def tour_entry(tour) -> dict:

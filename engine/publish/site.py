@@ -77,7 +77,8 @@ def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: 
     cache = SceneCache(settings.cache_dir) if settings.use_cache else None
     plan, _ = load_plan(manifest, cache)
     overlays = chosen_overlays(plan, event_ids, settings.scenes_dir)  # an unknown event: exit 2, nothing written
-    tours = scene_tours(plan.scene.id, settings.scripts_dir, settings.scenes_dir)
+    tours, tours_left_out = scene_tours(plan.scene.id, settings.scripts_dir, settings.scenes_dir,
+                                        [o.event_id for o in overlays])
     data = scene_data(plan, overlays, [tour_entry(tour) for tour, _ in tours])
     try:
         keys = site_keys(Keyring(settings.data_dir), list(key_files))
@@ -104,4 +105,4 @@ def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: 
                 write_tour_tracks(tour, path, world, site / "tours")
         sizes = {str(path.relative_to(site)): path.stat().st_size for path in sorted(site.rglob("*")) if path.is_file()}
     return SiteSummary(sizes, len(glb), len(data["pois"]), len(data["viewpoints"]), len(data["tours"]),
-                       sorted(keys), export.left_out)
+                       sorted(keys), tours_left_out + export.left_out)
