@@ -7,6 +7,7 @@ from __future__ import annotations
 from direct.gui.DirectGui import DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
+from engine.i18n.ui_words import SHARED
 from engine.manifest.scene_schema import SceneManifest
 from engine.ui.fonts import ui_font
 from engine.ui.screen_layout import BOTTOM_ROW_Z, anchor
@@ -14,8 +15,8 @@ from engine.ui.text_layout import centred_baseline, font_extent, text_width
 from engine.ui.text_size import large_text
 
 LABELS = {
-    "orbit": {"zh": "环绕", "en": "Orbit"},
-    "walk": {"zh": "步行", "en": "Walk"},
+    "orbit": SHARED["orbit"],  # the shared words: the published web page says the same
+    "walk": SHARED["walk"],
     "fly": {"zh": "飞行", "en": "Fly"},
     "next_view": {"zh": "下一视角", "en": "Next view"},
     "help": {"zh": "拖动旋转 · 滚轮缩放 · WASD 移动 · 点击标记查看介绍",
@@ -27,8 +28,7 @@ LABELS = {
     # a headset: a controller's ray and trigger, or a gaze that rests on a pin; the stick turns and teleports
     "help_vr": {"zh": "用手柄指向并扣扳机，或注视标记片刻 · 摇杆：转身与瞬移",
                 "en": "Point and pull the trigger, or rest your gaze on a pin · stick: turn and teleport"},
-    # the language button names the language it switches to
-    "language": {"zh": "English", "en": "中文"},
+    "language": SHARED["switch_language"],
     # a kiosk visit's end: the postcard, the passport and the leaderboard
     "finish": {"zh": "结束参观", "en": "Finish"},
 }

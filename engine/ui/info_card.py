@@ -9,6 +9,7 @@ from direct.gui.DirectGui import DGG, DirectButton, DirectFrame, OnscreenText
 from panda3d.core import TextNode
 
 from engine.i18n.card_text import card_body
+from engine.i18n.ui_words import SHARED
 from engine.manifest.scene_schema import Poi
 from engine.ui.fonts import ui_font
 from engine.ui.screen_layout import (BUTTON_HALF_HEIGHT, CARD_BODY, CARD_SUBTITLE, CARD_TITLE, CARD_TOP,
@@ -16,7 +17,7 @@ from engine.ui.screen_layout import (BUTTON_HALF_HEIGHT, CARD_BODY, CARD_SUBTITL
 from engine.ui.text_layout import centred_baseline, show_wrapped
 from engine.ui.text_size import fitted
 
-CLOSE_LABEL = {"zh": "关闭", "en": "Close"}
+CLOSE_LABEL = SHARED["close"]  # as the web page's card says it
 CLOSE_HALF_WIDTH = 0.12
 INSET = 0.05  # the text's left edge inside the card
 

@@ -7,6 +7,7 @@ from panda3d.core import TextNode
 
 from engine.game.rules import GameProgress
 from engine.game.schema import GameContent
+from engine.i18n.ui_words import SHARED
 from engine.ui.fonts import ui_font
 from engine.ui.text_layout import centred_baseline, font_extent, show_wrapped, wrap
 
@@ -15,9 +16,7 @@ MISSING = (0.55, 0.57, 0.6, 1.0)
 PAPER = (0.96, 0.93, 0.86, 0.97)
 INK = (0.15, 0.12, 0.1, 1.0)
 TITLE = {"zh": "游览护照", "en": "Passport"}
-BADGES = {"zh": "徽章", "en": "Badges"}
-SCORE = {"zh": "得分", "en": "Score"}
-CLOSE = {"zh": "关闭", "en": "Close"}
+BADGES, SCORE, CLOSE = SHARED["badges"], SHARED["score"], SHARED["close"]  # the words the web pages say too
 NONE_YET = {"zh": "还没有", "en": "none yet"}
 BEST = {"zh": "排行榜", "en": "Best visits"}
 COLUMNS = 4
