@@ -167,7 +167,15 @@ def test_islet_in_a_browser_shows_its_cards_in_both_languages(published, open_si
     pois = json.loads((site / "scene.json").read_text(encoding="utf-8"))["pois"]
     page, origin, requested = open_site(site)
     _assert_draws_locally_and_reaches_every_hotspot(page, origin, requested, pois)
-    scene, _ = load_scene(ISLET)
+    _assert_a_tapped_hotspots_card_in_both_languages(page, ISLET)
+    _assert_written_in_the_sites_own_font(page, origin, requested)
+    page.close()
+
+
+def _assert_a_tapped_hotspots_card_in_both_languages(page, manifest: Path) -> None:
+    """A hotspot on screen, clicked: its card shows the manifest's name and the kiosk's card text in
+    Chinese, then in English after the language switch; Close hides it. Leaves the page in Chinese."""
+    scene, _ = load_scene(manifest)
     poi = next(p for p in scene.pois if p.id == page.get_attribute(".hotspot:not(.outside)", "data-poi"))
     page.click(f'.hotspot[data-poi="{poi.id}"]')
     assert page.is_visible("#card")
@@ -180,8 +188,7 @@ def test_islet_in_a_browser_shows_its_cards_in_both_languages(published, open_si
     assert page.evaluate("document.documentElement.lang") == "en"
     page.click(".card-close")
     assert not page.is_visible("#card")
-    _assert_written_in_the_sites_own_font(page, origin, requested)
-    page.close()
+    page.click("#lang")
 
 
 def _assert_written_in_the_sites_own_font(page, origin, requested):
@@ -195,12 +202,13 @@ def _assert_written_in_the_sites_own_font(page, origin, requested):
         assert family.startswith('"Ludao Sans"'), (selector, family)
 
 
-def test_gulangyu_in_a_browser_draws_and_every_hotspot_takes_focus(published, open_site):
+def test_gulangyu_in_a_browser_draws_shows_its_cards_and_every_hotspot_takes_focus(published, open_site):
     site = published("gulangyu", scenes=None)
     assert sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) < 15e6  # the issue's budget for one scene
     pois = json.loads((site / "scene.json").read_text(encoding="utf-8"))["pois"]
     page, origin, requested = open_site(site)
     _assert_draws_locally_and_reaches_every_hotspot(page, origin, requested, pois)
+    _assert_a_tapped_hotspots_card_in_both_languages(page, ROOT / "scenes" / "gulangyu" / "scene.yaml")
     credits = page.eval_on_selector_all("#credits-list li", "items => items.map(i => i.textContent)")
     assert credits == list(load_scene(ROOT / "scenes" / "gulangyu" / "scene.yaml")[0].credits)
     assert any("© OpenStreetMap contributors" in line for line in credits)  # the ODbL's attribution
