@@ -197,3 +197,16 @@ def test_a_postcards_qr_code_opens_the_page_that_calls_it_genuine(verify_page, r
     page.goto(link)
     wait_until(page, "window.verified === 'genuine'", VERDICT_TIMEOUT_S, "the postcard's link was not called genuine")
     assert page.get_attribute("#result", "data-status") == "genuine"
+
+
+def test_on_a_phone_the_verdict_fits_the_screen(verify_page, open_site, rings):
+    _, _, _, site = verify_page
+    own, _ = rings
+    text = typical(own)
+    page, _, _ = open_site(site, page=f"verify.html?lang=en#{text}", ready="window.verified === 'genuine'",
+                           viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=3)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+    box = page.locator("#result").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert page.locator("#check").bounding_box()["height"] >= 44  # large enough for a finger
+    page.close()
