@@ -90,26 +90,32 @@ def node_track(result, start: float, audio: SiteAudio) -> dict:
             "cues": cue_entries(events, start, audio), "sounds": sound_entries(events, start, audio)}
 
 
+def headless_runs(tour, tour_path: Path, world: TourWorld, lang: str, right_answers: dict | None, kept: list):
+    """run(answers) for the tree builder: one headless run, listening for the sounds it plays; the
+    unanswered run is also put in `kept` (its subtitles are the .vtt)."""
+    from engine.tour.headless import run_tour
+
+    def run(answers: dict):
+        heard = SoundsHeard()
+        result = run_tour(tour, tour_path, world, lang=lang, answers=answers, stage=heard, on_event=heard.on_event,
+                          right_answers=right_answers)
+        if not answers:
+            kept.append(result)
+        return result
+    return run
+
+
 def write_tour_tracks(tour, tour_path: Path, world: TourWorld, folder: Path, audio: SiteAudio | None = None,
                       right_answers: dict | None = None) -> float:
     """Both languages' tracks of one tour into `folder` (the site's tours/; `audio` the site's audio
     files); returns the unanswered zh run's length in seconds."""
-    from engine.tour.headless import run_tour
     folder.mkdir(exist_ok=True)
     audio = audio or SiteAudio(folder.parent)
     lengths = {}
     for lang in LANGS:
-        unanswered = []
-
-        def run(answers: dict, lang=lang):
-            heard = SoundsHeard()
-            result = run_tour(tour, tour_path, world, lang=lang, answers=answers, stage=heard,
-                              on_event=heard.on_event, right_answers=right_answers)
-            if not answers:
-                unanswered.append(result)
-            return result
-
-        nodes = build_tree(run, lambda result, start: node_track(result, start, audio), tour, lang)
+        unanswered: list = []
+        nodes = build_tree(headless_runs(tour, tour_path, world, lang, right_answers, unanswered),
+                           lambda result, start: node_track(result, start, audio), tour, lang)
         lengths[lang] = nodes[0]["duration_s"]
         track = {"format": 2, "tour": tour.id, "lang": lang, "nodes": nodes}
         (folder / f"{tour.id}.{lang}.json").write_text(json.dumps(track, ensure_ascii=False, separators=(",", ":")),
