@@ -236,3 +236,19 @@ def test_the_recording_plays_from_the_site(published, open_site):
     page.click("#stop")
     assert page.evaluate("document.querySelectorAll('audio').length") == 0  # stopping the tour silences it
     page.close()
+
+
+def test_on_a_phone_the_question_fits_and_its_options_take_a_finger(published, open_site, islet_quiz):
+    tour, _ = islet_quiz
+    # the phone's layout at 1 device pixel a CSS pixel: software rendering at 3 would outlast the question
+    page, _, _ = open_site(published("islet", scripts=TOURS), viewport={"width": 390, "height": 844},
+                           is_mobile=True, has_touch=True)
+    page.tap(f'#tours button[data-tour="{TOUR_ID}"]')
+    wait_until(page, QUESTION_SHOWN, 10, "the question did not appear")
+    panel, *buttons = page.evaluate("""[...document.querySelectorAll('#question, #question-options button')]
+        .map(e => e.getBoundingClientRect()).map(r => [r.left, r.top, r.right, r.bottom])""")
+    assert panel[0] >= 0 and panel[1] >= 0 and panel[2] <= 390 and panel[3] <= 844
+    assert len(buttons) == 2 and all(bottom - top >= 44 for _, top, _, bottom in buttons)
+    page.tap('#question-options button[data-option="red"]')
+    _subtitle_becomes(page, _steps(tour)["wrong_line_step"].narrate.zh, 3)
+    page.close()
