@@ -230,8 +230,8 @@ def _cues(vtt: str) -> list[tuple[float, float, str]]:
 def test_gulangyu_tour_plays_with_its_subtitles_on_time(published, open_site):
     site = published("gulangyu", scenes=None)
     tour_id = "gulangyu-highlights"
-    track = json.loads((site / "tours" / f"{tour_id}.zh.json").read_text(encoding="utf-8"))
-    assert track["finished"] and track["camera"][0][0] == 0.0
+    unanswered = json.loads((site / "tours" / f"{tour_id}.zh.json").read_text(encoding="utf-8"))["nodes"][0]
+    assert unanswered["finished"] and unanswered["camera"][0][0] == 0.0
     cues = _cues((site / "tours" / f"{tour_id}.zh.vtt").read_text(encoding="utf-8"))
     (_, first_end, first), (second_start, _, second) = cues[:2]
     page, _, _ = open_site(site)

@@ -41,20 +41,23 @@ def data_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def published(data_dir, tmp_path_factory):
-    """published(scene, scenes=...) -> the site's folder, published once a module."""
+    """published(scene, scenes=..., scripts=...) -> the site's folder, published once a module
+    (scripts: a tours folder other than the project's)."""
     web_tools_or_skip()
-    made: dict[str, Path] = {}
+    made: dict[tuple, Path] = {}
     root = tmp_path_factory.mktemp("sites")
 
-    def _publish(scene: str, scenes: Path = SCENES) -> Path:
-        if scene not in made:
-            out = root / scene
+    def _publish(scene: str, scenes: Path = SCENES, scripts: Path | None = None) -> Path:
+        if (scene, scripts) not in made:
+            out = root / (scene if scripts is None else f"{scene}-{scripts.name}")
             args = ["publish", scene, "--out", str(out), "--data", str(data_dir)]
             if scenes is not None:
                 args += ["--scenes", str(scenes)]
+            if scripts is not None:
+                args += ["--scripts", str(scripts)]
             assert main(args) == EXIT_OK
-            made[scene] = out
-        return made[scene]
+            made[(scene, scripts)] = out
+        return made[(scene, scripts)]
 
     return _publish
 

@@ -45,6 +45,9 @@ def index_html(scene_name_zh: str) -> str:
 <nav><span id="views-label"></span><span id="views" role="group" aria-labelledby="views-label"></span>
 <span id="tours-label"></span><span id="tours" role="group" aria-labelledby="tours-label"></span></nav>
 <p id="subtitle" aria-live="polite" hidden></p>
+<section id="question" role="group" aria-labelledby="question-prompt" hidden>
+<p id="question-prompt" aria-live="polite"></p><div id="question-options" role="group"></div><p id="question-time"></p>
+</section>
 <details id="credits"><summary id="credits-label"></summary><ul id="credits-list"></ul></details>
 <section id="card" role="dialog" aria-labelledby="card-title" hidden>
 <h2 class="card-title" id="card-title"></h2><p class="card-body"></p>

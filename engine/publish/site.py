@@ -6,8 +6,9 @@ fonts/ (the engine's own UI font with its licence: the page's text looks the sam
 machine and needs no font from elsewhere),
 scene.glb (the export's model, meshopt-compressed when that is smaller) and scene.json (names,
 hotspots with their cards, viewpoints, tours: engine.publish.scene_data), and tours/ with each
-tour's camera path and subtitles per language (engine.publish.tour_tracks), and the souvenir
-verification page: verify.html, verify.css, verify.js and keys.json (engine.publish.verify_page)."""
+tour's tracks per language, a tree of runs for its questions, and subtitles (engine.publish.tour_tracks),
+audio/ with the recordings they play (engine.publish.tour_audio), and the souvenir verification
+page: verify.html, verify.css, verify.js and keys.json (engine.publish.verify_page)."""
 from __future__ import annotations
 
 import json
@@ -21,6 +22,7 @@ from engine.export.scene import chosen_overlays
 from engine.errors import UsageError
 from engine.files import atomic_folder
 from engine.publish.page import index_html
+from engine.publish.tour_audio import SiteAudio
 from engine.publish.scene_data import scene_data, scene_tours, tour_entry
 from engine.publish.tour_tracks import write_tour_tracks
 from engine.publish.verify_page import keys_json, site_keys, verify_html
@@ -66,6 +68,18 @@ def published_tour_world(settings: Settings, manifest: Path, cache, scene_id: st
         events, scene, facts.projection, facts.ground))
 
 
+def quiz_answers(settings: Settings, manifest: Path, scene_id: str, event_ids: list[str]) -> dict[str, str]:
+    """Question id -> its right option, from the scene's game and the published events' (engine.visit's
+    right_answers): a question left to time out on the page says its answer as on the kiosk."""
+    from engine.game.session import game_for
+    from engine.overlays.choose import usable_events
+    quizzes = list(game.quizzes) if (game := game_for(manifest, settings.scenes_dir)) is not None else []
+    if event_ids:
+        events = [e for e in usable_events(settings.scenes_dir, scene_id)[0] if e.id in event_ids]
+        quizzes += [q for e in events if e.overlay.game is not None for q in e.overlay.game.quizzes]
+    return {q.id: q.answer for q in quizzes}
+
+
 def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: str, event_ids: list[str],
                  out: Path, key_files: list[Path] = ()) -> SiteSummary:
     """`find_tools` is asked once the scene and events are known good: the user's own mistakes are
@@ -100,9 +114,12 @@ def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: 
         (site / "scene.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         write_model(tools, glb, site)
         if tours:
-            world = published_tour_world(settings, manifest, cache, plan.scene.id, [o.event_id for o in overlays])
+            event_ids = [o.event_id for o in overlays]
+            world = published_tour_world(settings, manifest, cache, plan.scene.id, event_ids)
+            answers = quiz_answers(settings, manifest, plan.scene.id, event_ids)
+            audio = SiteAudio(site)
             for tour, path in tours:
-                write_tour_tracks(tour, path, world, site / "tours")
+                write_tour_tracks(tour, path, world, site / "tours", audio, answers)
         sizes = {str(path.relative_to(site)): path.stat().st_size for path in sorted(site.rglob("*")) if path.is_file()}
     return SiteSummary(sizes, len(glb), len(data["pois"]), len(data["viewpoints"]), len(data["tours"]),
                        sorted(keys), tours_left_out + export.left_out)
