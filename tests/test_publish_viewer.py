@@ -1,15 +1,161 @@
-"""The published page's viewer, in a real browser (tests/web_site.py's fixtures): hotspot labels
-that never overlap."""
+"""The published page's viewer, in a real browser (tests/web_site.py's fixtures): walking like the
+kiosk, and hotspot labels that never overlap."""
 from __future__ import annotations
 
 import json
+import math
 import time
 
+import pytest
+
+from engine.world.plans import load_plan
+from tests.conftest import ISLET
 from tests.web_site import wait_until
+
+EYE_HEIGHT_M = 1.7  # engine.display.navigation.EYE_HEIGHT_M, which the page's walk keeps
+WALK_MPS = 4.0
+
+
+@pytest.fixture(scope="module")
+def islet_ground():
+    """The islet's ground height at a glTF (x, z), from the engine's own heightfield and water level."""
+    plan, _ = load_plan(ISLET, None)
+    level = plan.scene.water.level_m
+
+    def at(x: float, z: float) -> tuple[float, bool]:  # (height, on land well away from the coast)
+        height = float(plan.facts.ground.height_at(x, -z))  # glTF +Z is south: the plan's y is -z
+        return max(height, level), height > level + 1.0
+
+    return at
+
+
+def _camera(page) -> dict:
+    return page.evaluate("window.ludao.camera()")
 
 
 def _frames(page) -> int:
     return page.evaluate("window.ludao.frames()")
+
+
+def _assert_on_the_ground(camera, ground):
+    x, y, z = camera["position"]
+    height, inland = ground(x, z)
+    assert camera["ground"] == pytest.approx(y - EYE_HEIGHT_M, abs=0.01)  # the page's own raycast
+    if inland:  # the terrain's triangles follow the heightfield closely away from the shore
+        assert y - height == pytest.approx(EYE_HEIGHT_M, abs=0.25), (x, z)
+    else:
+        assert y - height >= EYE_HEIGHT_M - 0.25, (x, z)  # never under the water's surface
+
+
+def _drag(page, dx: float, dy: float, at=(640, 380)):
+    page.mouse.move(*at)
+    page.mouse.down()
+    page.mouse.move(at[0] + dx, at[1] + dy, steps=4)
+    page.mouse.up()
+
+
+# --- walking -------------------------------------------------------------------------------------
+
+def test_walk_keeps_the_eye_over_the_ground_at_walking_pace_and_back_to_orbit(published, open_site, islet_ground):
+    site = published("islet")
+    extent = json.loads((site / "scene.json").read_text(encoding="utf-8"))["scene"]["extent_m"]
+    page, _, _ = open_site(site)
+    orbit = _camera(page)
+    assert orbit["mode"] == "orbit" and page.text_content("#walk") == "步行"
+    assert not page.is_visible("#walk-ahead")
+
+    page.click("#walk")
+    walk = _camera(page)
+    assert walk["mode"] == "walk" and page.text_content("#walk") == "环绕"
+    assert walk["pitch"] == pytest.approx(0, abs=0.1)  # level, facing the way the view looked
+    assert walk["yaw"] == pytest.approx(orbit["yaw"], abs=0.5)
+    assert math.dist(walk["position"][::2], orbit["target"][::2]) < 0.01  # on the ground under what was looked at
+    _assert_on_the_ground(walk, islet_ground)
+
+    idle = _frames(page)
+    time.sleep(0.4)
+    assert _frames(page) == idle  # standing still draws nothing
+    page.evaluate("""window.held = {};  // the key's time held, on the page's own clock
+      for (const type of ['keydown', 'keyup']) window.addEventListener(type, (e) => { window.held[type] = e.timeStamp; });""")
+    page.keyboard.down("ArrowUp")
+    time.sleep(1.0)
+    page.keyboard.up("ArrowUp")
+    held = page.evaluate("(window.held.keyup - window.held.keydown) / 1000")
+    time.sleep(0.1)
+    moved = _camera(page)
+    assert _frames(page) > idle + 2  # drawn while the key is held
+    dx, dz = moved["position"][0] - walk["position"][0], moved["position"][2] - walk["position"][2]
+    heading = math.radians(walk["yaw"])
+    assert (dx, dz) == pytest.approx((-math.sin(heading) * math.hypot(dx, dz), -math.cos(heading) * math.hypot(dx, dz)),
+                                     abs=0.05)  # straight along the heading
+    # at 4 m/s while held, less at most the last slow frame before the key came up
+    assert WALK_MPS * (held - 0.3) < math.hypot(dx, dz) <= WALK_MPS * held * 1.02
+    _assert_on_the_ground(moved, islet_ground)
+
+    _drag(page, -100, 0)  # a drag left turns the head left, 0.25 degrees a pixel, as at the kiosk
+    assert _camera(page)["yaw"] == pytest.approx(walk["yaw"] + 25, abs=1)
+    _drag(page, 0, -300)
+    _drag(page, 0, -300)
+    assert _camera(page)["pitch"] == pytest.approx(85, abs=0.5)  # looking up, clamped
+    assert _camera(page)["position"] == moved["position"]  # turning the head moves nobody
+
+    page.evaluate(f"window.ludao.walkTo({extent * 3}, {-extent * 2})")  # far out to sea
+    edge = _camera(page)
+    assert edge["position"][0] == pytest.approx(extent) and edge["position"][2] == pytest.approx(-extent)
+    _assert_on_the_ground(edge, islet_ground)
+    for x, z in ((-40.0, -120.0), (150.0, 0.0), (0.0, 0.0)):
+        page.evaluate(f"window.ludao.walkTo({x}, {z})")
+        _assert_on_the_ground(_camera(page), islet_ground)
+
+    page.click("#walk")  # back to orbit, round a point ahead
+    back = _camera(page)
+    assert back["mode"] == "orbit" and page.text_content("#walk") == "步行" and not page.is_visible("#walk-ahead")
+    distance = math.dist(back["position"], back["target"])
+    _drag(page, 120, 0)
+    time.sleep(0.3)  # the orbit's damping settles
+    turned = _camera(page)
+    assert math.dist(turned["position"], back["position"]) > 1  # the drag orbits again
+    assert math.dist(turned["position"], turned["target"]) == pytest.approx(distance, rel=0.02)
+    page.close()
+
+
+def _touch(cdp, kind: str, x: float, y: float):
+    points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
+def test_a_phone_walks_with_a_finger_drag_and_the_hold_to_walk_button(published, open_site):
+    page, _, _ = open_site(published("islet"), viewport={"width": 390, "height": 844}, is_mobile=True,
+                           has_touch=True, device_scale_factor=2)
+    page.tap("#walk")
+    start = _camera(page)
+    assert start["mode"] == "walk"
+    ahead = page.locator("#walk-ahead")
+    assert ahead.is_visible() and ahead.text_content() == "向前走"
+    box = ahead.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44 and box["x"] + box["width"] <= 390
+
+    cdp = page.context.new_cdp_session(page)
+    _touch(cdp, "touchStart", 200, 400)  # a finger dragged right turns the head right
+    for step in range(1, 5):
+        _touch(cdp, "touchMove", 200 + 20 * step, 400)
+    _touch(cdp, "touchEnd", 0, 0)
+    turned = _camera(page)
+    assert turned["yaw"] == pytest.approx(start["yaw"] - 20, abs=1)
+
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    _touch(cdp, "touchStart", *centre)  # held: walks ahead
+    time.sleep(0.8)
+    _touch(cdp, "touchEnd", 0, 0)
+    time.sleep(0.1)
+    walked = _camera(page)
+    dx, dz = walked["position"][0] - turned["position"][0], walked["position"][2] - turned["position"][2]
+    assert math.hypot(dx, dz) > 1.0
+    heading = math.radians(turned["yaw"])
+    assert -math.sin(heading) * dx - math.cos(heading) * dz == pytest.approx(math.hypot(dx, dz), rel=0.01)
+    time.sleep(0.3)
+    assert _camera(page)["position"] == walked["position"]  # let go: stands still
+    page.close()
 
 
 # --- hotspot labels --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.j
 import { Card } from './card.js';
 import { Hotspots } from './hotspots.js';
 import { TourPlayer } from './tour.js';
+import { GROUND_LAYERS, Walker } from './walk.js';
 import { LANGS, UI } from './strings.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -61,7 +62,7 @@ async function start() {
   const viewButtons = data.viewpoints.map((view) => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.addEventListener('click', () => { tour.stop(); goTo(world, view); });
+    button.addEventListener('click', () => { tour.stop(); walker.leave(); goTo(world, view); });
     viewList.appendChild(button);
     return { view, button };
   });
@@ -71,7 +72,7 @@ async function start() {
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.tour = entry.id;
-    button.addEventListener('click', () => tour.play(entry.id, lang).catch(failed));
+    button.addEventListener('click', () => { walker.leave(); tour.play(entry.id, lang).catch(failed); });
     $('#tours').appendChild(button);
     return { entry, button };
   });
@@ -82,6 +83,15 @@ async function start() {
     item.textContent = line;
     $('#credits-list').appendChild(item);
   }
+
+  let stale = true;
+  const walker = new Walker(world, [], data.scene.extent_m, $('#walk-ahead'));
+  $('#walk').addEventListener('click', () => {
+    tour.stop();
+    if (walker.active) walker.leave(); else walker.enter();
+    $('#walk').textContent = walker.active ? UI[lang].orbit : UI[lang].walk;
+    stale = true;
+  });
 
   function setLanguage(next) {
     tour.stop();  // a tour's timeline is its language's: it does not switch half way
@@ -102,6 +112,8 @@ async function start() {
     $('#tours-label').textContent = ui.tours;
     $('#stop').textContent = ui.stop;
     $('#credits-label').textContent = ui.credits;
+    $('#walk').textContent = walker.active ? ui.orbit : ui.walk;
+    $('#walk-ahead').textContent = ui.walkAhead;
     hotspots.setLanguage(lang);
     card.render(lang);
   }
@@ -111,6 +123,8 @@ async function start() {
   const bar = $('#loading-bar');
   const gltf = await loadModel('scene.glb', (share) => { bar.value = share; });
   world.scene.add(gltf.scene);
+  gltf.scene.updateMatrixWorld(true);
+  walker.ground = gltf.scene.children.filter((node) => GROUND_LAYERS.includes(node.name));
   if (data.viewpoints.length) goTo(world, data.viewpoints[0]);
 
   function resize() {
@@ -119,9 +133,8 @@ async function start() {
     world.camera.aspect = w / Math.max(h, 1);
     world.camera.updateProjectionMatrix();
   }
-  // A frame is drawn only when the view changed (orbit, damping, resize, a viewpoint): an idle page
+  // A frame is drawn only when the view changed (orbit, damping, resize, a viewpoint, a walk): an idle page
   // costs a phone's battery nothing, and a software-rendered browser stays responsive.
-  let stale = true;
   world.controls.addEventListener('change', () => { stale = true; });
   window.addEventListener('resize', () => { resize(); stale = true; });
   resize();
@@ -129,7 +142,8 @@ async function start() {
   let frames = 0;
   world.renderer.setAnimationLoop(() => {
     const touring = tour.update();
-    if (!touring) world.controls.update();
+    if (walker.active) stale = walker.update() || stale;
+    else if (!touring) world.controls.update();
     if (!stale && !touring) return;
     stale = false;
     world.renderer.render(world.scene, world.camera);
@@ -142,8 +156,21 @@ async function start() {
     }
   });
   // For tests and benchmarks/web_scene.py: frames drawn so far, the playing tour's clock (s, or null),
-  // spin(true) orbits the view without end.
-  window.ludao = { frames: () => frames, tourTime: () => tour.time, spin: (on) => { world.controls.autoRotate = Boolean(on); } };
+  // spin(true) orbits the view without end; camera(): the mode, the eye, where it looks (yaw about +Y,
+  // 0 looking along -Z, and pitch, in degrees) and the ground under the eye; walkTo(x, z) puts a
+  // walker there as a step would (clamped into the scene, on the ground).
+  const mode = () => (tour.time !== null ? 'tour' : walker.active ? 'walk' : 'orbit');
+  window.ludao = {
+    frames: () => frames, tourTime: () => tour.time, spin: (on) => { world.controls.autoRotate = Boolean(on); },
+    camera: () => {
+      const { position } = world.camera;
+      const look = world.camera.getWorldDirection(new Vector3());
+      return { mode: mode(), position: position.toArray(), target: world.controls.target.toArray(),
+        yaw: Math.atan2(-look.x, -look.z) * 180 / Math.PI, pitch: Math.asin(look.y) * 180 / Math.PI,
+        ground: walker.groundAt(position.x, position.z) };
+    },
+    walkTo: (x, z) => { walker.placeEye(x, z, world.camera.position.y); stale = true; },
+  };
 }
 
 start().catch(failed);
