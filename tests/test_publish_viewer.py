@@ -1,5 +1,10 @@
 """The published page's viewer, in a real browser (tests/web_site.py's fixtures): walking like the
-kiosk, and hotspot labels that never overlap."""
+kiosk, the "Enter VR" button where a headset is, and hotspot labels that never overlap.
+
+Debian's headless Chromium has navigator.xr on http://127.0.0.1 but no immersive device
+(isSessionSupported('immersive-vr') is false, requestSession rejects "No XR hardware found") and no
+WebXR test API: the VR button is checked against a navigator.xr the test defines, never a real
+immersive session."""
 from __future__ import annotations
 
 import json
@@ -10,7 +15,7 @@ import pytest
 
 from engine.world.plans import load_plan
 from tests.conftest import ISLET
-from tests.web_site import wait_until
+from tests.web_site import SCENE_READY, wait_until
 
 EYE_HEIGHT_M = 1.7  # engine.display.navigation.EYE_HEIGHT_M, which the page's walk keeps
 WALK_MPS = 4.0
@@ -155,6 +160,148 @@ def test_a_phone_walks_with_a_finger_drag_and_the_hold_to_walk_button(published,
     assert -math.sin(heading) * dx - math.cos(heading) * dz == pytest.approx(math.hypot(dx, dz), rel=0.01)
     time.sleep(0.3)
     assert _camera(page)["position"] == walked["position"]  # let go: stands still
+    page.close()
+
+
+# --- Enter VR --------------------------------------------------------------------------------------
+
+NO_XR = "Object.defineProperty(navigator, 'xr', { configurable: true, value: undefined });"
+# A browser that says it has a headset but whose session is refused (as when the visitor declines).
+REFUSING_XR = """
+window.xrAsked = [];
+Object.defineProperty(navigator, 'xr', { configurable: true, value: {
+  isSessionSupported: (mode) => Promise.resolve(mode === 'immersive-vr'),
+  requestSession: (mode, options) => {
+    window.xrAsked.push([mode, options]);
+    return Promise.reject(new DOMException('The visitor said no', 'NotAllowedError'));
+  },
+} });
+"""
+
+
+# A headset as far as three.js and the page can tell, for the page's side of a session: the browser's
+# own XRRigidTransform, a session whose frames come from requestAnimationFrame, and a head standing
+# 1.6 m over the floor of whatever offset space the page renders from (the pose a real device would
+# report there: the offset's inverse times the head's pose in the floor space). Nothing is shown.
+GRANTING_XR = """
+Object.defineProperty(window, 'XRWebGLBinding', { configurable: true, value: undefined });
+WebGL2RenderingContext.prototype.makeXRCompatible = () => Promise.resolve();
+window.XRWebGLLayer = class {
+  constructor() {
+    Object.assign(this, { framebuffer: null, framebufferWidth: 64, framebufferHeight: 64, ignoreDepthValues: true });
+  }
+  getViewport() { return { x: 0, y: 0, width: 64, height: 64 }; }
+};
+const head = new DOMMatrix().translate(0, 1.6, 0);
+const projection = new Float32Array([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, -1.0002, -1, 0, 0, -0.20002, 0]);
+function space(type, transform) {
+  return { type, transform, getOffsetReferenceSpace: (offset) => space(type, offset) };
+}
+const session = new EventTarget();
+Object.assign(session, {
+  renderState: {}, inputSources: [], enabledFeatures: ['local-floor'],
+  updateRenderState(state) { Object.assign(this.renderState, state); },
+  requestReferenceSpace: (type) => Promise.resolve(space(type, null)),
+  requestAnimationFrame: (callback) => requestAnimationFrame((time) => callback(time, {
+    session,
+    getViewerPose: (seen) => {
+      const matrix = seen.transform ? new DOMMatrix(Array.from(seen.transform.inverse.matrix)).multiply(head) : head;
+      return { views: [{ eye: 'none', projectionMatrix: projection, transform: { matrix: matrix.toFloat32Array() } }] };
+    },
+  })),
+  cancelAnimationFrame: (id) => cancelAnimationFrame(id),
+  end() { this.dispatchEvent(new Event('end')); return Promise.resolve(); },
+});
+window.xrSession = session;
+Object.defineProperty(navigator, 'xr', { configurable: true, value: {
+  isSessionSupported: (mode) => Promise.resolve(mode === 'immersive-vr'),
+  requestSession: () => Promise.resolve(session),
+} });
+"""
+
+
+def _reopen_with(page, script: str):
+    page.add_init_script(script)
+    page.reload()
+    wait_until(page, SCENE_READY, why="the page did not load again")
+    assert page.evaluate("window.sceneError || null") is None
+
+
+def test_enter_vr_is_hidden_without_an_immersive_headset(published, open_site):
+    page, _, _ = open_site(published("islet"))
+    # this machine's Chromium: WebXR there, no immersive device
+    assert page.evaluate("navigator.xr.isSessionSupported('immersive-vr')") is False
+    assert page.evaluate("document.querySelector('#vr').hidden") is True
+    assert not page.is_visible("#vr")
+    _reopen_with(page, NO_XR)  # a browser without WebXR at all
+    assert page.evaluate("navigator.xr") is None
+    assert not page.is_visible("#vr") and not page.is_visible("#notice")
+    page.close()
+
+
+def test_enter_vr_shows_where_a_headset_is_and_says_when_it_is_refused(published, open_site):
+    page, _, _ = open_site(published("islet"))
+    _reopen_with(page, REFUSING_XR)
+    vr = page.locator("#vr")
+    wait_until(page, "!document.querySelector('#vr').hidden", 5, "the VR button did not appear")
+    assert vr.evaluate("b => b.tagName") == "BUTTON" and vr.text_content() == "进入 VR"
+    before = _camera(page)
+    vr.click()
+    wait_until(page, "!document.querySelector('#notice').hidden", 5, "no message for the refused session")
+    assert page.text_content("#notice") == "无法进入 VR"
+    assert page.get_attribute("#notice", "role") == "alert"
+    assert page.evaluate("window.xrAsked") == [["immersive-vr", {"optionalFeatures": ["local-floor"]}]]
+    after = _camera(page)
+    assert after["mode"] == "orbit" and after["position"] == before["position"]
+    page.click("#lang")
+    assert vr.text_content() == "Enter VR" and page.text_content("#notice") == "VR could not start"
+    page.close()
+
+
+def _yaw_towards(eye, target) -> float:
+    return math.degrees(math.atan2(eye[0] - target[0], eye[2] - target[2]))
+
+
+def test_in_vr_the_visitor_stands_at_the_view_and_only_a_select_moves_them(published, open_site):
+    """With the session faked (no headset here), what the page does with it: the visitor's eyes at the
+    page's view, level, facing its heading; a frame every frame; a select jumps to the next viewpoint;
+    the session's end gives the page back its view and its draw-on-change."""
+    site = published("islet")
+    views = json.loads((site / "scene.json").read_text(encoding="utf-8"))["viewpoints"]
+    page, _, _ = open_site(site)
+    _reopen_with(page, GRANTING_XR)
+    wait_until(page, "!document.querySelector('#vr').hidden", 5, "the VR button did not appear")
+    before = _camera(page)
+    page.click("#vr")
+    wait_until(page, "window.ludao.camera().mode === 'vr' && window.ludao.frames() > 2", 10, "no VR session")
+    frames = _frames(page)
+    time.sleep(0.5)
+    assert _frames(page) > frames + 3  # a headset is drawn for every frame, changed or not
+    standing = _camera(page)
+    assert standing["position"] == pytest.approx(before["position"], abs=0.01)
+    assert standing["yaw"] == pytest.approx(before["yaw"], abs=0.1) and standing["pitch"] == pytest.approx(0, abs=0.1)
+    time.sleep(0.3)
+    assert _camera(page)["position"] == pytest.approx(standing["position"], abs=1e-6)  # nothing moves by itself
+
+    for view in (views[1], views[2], views[0]):  # each select: the next viewpoint, round again after the last
+        page.evaluate("window.xrSession.dispatchEvent(new Event('select'))")
+        time.sleep(0.2)
+        jumped = _camera(page)
+        assert jumped["position"] == pytest.approx(view["position"], abs=0.01), view["id"]
+        assert jumped["yaw"] == pytest.approx(_yaw_towards(view["position"], view["target"]), abs=0.1)
+        assert jumped["pitch"] == pytest.approx(0, abs=0.1)  # the head stays level: no forced pitch or roll
+
+    page.evaluate("window.xrSession.end()")
+    wait_until(page, "window.ludao.camera().mode === 'orbit'", 5, "the session's end did not give the page back")
+    time.sleep(0.3)
+    after = _camera(page)
+    assert after["position"] == pytest.approx(before["position"], abs=0.01)
+    assert after["target"] == pytest.approx(before["target"], abs=0.01)
+    idle = _frames(page)
+    time.sleep(0.4)
+    assert _frames(page) == idle  # back to drawing on change
+    _drag(page, 100, 0)
+    assert _frames(page) > idle
     page.close()
 
 

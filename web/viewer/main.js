@@ -9,6 +9,7 @@ import { Card } from './card.js';
 import { Hotspots } from './hotspots.js';
 import { TourPlayer } from './tour.js';
 import { GROUND_LAYERS, Walker } from './walk.js';
+import { VrEntry } from './xr.js';
 import { LANGS, UI } from './strings.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -62,7 +63,7 @@ async function start() {
   const viewButtons = data.viewpoints.map((view) => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.addEventListener('click', () => { tour.stop(); walker.leave(); goTo(world, view); });
+    button.addEventListener('click', () => { tour.stop(); walker.leave(); goTo(world, view); lastView = view; });
     viewList.appendChild(button);
     return { view, button };
   });
@@ -85,6 +86,7 @@ async function start() {
   }
 
   let stale = true;
+  let lastView = data.viewpoints[0];
   const walker = new Walker(world, [], data.scene.extent_m, $('#walk-ahead'));
   $('#walk').addEventListener('click', () => {
     tour.stop();
@@ -92,6 +94,15 @@ async function start() {
     $('#walk').textContent = walker.active ? UI[lang].orbit : UI[lang].walk;
     stale = true;
   });
+  const vr = new VrEntry($('#vr'), $('#notice'), world, {
+    beforeEnter: () => { tour.stop(); walker.leave(); },
+    nextView: () => {  // a select steps through the viewpoints, round again after the last
+      lastView = data.viewpoints[(data.viewpoints.indexOf(lastView) + 1) % data.viewpoints.length];
+      return lastView;
+    },
+    onChange: () => { resize(); stale = true; },
+  });
+  vr.offer();
 
   function setLanguage(next) {
     tour.stop();  // a tour's timeline is its language's: it does not switch half way
@@ -114,6 +125,7 @@ async function start() {
     $('#credits-label').textContent = ui.credits;
     $('#walk').textContent = walker.active ? ui.orbit : ui.walk;
     $('#walk-ahead').textContent = ui.walkAhead;
+    vr.setLanguage(ui);
     hotspots.setLanguage(lang);
     card.render(lang);
   }
@@ -144,11 +156,11 @@ async function start() {
     const touring = tour.update();
     if (walker.active) stale = walker.update() || stale;
     else if (!touring) world.controls.update();
-    if (!stale && !touring) return;
+    if (!stale && !touring && !vr.presenting) return;  // a headset needs every frame
     stale = false;
     world.renderer.render(world.scene, world.camera);
     const canvas = world.renderer.domElement;
-    hotspots.place(world.camera, canvas.clientWidth, canvas.clientHeight);
+    if (!vr.presenting) hotspots.place(world.camera, canvas.clientWidth, canvas.clientHeight);
     frames += 1;
     if (frames === 1) {
       $('#loading').hidden = true;
@@ -159,7 +171,7 @@ async function start() {
   // spin(true) orbits the view without end; camera(): the mode, the eye, where it looks (yaw about +Y,
   // 0 looking along -Z, and pitch, in degrees) and the ground under the eye; walkTo(x, z) puts a
   // walker there as a step would (clamped into the scene, on the ground).
-  const mode = () => (tour.time !== null ? 'tour' : walker.active ? 'walk' : 'orbit');
+  const mode = () => (vr.presenting ? 'vr' : tour.time !== null ? 'tour' : walker.active ? 'walk' : 'orbit');
   window.ludao = {
     frames: () => frames, tourTime: () => tour.time, spin: (on) => { world.controls.autoRotate = Boolean(on); },
     camera: () => {
