@@ -323,6 +323,14 @@ def _overlapping(shown: list[dict]) -> list[tuple[str, str]]:
     return pairs
 
 
+def _under_the_bars(page, shown: list[dict]) -> list[str]:
+    """The labels that lie under the page's header, bottom bar or credits."""
+    bars = page.evaluate("""['header', 'nav', '#credits'].map((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return { poi: s, box: [r.left, r.top, r.right, r.bottom] }; })""")
+    return [pair[0] for bar in bars for pair in _overlapping([*shown, bar]) if bar["poi"] in pair]
+
+
 def test_gulangyu_hotspot_labels_never_overlap_at_any_viewpoint(published, open_site):
     site = published("gulangyu", scenes=None)
     views = json.loads((site / "scene.json").read_text(encoding="utf-8"))["viewpoints"]
@@ -331,7 +339,7 @@ def test_gulangyu_hotspot_labels_never_overlap_at_any_viewpoint(published, open_
     page.evaluate("window.dispatchEvent(new Event('resize'))")  # a frame laid out with the loaded font
     time.sleep(0.3)
     first = page.evaluate(SHOWN_BOXES)
-    assert len(first) >= 5 and _overlapping(first) == []
+    assert len(first) >= 5 and _overlapping(first) == [] and _under_the_bars(page, first) == []
     assert [s for s in first if "lifted" in s["cls"] or "pin" in s["cls"]], \
         "the overview's labels collide unless laid out apart: nothing was moved"
 
@@ -341,7 +349,7 @@ def test_gulangyu_hotspot_labels_never_overlap_at_any_viewpoint(published, open_
         wait_until(page, f"window.ludao.frames() > {before}", 10)
         time.sleep(0.3)  # the orbit's damping settles
         shown = page.evaluate(SHOWN_BOXES)
-        assert shown and _overlapping(shown) == [], views[index]["id"]
+        assert shown and _overlapping(shown) == [] and _under_the_bars(page, shown) == [], views[index]["id"]
 
     page.click("#views button >> nth=0")  # the overview again: a keyboard reaches each hotspot, labelled
     time.sleep(0.3)

@@ -4,7 +4,8 @@
 //
 // Labels never overlap: nearest first (the focused one before all), each takes its label at its pin,
 // or shifted up a label's height at a time, or shrinks to a pin-only button, or, with no room even
-// for that, hides like an off-picture one. Every button keeps its aria-label and its place in the tab order.
+// for that, hides like an off-picture one; none goes under the page's bars. Every button keeps its
+// aria-label and its place in the tab order.
 import { Vector3 } from 'three';
 
 const EDGE_PX = 24;
@@ -18,9 +19,10 @@ function overlaps(a, taken) {
 }
 
 // Where each shown hotspot goes, in priority order: [{ mode: 'label' | 'pin' | 'crowded', lift }],
-// lift in pixels above the pin. `shown`: [{ x, y, w, h }], x, y the pin on screen, w, h its label.
-export function layOut(shown) {
-  const taken = [];
+// lift in pixels above the pin. `shown`: [{ x, y, w, h }], x, y the pin on screen, w, h its label;
+// `covered`: boxes ({ left, top, right, bottom }) the page's own bars hide.
+export function layOut(shown, covered = []) {
+  const taken = [...covered];
   return shown.map(({ x, y, w, h }) => {
     for (let step = 0; step <= SHIFTS; step += 1) {
       const lift = step * (h + GAP_PX);
@@ -38,7 +40,9 @@ export function layOut(shown) {
 }
 
 export class Hotspots {
-  constructor(layer, pois, onOpen) {
+  // `bars`: the page's elements over the picture (header, nav, credits), which no label may go under.
+  constructor(layer, pois, onOpen, bars = []) {
+    this.bars = bars;
     this.items = pois.map((poi) => {
       const button = document.createElement('button');
       button.type = 'button';
@@ -104,7 +108,8 @@ export class Hotspots {
     }
     const focused = document.activeElement;
     shown.sort((a, b) => (b.button === focused) - (a.button === focused) || a.distance - b.distance);
-    const places = layOut(shown.map(({ x, y, size }) => ({ x, y, w: size.w, h: size.h })));
+    const covered = this.bars.map((bar) => bar.getBoundingClientRect()).filter((box) => box.width && box.height);
+    const places = layOut(shown.map(({ x, y, size }) => ({ x, y, w: size.w, h: size.h })), covered);
     shown.forEach((item, i) => {
       item.lift = places[i].lift;
       if (places[i].mode !== 'label') item.button.classList.add(places[i].mode);

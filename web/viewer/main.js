@@ -58,7 +58,8 @@ async function start() {
   const world = makeWorld($('#scene'), data.scene.extent_m);
   let lang = LANGS.includes(document.documentElement.lang) ? document.documentElement.lang : 'zh';
   const card = new Card($('#card'));
-  const hotspots = new Hotspots($('#hotspots'), data.pois, (poi, button) => card.show(poi, lang, button));
+  const hotspots = new Hotspots($('#hotspots'), data.pois, (poi, button) => card.show(poi, lang, button),
+    [$('header'), $('nav'), $('#credits')]);
   const viewList = $('#views');
   const viewButtons = data.viewpoints.map((view) => {
     const button = document.createElement('button');
