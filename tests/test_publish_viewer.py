@@ -112,6 +112,16 @@ def test_walk_keeps_the_eye_over_the_ground_at_walking_pace_and_back_to_orbit(pu
         page.evaluate(f"window.ludao.walkTo({x}, {z})")
         _assert_on_the_ground(_camera(page), islet_ground)
 
+    page.evaluate("""(() => { const field = document.createElement('input');  // as a question's answer would be
+      field.id = 'answer'; document.body.appendChild(field); })()""")
+    page.focus("#answer")
+    standing = _camera(page)["position"]
+    page.keyboard.down("KeyW")
+    time.sleep(0.3)
+    page.keyboard.up("KeyW")
+    assert page.input_value("#answer") == "w" and _camera(page)["position"] == standing  # typed, not walked
+    page.evaluate("document.querySelector('#answer').remove()")
+
     page.click("#walk")  # back to orbit, round a point ahead
     back = _camera(page)
     assert back["mode"] == "orbit" and page.text_content("#walk") == "步行" and not page.is_visible("#walk-ahead")

@@ -22,6 +22,11 @@ const KEYS = {
   KeyD: [0, 1], ArrowRight: [0, 1], KeyA: [0, -1], ArrowLeft: [0, -1],
 };
 
+// A key typed into a field (a visitor's answer, say) is text, not a step.
+function typing(element) {
+  return element instanceof HTMLElement && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+}
+
 export class Walker {
   // `ground`: the model's ground nodes; `extent`: the scene's half-size (scene.extent_m).
   constructor(world, ground, extent, aheadButton) {
@@ -43,7 +48,7 @@ export class Walker {
 
   listen() {
     window.addEventListener('keydown', (e) => {
-      if (!this.active || !(e.code in KEYS) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!this.active || !(e.code in KEYS) || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
       e.preventDefault();
       this.startClock();
       this.held.add(e.code);
