@@ -131,6 +131,11 @@ def test_walk_keeps_the_eye_over_the_ground_at_walking_pace_and_back_to_orbit(pu
     turned = _camera(page)
     assert math.dist(turned["position"], back["position"]) > 1  # the drag orbits again
     assert math.dist(turned["position"], turned["target"]) == pytest.approx(distance, rel=0.02)
+
+    page.click("#walk")
+    page.click("#views button >> nth=1")  # a viewpoint leaves the walk for its own orbit
+    assert _camera(page)["mode"] == "orbit" and page.text_content("#walk") == "步行"
+    assert not page.is_visible("#walk-ahead")
     page.close()
 
 

@@ -88,11 +88,10 @@ async function start() {
 
   let stale = true;
   let lastView = data.viewpoints[0];
-  const walker = new Walker(world, [], data.scene.extent_m, $('#walk-ahead'));
+  const walker = new Walker(world, data.scene.extent_m, $('#walk'), $('#walk-ahead'));
   $('#walk').addEventListener('click', () => {
     tour.stop();
     if (walker.active) walker.leave(); else walker.enter();
-    $('#walk').textContent = walker.active ? UI[lang].orbit : UI[lang].walk;
     stale = true;
   });
   const vr = new VrEntry($('#vr'), $('#notice'), world, {
@@ -124,8 +123,7 @@ async function start() {
     $('#tours-label').textContent = ui.tours;
     $('#stop').textContent = ui.stop;
     $('#credits-label').textContent = ui.credits;
-    $('#walk').textContent = walker.active ? ui.orbit : ui.walk;
-    $('#walk-ahead').textContent = ui.walkAhead;
+    walker.setLanguage(ui);
     vr.setLanguage(ui);
     hotspots.setLanguage(lang);
     card.render(lang);

@@ -28,12 +28,15 @@ function typing(element) {
 }
 
 export class Walker {
-  // `ground`: the model's ground nodes; `extent`: the scene's half-size (scene.extent_m).
-  constructor(world, ground, extent, aheadButton) {
+  // `extent`: the scene's half-size (scene.extent_m); `toggle` names the mode it switches to, `ahead`
+  // walks while held. The ground nodes are set once the model is in (`ground`).
+  constructor(world, extent, toggle, ahead) {
     this.world = world;
-    this.ground = ground;
+    this.ground = [];
     this.extent = extent;
-    this.aheadButton = aheadButton;
+    this.toggle = toggle;
+    this.aheadButton = ahead;
+    this.ui = null;
     this.active = false;
     this.yaw = 0;
     this.pitch = 0;
@@ -80,6 +83,18 @@ export class Walker {
     this.aheadButton.addEventListener('contextmenu', (e) => e.preventDefault());  // a long press is a walk, not a menu
   }
 
+  setLanguage(ui) {
+    this.ui = ui;
+    this.showMode();
+  }
+
+  showMode() {
+    this.aheadButton.hidden = !this.active;
+    if (!this.ui) return;
+    this.toggle.textContent = this.active ? this.ui.orbit : this.ui.walk;
+    this.aheadButton.textContent = this.ui.walkAhead;
+  }
+
   // The ground's height under (x, z): the highest terrain or water surface; null off the model.
   groundAt(x, z) {
     this.raycaster.set(new Vector3(x, RAY_TOP_M, z), this.down);
@@ -118,7 +133,7 @@ export class Walker {
     this.placeEye(at.x, at.z, at.y);
     this.aim();
     this.last = null;
-    this.aheadButton.hidden = false;
+    this.showMode();
   }
 
   // Back to orbit round a point ahead on the heading, as the kiosk's set_mode('orbit').
@@ -128,7 +143,7 @@ export class Walker {
     this.active = false;
     this.held.clear();
     this.aheadHeld = false;
-    this.aheadButton.hidden = true;
+    this.showMode();
     camera.near = 1;
     camera.updateProjectionMatrix();
     const x = camera.position.x - Math.sin(this.yaw) * ORBIT_AHEAD_M;
