@@ -24,7 +24,8 @@ const KEYS = {
 
 // A key typed into a field (a visitor's answer, say) is text, not a step.
 function typing(element) {
-  return element instanceof HTMLElement && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+  return element instanceof HTMLElement
+    && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
 export class Walker {
@@ -42,7 +43,7 @@ export class Walker {
     this.pitch = 0;
     this.held = new Set();
     this.aheadHeld = false;
-    this.turned = false;
+    this.dirty = false;
     this.raycaster = new Raycaster();
     this.down = new Vector3(0, -1, 0);
     this.last = null;
@@ -56,7 +57,10 @@ export class Walker {
       this.startClock();
       this.held.add(e.code);
     });
-    window.addEventListener('keyup', (e) => this.held.delete(e.code));
+    window.addEventListener('keyup', (e) => {
+      if (this.held.has(e.code)) this.settle();
+      this.held.delete(e.code);
+    });
     window.addEventListener('blur', () => this.held.clear());  // a key let go elsewhere never comes back up
     const canvas = this.world.renderer.domElement;
     let from = null;
@@ -75,7 +79,7 @@ export class Walker {
     canvas.addEventListener('pointercancel', release);
     const hold = (on) => (e) => {
       e.preventDefault();
-      if (on) this.startClock();
+      if (on) this.startClock(); else if (this.aheadHeld) this.settle();
       this.aheadHeld = on && this.active;
     };
     this.aheadButton.addEventListener('pointerdown', hold(true));
@@ -157,7 +161,7 @@ export class Walker {
     const rad = Math.PI / 180;
     this.yaw -= dxPixels * DEGREES_PER_PIXEL * rad;
     this.pitch = Math.min(Math.max(this.pitch - dyPixels * DEGREES_PER_PIXEL * rad, -MAX_PITCH_DEG * rad), MAX_PITCH_DEG * rad);
-    this.turned = true;
+    this.dirty = true;
   }
 
   // A walk is timed from the key press, not from the frame after it: a slow first frame loses nothing.
@@ -176,15 +180,27 @@ export class Walker {
     return [Math.sign(forward), Math.sign(right)];
   }
 
+  // A key let go between two frames: the walk up to that moment still counts, drawn next frame.
+  settle() {
+    if (this.active && this.step()) this.dirty = true;
+  }
+
   // Moves by the keys held since the last frame; true when the view changed and needs drawing.
   update() {
+    const moving = this.step();
+    const changed = this.dirty || moving;
+    this.dirty = false;
+    if (changed) this.aim();
+    return changed;
+  }
+
+  // The walk since the clock last ran, at WALK_MPS along the heading; true while keys are held.
+  step() {
     const now = performance.now();
     const dt = this.last === null ? 0 : Math.min((now - this.last) / 1000, MAX_DT_S);
     const [forward, right] = this.motion();
     const moving = forward !== 0 || right !== 0;
     this.last = moving ? now : null;
-    const changed = this.turned || moving;
-    this.turned = false;
     if (moving && dt > 0) {
       const length = Math.hypot(forward, right);
       const step = WALK_MPS * dt / length;
@@ -195,7 +211,6 @@ export class Walker {
       this.placeEye(position.x + (-sin * forward + cos * right) * step,
         position.z + (-cos * forward - sin * right) * step, position.y);
     }
-    if (changed) this.aim();
-    return changed;
+    return moving;
   }
 }

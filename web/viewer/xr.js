@@ -37,6 +37,9 @@ export class VrEntry {
     this.noticeKey = null;
     button.hidden = true;
     button.addEventListener('click', () => this.enter());
+    if (navigator.xr && navigator.xr.addEventListener) {  // a headset plugged in, or taken away, later
+      navigator.xr.addEventListener('devicechange', () => this.offer());
+    }
   }
 
   get presenting() {
