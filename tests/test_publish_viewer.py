@@ -13,12 +13,12 @@ import time
 
 import pytest
 
+from engine.display.navigation import EYE_HEIGHT_M, NavigationSpeeds
 from engine.world.plans import load_plan
 from tests.conftest import ISLET
 from tests.web_site import SCENE_READY, wait_until
 
-EYE_HEIGHT_M = 1.7  # engine.display.navigation.EYE_HEIGHT_M, which the page's walk keeps
-WALK_MPS = 4.0
+WALK_MPS = NavigationSpeeds().walk_mps  # the page walks as the kiosk does
 
 
 @pytest.fixture(scope="module")
