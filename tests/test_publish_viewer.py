@@ -94,7 +94,7 @@ def test_walk_keeps_the_eye_over_the_ground_at_walking_pace_and_back_to_orbit(pu
     assert (dx, dz) == pytest.approx((-math.sin(heading) * math.hypot(dx, dz), -math.cos(heading) * math.hypot(dx, dz)),
                                      abs=0.05)  # straight along the heading
     # 4 m/s while held; a frame slower than 0.25 s walks only 0.25 s (a busy machine's frames may be)
-    assert WALK_MPS * held * 0.5 < math.hypot(dx, dz) <= WALK_MPS * held * 1.02
+    assert WALK_MPS * held * 0.5 < math.hypot(dx, dz) <= WALK_MPS * held * 1.05
     _assert_on_the_ground(moved, islet_ground)
 
     _drag(page, -100, 0)  # a drag left turns the head left, 0.25 degrees a pixel, as at the kiosk

@@ -54,11 +54,11 @@ export class Walker {
     window.addEventListener('keydown', (e) => {
       if (!this.active || !(e.code in KEYS) || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
       e.preventDefault();
-      this.startClock();
+      this.startClock(e.timeStamp);
       this.held.add(e.code);
     });
     window.addEventListener('keyup', (e) => {
-      if (this.held.has(e.code)) this.settle();
+      if (this.held.has(e.code)) this.settle(e.timeStamp);
       this.held.delete(e.code);
     });
     window.addEventListener('blur', () => this.held.clear());  // a key let go elsewhere never comes back up
@@ -79,7 +79,7 @@ export class Walker {
     canvas.addEventListener('pointercancel', release);
     const hold = (on) => (e) => {
       e.preventDefault();
-      if (on) this.startClock(); else if (this.aheadHeld) this.settle();
+      if (on) this.startClock(e.timeStamp); else if (this.aheadHeld) this.settle(e.timeStamp);
       this.aheadHeld = on && this.active;
     };
     this.aheadButton.addEventListener('pointerdown', hold(true));
@@ -164,9 +164,10 @@ export class Walker {
     this.dirty = true;
   }
 
-  // A walk is timed from the key press, not from the frame after it: a slow first frame loses nothing.
-  startClock() {
-    if (this.last === null) this.last = performance.now();
+  // A walk is timed from the key press (its event's time, on performance.now()'s clock), not from
+  // the frame after it, nor from when a busy page got round to the event.
+  startClock(at) {
+    if (this.last === null) this.last = at;
   }
 
   // (forward, right) of the keys held now: opposite keys cancel, as at the kiosk.
@@ -181,13 +182,13 @@ export class Walker {
   }
 
   // A key let go between two frames: the walk up to that moment still counts, drawn next frame.
-  settle() {
-    if (this.active && this.step()) this.dirty = true;
+  settle(at) {
+    if (this.active && this.step(at)) this.dirty = true;
   }
 
   // Moves by the keys held since the last frame; true when the view changed and needs drawing.
   update() {
-    const moving = this.step();
+    const moving = this.step(performance.now());
     const changed = this.dirty || moving;
     this.dirty = false;
     if (changed) this.aim();
@@ -195,9 +196,8 @@ export class Walker {
   }
 
   // The walk since the clock last ran, at WALK_MPS along the heading; true while keys are held.
-  step() {
-    const now = performance.now();
-    const dt = this.last === null ? 0 : Math.min((now - this.last) / 1000, MAX_DT_S);
+  step(now) {
+    const dt = this.last === null ? 0 : Math.min(Math.max(now - this.last, 0) / 1000, MAX_DT_S);
     const [forward, right] = this.motion();
     const moving = forward !== 0 || right !== 0;
     this.last = moving ? now : null;
