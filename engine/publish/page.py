@@ -41,7 +41,9 @@ def index_html(scene_name_zh: str) -> str:
 <canvas id="scene" aria-hidden="true"></canvas>
 <div id="hotspots" role="group"></div>
 <header><h1 id="title">{title}</h1><button type="button" id="stop" hidden></button>
+<button type="button" id="walk"></button><button type="button" id="vr" hidden></button>
 <button type="button" id="lang"></button></header>
+<p id="notice" role="alert" hidden></p><button type="button" id="walk-ahead" hidden></button>
 <nav><span id="views-label"></span><span id="views" role="group" aria-labelledby="views-label"></span>
 <span id="tours-label"></span><span id="tours" role="group" aria-labelledby="tours-label"></span></nav>
 <p id="subtitle" aria-live="polite" hidden></p>

@@ -8,6 +8,8 @@ import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.j
 import { Card } from './card.js';
 import { Hotspots } from './hotspots.js';
 import { TourPlayer } from './tour.js';
+import { GROUND_LAYERS, Walker } from './walk.js';
+import { VrEntry } from './xr.js';
 import { LANGS, UI } from './strings.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -56,12 +58,13 @@ async function start() {
   const world = makeWorld($('#scene'), data.scene.extent_m);
   let lang = LANGS.includes(document.documentElement.lang) ? document.documentElement.lang : 'zh';
   const card = new Card($('#card'));
-  const hotspots = new Hotspots($('#hotspots'), data.pois, (poi, button) => card.show(poi, lang, button));
+  const hotspots = new Hotspots($('#hotspots'), data.pois, (poi, button) => card.show(poi, lang, button),
+    [$('header'), $('nav'), $('#credits')]);
   const viewList = $('#views');
   const viewButtons = data.viewpoints.map((view) => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.addEventListener('click', () => { tour.stop(); goTo(world, view); });
+    button.addEventListener('click', () => { tour.stop(); walker.leave(); goTo(world, view); lastView = view; });
     viewList.appendChild(button);
     return { view, button };
   });
@@ -71,7 +74,7 @@ async function start() {
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.tour = entry.id;
-    button.addEventListener('click', () => tour.play(entry.id, lang).catch(failed));
+    button.addEventListener('click', () => { walker.leave(); tour.play(entry.id, lang).catch(failed); });
     $('#tours').appendChild(button);
     return { entry, button };
   });
@@ -82,6 +85,24 @@ async function start() {
     item.textContent = line;
     $('#credits-list').appendChild(item);
   }
+
+  let stale = true;
+  let lastView = data.viewpoints[0];
+  const walker = new Walker(world, data.scene.extent_m, $('#walk'), $('#walk-ahead'));
+  $('#walk').addEventListener('click', () => {
+    tour.stop();
+    if (walker.active) walker.leave(); else walker.enter();
+    stale = true;
+  });
+  const vr = new VrEntry($('#vr'), $('#notice'), world, {
+    beforeEnter: () => { tour.stop(); walker.leave(); },
+    nextView: () => {  // a select steps through the viewpoints, round again after the last
+      lastView = data.viewpoints[(data.viewpoints.indexOf(lastView) + 1) % data.viewpoints.length];
+      return lastView;
+    },
+    onChange: () => { resize(); stale = true; },
+  });
+  vr.offer();
 
   function setLanguage(next) {
     tour.stop();  // a tour's timeline is its language's: it does not switch half way
@@ -102,6 +123,8 @@ async function start() {
     $('#tours-label').textContent = ui.tours;
     $('#stop').textContent = ui.stop;
     $('#credits-label').textContent = ui.credits;
+    walker.setLanguage(ui);
+    vr.setLanguage(ui);
     hotspots.setLanguage(lang);
     card.render(lang);
   }
@@ -111,6 +134,8 @@ async function start() {
   const bar = $('#loading-bar');
   const gltf = await loadModel('scene.glb', (share) => { bar.value = share; });
   world.scene.add(gltf.scene);
+  gltf.scene.updateMatrixWorld(true);
+  walker.ground = gltf.scene.children.filter((node) => GROUND_LAYERS.includes(node.name));
   if (data.viewpoints.length) goTo(world, data.viewpoints[0]);
 
   function resize() {
@@ -119,9 +144,8 @@ async function start() {
     world.camera.aspect = w / Math.max(h, 1);
     world.camera.updateProjectionMatrix();
   }
-  // A frame is drawn only when the view changed (orbit, damping, resize, a viewpoint): an idle page
+  // A frame is drawn only when the view changed (orbit, damping, resize, a viewpoint, a walk): an idle page
   // costs a phone's battery nothing, and a software-rendered browser stays responsive.
-  let stale = true;
   world.controls.addEventListener('change', () => { stale = true; });
   window.addEventListener('resize', () => { resize(); stale = true; });
   resize();
@@ -129,12 +153,13 @@ async function start() {
   let frames = 0;
   world.renderer.setAnimationLoop(() => {
     const touring = tour.update();
-    if (!touring) world.controls.update();
-    if (!stale && !touring) return;
+    if (walker.active) stale = walker.update() || stale;
+    else if (!touring) world.controls.update();
+    if (!stale && !touring && !vr.presenting) return;  // a headset needs every frame
     stale = false;
     world.renderer.render(world.scene, world.camera);
     const canvas = world.renderer.domElement;
-    hotspots.place(world.camera, canvas.clientWidth, canvas.clientHeight);
+    if (!vr.presenting) hotspots.place(world.camera, canvas.clientWidth, canvas.clientHeight);
     frames += 1;
     if (frames === 1) {
       $('#loading').hidden = true;
@@ -142,8 +167,21 @@ async function start() {
     }
   });
   // For tests and benchmarks/web_scene.py: frames drawn so far, the playing tour's clock (s, or null),
-  // spin(true) orbits the view without end.
-  window.ludao = { frames: () => frames, tourTime: () => tour.time, spin: (on) => { world.controls.autoRotate = Boolean(on); } };
+  // spin(true) orbits the view without end; camera(): the mode, the eye, where it looks (yaw about +Y,
+  // 0 looking along -Z, and pitch, in degrees) and the ground under the eye; walkTo(x, z) puts a
+  // walker there as a step would (clamped into the scene, on the ground).
+  const mode = () => (vr.presenting ? 'vr' : tour.time !== null ? 'tour' : walker.active ? 'walk' : 'orbit');
+  window.ludao = {
+    frames: () => frames, tourTime: () => tour.time, spin: (on) => { world.controls.autoRotate = Boolean(on); },
+    camera: () => {
+      const { position } = world.camera;
+      const look = world.camera.getWorldDirection(new Vector3());
+      return { mode: mode(), position: position.toArray(), target: world.controls.target.toArray(),
+        yaw: Math.atan2(-look.x, -look.z) * 180 / Math.PI, pitch: Math.asin(look.y) * 180 / Math.PI,
+        ground: walker.groundAt(position.x, position.z) };
+    },
+    walkTo: (x, z) => { walker.placeEye(x, z, world.camera.position.y); stale = true; },
+  };
 }
 
 start().catch(failed);
