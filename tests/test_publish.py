@@ -16,6 +16,7 @@ import pytest
 
 from engine.cli.exit_codes import EXIT_BAD_INPUT, EXIT_MISSING_CAPABILITY, EXIT_OK
 from engine.cli.main import main
+from engine.i18n import ui_words
 from engine.i18n.card_text import card_body
 from engine.manifest.scene_loader import load_scene
 from tests.conftest import ISLET, ROOT
@@ -64,7 +65,16 @@ def test_the_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(publish
     html = (site / "index.html").read_text(encoding="utf-8")
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert "default-src 'self'" in csp and "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
-    assert re.findall(r"<script[^>]*>", html) == ['<script src="viewer.js" defer>']
+    # the one script is the site's own file; the other <script> elements are JSON data, which no browser runs
+    assert re.findall(r"<script[^>]*>", html) == ['<script type="application/json" id="words">',
+                                                 '<script src="viewer.js" defer>']
+    words = json.loads(re.search(r'<script type="application/json" id="words">(.*?)</script>', html).group(1))
+    assert words == ui_words.words(ui_words.SHARED, ui_words.VIEWER)  # the engine's table, not words of its own
+    verify = (site / "verify.html").read_text(encoding="utf-8")
+    assert re.findall(r"<script[^>]*>", verify) == ['<script type="application/json" id="words">',
+                                                   '<script type="application/json" id="format">',
+                                                   '<script src="verify.js" defer>']
+    assert csp in verify
     assert '<link rel="icon" href="data:,">' in html
     url = re.compile(r"https?://[^\s\"'`)<>;,]+")
     credited = {u for line in load_scene(ISLET)[0].credits for u in url.findall(line)}  # text on the page, not links
@@ -181,9 +191,11 @@ def _assert_a_tapped_hotspots_card_in_both_languages(page, manifest: Path) -> No
     assert page.is_visible("#card")
     assert page.text_content(".card-title") == poi.name.zh
     assert page.text_content(".card-body") == card_body(poi, "zh")
+    assert page.text_content(".card-close") == ui_words.SHARED["close"]["zh"]  # the kiosk card's word too
     page.click("#lang")
     assert page.text_content(".card-title") == poi.name.en
     assert page.text_content(".card-body") == card_body(poi, "en")
+    assert page.text_content(".card-close") == ui_words.SHARED["close"]["en"]
     assert page.get_attribute(f'.hotspot[data-poi="{poi.id}"]', "aria-label") == poi.name.en
     assert page.evaluate("document.documentElement.lang") == "en"
     page.click(".card-close")

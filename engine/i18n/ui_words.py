@@ -28,6 +28,11 @@ VIEWER = {
     "switch_label": {"zh": "Switch to English", "en": "切换到中文"},  # said in the language switched to
     "failed": {"zh": "场景无法加载", "en": "The scene could not be loaded"},
     "check_souvenir": {"zh": "验证纪念品", "en": "Check a souvenir"},
+    "choose_answer": {"zh": "请选择答案", "en": "Choose an answer"},
+    "time_left": {"zh": "还剩 {s} 秒", "en": "{s} s left"},
+    "walk_ahead": {"zh": "向前走", "en": "Walk ahead"},
+    "enter_vr": {"zh": "进入 VR", "en": "Enter VR"},
+    "vr_failed": {"zh": "无法进入 VR", "en": "VR could not start"},
 }
 
 # The souvenir verification page (web/verify), where a postcard's QR code leads.

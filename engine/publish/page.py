@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from html import escape
 
+from engine.i18n.ui_words import SHARED, VIEWER, words
+
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
        "img-src 'self' data: blob:; connect-src 'self' data: blob:; object-src 'none'; "
        "base-uri 'none'; form-action 'none'")
@@ -24,20 +26,30 @@ def words_block(page_words: dict) -> str:
     return data_block("words", page_words)
 
 
-def index_html(scene_name_zh: str) -> str:
-    title = escape(scene_name_zh)
+def page_head(title: str, stylesheet: str, script: str, *blocks: str) -> str:
+    """A published page's opening, to its <body>: the CSP, a phone's viewport, no favicon request,
+    the stylesheet, the page's data blocks and its one deferred script. `title` is HTML-escaped here."""
+    data = "\n".join(blocks)
     return f"""<!DOCTYPE html>
 <html lang="zh">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<title>{title}</title>
+<meta name="referrer" content="no-referrer">
+<title>{escape(title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="style.css">
-<script src="viewer.js" defer></script>
+<link rel="stylesheet" href="{stylesheet}">
+{data}
+<script src="{script}" defer></script>
 </head>
 <body>
+"""
+
+
+def index_html(scene_name_zh: str) -> str:
+    title = escape(scene_name_zh)
+    return page_head(scene_name_zh, "style.css", "viewer.js", words_block(words(SHARED, VIEWER))) + f"""\
 <canvas id="scene" aria-hidden="true"></canvas>
 <div id="hotspots" role="group"></div>
 <header><h1 id="title">{title}</h1><button type="button" id="stop" hidden></button>
@@ -50,7 +62,8 @@ def index_html(scene_name_zh: str) -> str:
 <section id="question" role="group" aria-labelledby="question-prompt" hidden>
 <p id="question-prompt" aria-live="polite"></p><div id="question-options" role="group"></div><p id="question-time"></p>
 </section>
-<details id="credits"><summary id="credits-label"></summary><ul id="credits-list"></ul></details>
+<details id="credits"><summary id="credits-label"></summary><ul id="credits-list"></ul>
+<a id="verify-link" href="verify.html"></a></details>
 <section id="card" role="dialog" aria-labelledby="card-title" hidden>
 <h2 class="card-title" id="card-title"></h2><p class="card-body"></p>
 <button type="button" class="card-close"></button>

@@ -14,7 +14,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from engine.i18n.ui_words import SHARED, VERIFY, words
-from engine.publish.page import CSP, data_block, words_block
+from engine.publish.page import data_block, page_head, words_block
 from engine.souvenir.certificate import PREFIX
 from engine.souvenir.compact import DICTIONARY_V1
 from engine.souvenir.keys import Keyring, key_id_of, load_public_key, raw_public_bytes
@@ -44,21 +44,8 @@ def certificate_format() -> dict:
 def verify_html(scene_name_zh: str) -> str:
     page_words = words(SHARED, VERIFY)
     title = escape(page_words["zh"]["verify_title"])
-    return f"""<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<meta name="referrer" content="no-referrer">
-<title>{title}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="verify.css">
-{words_block(page_words)}
-{data_block("format", certificate_format())}
-<script src="verify.js" defer></script>
-</head>
-<body>
+    return page_head(page_words["zh"]["verify_title"], "verify.css", "verify.js", words_block(page_words),
+                     data_block("format", certificate_format())) + f"""\
 <header><h1 id="title">{title}</h1><button type="button" id="lang"></button></header>
 <main>
 <p id="scene-name">{escape(scene_name_zh)}</p>

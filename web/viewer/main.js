@@ -112,8 +112,8 @@ async function start() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = data.scene.name[lang];
     $('#title').textContent = data.scene.name[lang];
-    $('#lang').textContent = ui.switchTo;
-    $('#lang').setAttribute('aria-label', ui.switchLabel);
+    $('#lang').textContent = ui.switch_language;
+    $('#lang').setAttribute('aria-label', ui.switch_label);
     $('#views-label').textContent = ui.views;
     $('#hotspots').setAttribute('aria-label', ui.hotspots);
     $('.card-close').textContent = ui.close;
@@ -123,6 +123,8 @@ async function start() {
     $('#tours-label').textContent = ui.tours;
     $('#stop').textContent = ui.stop;
     $('#credits-label').textContent = ui.credits;
+    $('#verify-link').textContent = ui.check_souvenir;
+    $('#verify-link').href = `verify.html?lang=${lang}`;
     walker.setLanguage(ui);
     vr.setLanguage(ui);
     hotspots.setLanguage(lang);

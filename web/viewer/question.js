@@ -25,7 +25,7 @@ export class QuestionPanel {
     this.question = question;
     this.lang = lang;
     this.returnFocus = document.activeElement;
-    this.options.setAttribute('aria-label', UI[lang].chooseAnswer);
+    this.options.setAttribute('aria-label', UI[lang].choose_answer);
     this.options.replaceChildren(...question.options.map((option) => {
       const button = document.createElement('button');
       button.type = 'button';
@@ -42,7 +42,7 @@ export class QuestionPanel {
 
   tick(secondsLeft) {
     const seconds = Math.max(0, Math.ceil(secondsLeft));
-    this.clock.textContent = UI[this.lang].timeLeft.replace('{s}', seconds);
+    this.clock.textContent = UI[this.lang].time_left.replace('{s}', seconds);
   }
 
   hide() {

@@ -96,7 +96,7 @@ export class Walker {
     this.aheadButton.hidden = !this.active;
     if (!this.ui) return;
     this.toggle.textContent = this.active ? this.ui.orbit : this.ui.walk;
-    this.aheadButton.textContent = this.ui.walkAhead;
+    this.aheadButton.textContent = this.ui.walk_ahead;
   }
 
   // The ground's height under (x, z): the highest terrain or water surface; null off the model.

@@ -58,7 +58,7 @@ export class VrEntry {
 
   setLanguage(ui) {
     this.ui = ui;
-    this.button.textContent = ui.enterVr;
+    this.button.textContent = ui.enter_vr;
     if (this.noticeKey) this.notice.textContent = ui[this.noticeKey];
   }
 
@@ -83,7 +83,7 @@ export class VrEntry {
     }
     asked.then((session) => this.start(session)).catch((error) => {
       window.vrError = String(error && error.message || error);  // for whoever debugs; the visitor reads the notice
-      this.say('vrFailed');
+      this.say('vr_failed');
     });
   }
 
@@ -109,7 +109,7 @@ export class VrEntry {
       this.hooks.onChange(true);
     } catch (error) {
       window.vrError = String(error && error.message || error);
-      this.say('vrFailed');
+      this.say('vr_failed');
       session.end().catch(() => {});
     }
   }
