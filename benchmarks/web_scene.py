@@ -3,7 +3,8 @@
 on a machine without a GPU). Per scene: the site's files and size, load to first frame (navigation
 to `window.sceneReady`), and orbit frames a second while the view turns round the scene for a few
 seconds (OrbitControls' auto-rotation; the viewer draws only when the view changes, so every frame
-counted is an orbit frame).
+counted is an orbit frame); and the souvenir check: verify.html opened with a certificate in its
+fragment, to the verdict on the page (a certificate signed by a temporary key the site lists).
 
     python benchmarks/web_scene.py [--scenes gulangyu,shapowei,yundang] [--size 1280x720] [--out F.json]
 """
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -46,7 +48,7 @@ def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{port}/index.html"
 
 
-def measure(browser, site: Path, size: tuple[int, int]) -> dict:
+def measure(browser, site: Path, size: tuple[int, int], certificate: str) -> dict:
     server, url = _serve(site)
     try:
         page = browser.new_page(viewport={"width": size[0], "height": size[1]})
@@ -65,13 +67,21 @@ def measure(browser, site: Path, size: tuple[int, int]) -> dict:
             const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
             return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : null; }""")
         page.close()
+        verify = browser.new_page(viewport={"width": 390, "height": 844})
+        start = time.perf_counter()
+        verify.goto(url.replace("index.html", f"verify.html#{certificate}"))
+        while not verify.evaluate("window.verified || window.verifyError || null"):
+            time.sleep(0.01)
+        verdict_s, verdict = time.perf_counter() - start, verify.evaluate("window.verified || window.verifyError")
+        verify.close()
     finally:
         server.shutdown()
         server.server_close()
     files = {str(p.relative_to(site)): p.stat().st_size for p in sorted(site.rglob("*")) if p.is_file()}
     tours = sum(size for name, size in files.items() if name.startswith("tours/"))
     return {"files": files, "tours_bytes": tours, "site_bytes": sum(files.values()), "first_frame_s": round(first_frame_s, 2),
-            "orbit_fps": round(fps, 1), "error": error, "renderer": renderer}
+            "orbit_fps": round(fps, 1), "error": error, "renderer": renderer, "verdict": verdict,
+            "verdict_s": round(verdict_s, 2)}
 
 
 def main() -> int:
@@ -84,16 +94,22 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     from engine.cli.main import main as run_tour
+    from engine.souvenir.certificate import issue
+    from engine.souvenir.keys import Keyring
     results = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        ring = Keyring(Path(tmp) / "kiosk")
+        certificate = issue(ring, scene="gulangyu", scene_name={"zh": "鼓浪屿", "en": "Gulangyu"}, session="5e551017",
+                            stamps=["stamp_sunlight_rock", "stamp_bagua_lou"], badges=["three_in_a_row"], score=245,
+                            issued=date(2026, 12, 7))
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--enable-unsafe-swiftshader"])
         for scene in args.scenes.split(","):
             site = Path(tmp) / scene
             start = time.perf_counter()
-            if run_tour(["publish", scene, "--out", str(site)]) != 0:
+            if run_tour(["publish", scene, "--out", str(site), "--key", str(ring.public_path)]) != 0:
                 return 1
             publish_s = time.perf_counter() - start
-            results[scene] = {"publish_s": round(publish_s, 1), **measure(browser, site, size)}
+            results[scene] = {"publish_s": round(publish_s, 1), **measure(browser, site, size, certificate)}
             print(scene, json.dumps(results[scene]), flush=True)
         browser.close()
     if args.out:
