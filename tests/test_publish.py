@@ -294,3 +294,29 @@ def test_an_events_tour_is_published_only_with_its_event():
     assert left_out == ["tour 'shapowei-marathon' shows the event 'xiamen_marathon': publish with --event xiamen_marathon"]
     dressed, left_out = scene_tours("shapowei", ROOT / "scripts", ROOT / "scenes", ["xiamen_marathon"])
     assert "shapowei-marathon" in [tour.id for tour, _ in dressed] and not left_out
+
+
+def test_a_models_textures_go_to_the_web_as_webp_where_that_is_smaller(tmp_path, data_dir, open_site):
+    """An author's textured glTF model, baked into the export: the site's scene.glb carries its
+    texture as WebP (EXT_texture_webp) and is smaller for it, and the browser draws it."""
+    from PIL import Image
+
+    from tests.gltf_files import write_textured_quad
+    web_tools_or_skip()
+    scenes = tmp_path / "scenes"
+    shutil.copytree(SCENES, scenes)
+    write_textured_quad(scenes / "islet" / "quad", size_m=40.0)
+    noise = np.random.default_rng(7).integers(0, 255, (512, 512, 3), dtype=np.uint8)  # a photo's worth of detail
+    Image.fromarray(noise).save(scenes / "islet" / "quad" / "quad.png")
+    manifest = scenes / "islet" / "scene.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("../../../../assets/models/fishing_boat.glb",
+                                                                     "quad/quad.gltf"), encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["publish", "islet", "--scenes", str(scenes), "--data", str(data_dir), "--out", str(out)]) == EXIT_OK
+    tree = _glb_json(out / "scene.glb")
+    assert "EXT_texture_webp" in tree["extensionsUsed"]
+    assert [image["mimeType"] for image in tree["images"]] == ["image/webp"]
+    png_bytes = (scenes / "islet" / "quad" / "quad.png").stat().st_size
+    assert (out / "scene.glb").stat().st_size < png_bytes  # the texture alone was bigger than the whole model now
+    page, _, _ = open_site(out)  # no sceneError: three.js reads the WebP texture
+    page.close()

@@ -21,6 +21,7 @@ from engine.export.gltf import scene_glb
 from engine.export.scene import chosen_overlays
 from engine.errors import UsageError
 from engine.files import atomic_folder
+from engine.manifest.gltf_container import read_gltf
 from engine.publish.page import index_html
 from engine.publish.tour_audio import SiteAudio
 from engine.publish.scene_data import scene_data, scene_tours, tour_entry
@@ -47,12 +48,21 @@ def is_published_site(folder: Path) -> bool:
 
 
 def write_model(tools: WebTools, data: bytes, site: Path) -> None:
+    """scene.glb: the export with its textures as WebP (only a model baked from an author's glTF has
+    any) and its geometry meshopt-compressed, each step kept only where it makes the file smaller:
+    a step that does not help is not worth a decoder pass in every visitor's browser."""
     raw = site / "scene.raw.glb"
     raw.write_bytes(data)
-    tools.meshopt(raw, site / "scene.glb")
-    if (site / "scene.glb").stat().st_size >= len(data):  # compression that does not help is not worth a decoder pass
-        raw.replace(site / "scene.glb")
-    raw.unlink(missing_ok=True)
+    best = raw
+    if read_gltf(raw)[0].get("images"):
+        webp = site / "scene.webp.glb"
+        tools.webp(raw, webp)
+        best = webp if webp.stat().st_size < raw.stat().st_size else raw
+    tools.meshopt(best, site / "scene.glb")
+    if (site / "scene.glb").stat().st_size >= best.stat().st_size:
+        best.replace(site / "scene.glb")
+    for step in (raw, site / "scene.webp.glb"):
+        step.unlink(missing_ok=True)
 
 
 def published_tour_world(settings: Settings, manifest: Path, cache, scene_id: str, event_ids: list[str]):

@@ -48,6 +48,12 @@ class WebTools:
                   "--format=iife", "--minify", "--target=es2020", "--legal-comments=none", f"--outfile={out}",
                   "--log-level=error", env=env)
 
+    def webp(self, source: Path, out: Path) -> None:
+        """The model with its PNG and JPEG textures as WebP (EXT_texture_webp, which every current
+        browser reads), through sharp, glTF Transform's image codec."""
+        self._run(self.node, str(self.modules / "@gltf-transform" / "cli" / "bin" / "cli.js"), "webp",
+                  str(source), str(out))
+
     def meshopt(self, source: Path, out: Path) -> None:
         """The model with meshopt-compressed geometry (EXT_meshopt_compression), quantised as
         gltfpack does; node names and extras are kept."""
