@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,16 +85,26 @@ def open_view(offscreen_base, scene_cache):
         current.pop().detach()
 
 
-@pytest.fixture(autouse=True)
-def _ludao_logging_as_found():
-    """A test that runs the command line in-process sets up the engine's log (its own handlers, no
-    propagation to the root logger): undo it, so later tests' caplog still hears the engine."""
+@contextmanager
+def engine_logging_as_found():
+    """Running the command line in-process sets up the engine's log (its own handlers, no
+    propagation to the root logger): undo it on leaving, so later tests' caplog still hears the
+    engine. Every test is wrapped in it; a module-scoped fixture that runs the command line (it
+    runs before a test's own wrapping) wraps itself."""
     import logging
     logger = logging.getLogger("ludao")
     handlers, propagate, level = list(logger.handlers), logger.propagate, logger.level
-    yield
-    for handler in list(logger.handlers):
-        if handler not in handlers:
-            logger.removeHandler(handler)
-            handler.close()
-    logger.propagate, logger.level = propagate, level
+    try:
+        yield
+    finally:
+        for handler in list(logger.handlers):
+            if handler not in handlers:
+                logger.removeHandler(handler)
+                handler.close()
+        logger.propagate, logger.level = propagate, level
+
+
+@pytest.fixture(autouse=True)
+def _ludao_logging_as_found():
+    with engine_logging_as_found():
+        yield

@@ -34,6 +34,9 @@ def monado_env() -> dict[str, str]:
     manifest = monado_manifest()
     if not (manifest.is_file() and (manifest.parents[3] / ".built").is_file()):
         _missing(f"no Monado build at {manifest.parents[3]} (make xr-runtime)")
-    env = {**os.environ, "XR_RUNTIME_JSON": str(manifest), "XRT_LOG": "warn", "XR_LOADER_DEBUG": "none"}
+    # PYTHONFAULTHANDLER: a crash in the runtime or the driver prints every thread's Python stack (once
+    # seen here: a hall in the simulated headset died of SIGSEGV under load, with nothing to go on)
+    env = {**os.environ, "XR_RUNTIME_JSON": str(manifest), "XRT_LOG": "warn", "XR_LOADER_DEBUG": "none",
+           "PYTHONFAULTHANDLER": "1"}
     env.pop("DISPLAY", None)
     return env

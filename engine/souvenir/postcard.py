@@ -3,14 +3,12 @@ their stamps and badges, and a QR code that holds the whole signed certificate.
 
 Layout (1200x800): the view fills the left 720 px, cropped to cover, with the scene name and date
 over a dark gradient at its foot; a paper panel on the right lists stamps, badges and finds in the
-visitor's language; the QR code (black on white, 4-module quiet zone, modules of 4 px or more, no
-resampling) sits in the bottom-right corner, with "Scan to verify / 扫码验证" and the score to its
-left.
+visitor's language; the QR code (black on white, 4-module quiet zone, modules of 4 px or more) sits
+in the bottom-right corner, "Scan to verify / 扫码验证" and the score to its left.
 
 OpenCV's plain QR detector misses some clean symbols, depending on the data mask; so the postcard
 uses a mask that it reads back from the finished card (also scaled to 70% and back), and
-read_certificate_from_png tries rescaled and binarised copies and OpenCV's ArUco-based detector.
-"""
+read_certificate_from_png tries rescaled and binarised copies and OpenCV's ArUco-based detector."""
 from __future__ import annotations
 
 from datetime import date as Date
@@ -61,9 +59,8 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def verify_link(verify_url: str | None, cert_text: str) -> str:
-    """What the QR code holds: the certificate alone, or with a verification page's address the
-    certificate as its fragment (`https://.../verify.html#LUDAO1:...`), so a phone's camera opens
-    the page that checks it. A fragment never reaches the web server."""
+    """What the QR code holds: the certificate, or a verification page's address with the certificate
+    as its fragment (`https://.../verify.html#LUDAO1:...`, which no browser sends to the server)."""
     return f"{verify_url}#{cert_text}" if verify_url else cert_text
 
 
@@ -76,11 +73,10 @@ def certificate_in(qr_text: str) -> str | None:
 
 
 def certificate_qr(qr_text: str, mask: int | None = None) -> segno.QRCode:
-    """The QR symbol for a certificate or a link to its check (verify_link): error correction at
-    least M (segno raises it when that costs no extra size). A LUDAO1 text uses only alphanumeric-
-    mode characters, so a link is two segments, the address in byte mode and the certificate in
-    alphanumeric mode: one QR version more than the certificate alone, not four. mask: one of the
-    eight QR data masks, or None for the one segno's penalty rules pick."""
+    """The QR symbol for verify_link's text: error correction at least M (raised where that costs no
+    size). A link is two segments, the address in byte mode and the certificate (LUDAO1 uses only
+    alphanumeric characters) in alphanumeric mode: one QR version more than the certificate alone.
+    mask: one of the eight QR data masks, or None for the one segno's penalty rules pick."""
     address, mark, cert_text = qr_text.rpartition("#")
     content = [(address + mark, segno.consts.MODE_BYTE), (cert_text, segno.consts.MODE_ALPHANUMERIC)] if mark else qr_text
     return segno.make(content, error=ERROR_LEVEL, micro=False, boost_error=True, mask=mask)
