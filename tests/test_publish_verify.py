@@ -135,6 +135,9 @@ def test_a_pasted_certificate_is_checked_by_the_button(verify_page, rings):
     page.click("#check")
     wait_until(page, "window.verified !== null", VERDICT_TIMEOUT_S)
     assert page.get_attribute("#result", "data-status") == "untrusted"
+    page.evaluate("() => { window.verified = null; location.hash = 'LUDAO1:AB%E0%A4%A'; }")  # a damaged escape
+    wait_until(page, "window.verified !== null", VERDICT_TIMEOUT_S)
+    assert page.get_attribute("#result", "data-status") == "malformed"
 
 
 def test_the_page_agrees_with_the_engine_on_altered_and_hostile_texts(verify_page, rings):

@@ -23,8 +23,16 @@ async function loadKeys() {
   $('#no-keys').hidden = trusted.size > 0;
 }
 
+// The certificate in the address's fragment (a QR code's link), or ''. A damaged escape (%E0%A4%A)
+// is kept as it is: the check then calls the text unreadable instead of the page failing.
 function fromFragment() {
-  const text = decodeURIComponent(location.hash.slice(1));
+  const raw = location.hash.slice(1);
+  let text = raw;
+  try {
+    text = decodeURIComponent(raw);
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
+  }
   return text.startsWith('LUDAO') ? text : '';
 }
 
@@ -91,7 +99,10 @@ function start() {
     check($('#certificate').value);
   });
   window.addEventListener('hashchange', () => { if (fromFragment()) check(fromFragment()); });
-  keysLoaded = loadKeys().catch((error) => { window.verifyError = String(error); });
+  keysLoaded = loadKeys().catch((error) => {  // keys.json missing or damaged: nothing can be confirmed, and the page says so
+    window.verifyError = String(error);
+    $('#no-keys').hidden = false;
+  });
   const text = fromFragment();
   if (text) check(text);
   keysLoaded.then(() => { window.verifyReady = true; });
