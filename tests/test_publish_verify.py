@@ -213,3 +213,16 @@ def test_on_a_phone_the_verdict_fits_the_screen(verify_page, open_site, rings):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert page.locator("#check").bounding_box()["height"] >= 44  # large enough for a finger
     page.close()
+
+
+def test_without_its_keys_the_page_confirms_nothing_and_says_so(verify_page, open_site, rings, tmp_path):
+    import shutil
+    _, _, _, site = verify_page
+    own, _ = rings
+    bare = tmp_path / "no-keys"
+    shutil.copytree(site, bare)
+    (bare / "keys.json").unlink()  # a host that copied the folder without it
+    page, _, _ = open_site(bare, page=f"verify.html?lang=en#{typical(own)}", ready="!!window.verified")
+    assert page.evaluate("window.verified") == "untrusted"  # a valid signature, by nobody the page can name
+    assert page.is_visible("#no-keys") and page.text_content("#no-keys") == VERIFY["no_keys"]["en"]
+    page.close()
