@@ -81,13 +81,16 @@ def test_keys_json_lists_the_installations_own_and_given_keys(rings, tmp_path):
         assert base64.b64decode(entry["ed25519"]) == ring.public_key_bytes
 
 
-def test_a_key_file_that_is_no_key_exits_2_naming_it(tmp_path, capsys, data_dir):
+def test_a_key_file_that_is_no_public_key_exits_2_naming_it(tmp_path, capsys, data_dir, rings):
     bad = tmp_path / "not-a-key.pub"
     bad.write_text("hello\n")
-    out = tmp_path / "site"
-    assert main(["publish", "islet", "--scenes", str(SCENES), "--data", str(data_dir), "--out", str(out),
-                 "--key", str(bad)]) == EXIT_BAD_INPUT
-    assert str(bad) in capsys.readouterr().err and not out.exists()
+    own, _ = rings
+    for key_file, why in ((bad, "not an Ed25519 public key"), (own.key_path, "this is a private key")):
+        out = tmp_path / "site"
+        assert main(["publish", "islet", "--scenes", str(SCENES), "--data", str(data_dir), "--out", str(out),
+                     "--key", str(key_file)]) == EXIT_BAD_INPUT
+        err = capsys.readouterr().err
+        assert str(key_file) in err and why in err and not out.exists()
 
 
 # --- in the browser ----------------------------------------------------------------------------------------

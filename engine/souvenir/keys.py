@@ -62,6 +62,9 @@ def load_public_key(data: bytes | str | Path | Ed25519PublicKey) -> Ed25519Publi
             raise ValueError(f"{path}: {exc}") from None
     if len(data) == 32:
         return Ed25519PublicKey.from_public_bytes(data)
+    if b"PRIVATE KEY-----" in data:  # the installation.key beside installation.pub, given by mistake
+        raise ValueError("this is a private key: give the installation's public key (installation.pub) "
+                         "and keep the private one where it is")
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, UnsupportedAlgorithm):
