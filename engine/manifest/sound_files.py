@@ -8,6 +8,7 @@ from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024  # minutes of CD-quality sound; an ambience loop is far smaller
 KINDS = "a WAV (PCM), Ogg Vorbis or FLAC file"
+SUFFIXES = {b"RIFF": ".wav", b"OggS": ".ogg", b"fLaC": ".flac"}  # each kind by its first four bytes
 
 
 def sound_problem(path: Path) -> str:

@@ -65,29 +65,33 @@ def write_model(tools: WebTools, data: bytes, site: Path) -> None:
         step.unlink(missing_ok=True)
 
 
-def published_tour_world(settings: Settings, manifest: Path, cache, scene_id: str, event_ids: list[str]):
+def published_events(settings: Settings, scene_id: str, event_ids: list[str]) -> list:
+    """The published events (engine.overlays.loader.Event), read once for the tours' world and game."""
+    if not event_ids:
+        return []
+    from engine.overlays.choose import usable_events
+    return [e for e in usable_events(settings.scenes_dir, scene_id)[0] if e.id in event_ids]
+
+
+def published_tour_world(manifest: Path, cache, events: list):
     """The tour world a headless visit uses (engine.visit), dressed with the published events' props
     so the camera keeps clear of them as on screen."""
-    from engine.overlays.choose import usable_events
     from engine.overlays.footprints import event_footprints
     from engine.tour_worlds import tour_world
-    if not event_ids:
+    if not events:
         return tour_world(manifest, cache)
-    events = [e for e in usable_events(settings.scenes_dir, scene_id)[0] if e.id in event_ids]
     return tour_world(manifest, cache, dressed_by=lambda scene, facts: event_footprints(
         events, scene, facts.projection, facts.ground))
 
 
-def quiz_answers(settings: Settings, manifest: Path, scene_id: str, event_ids: list[str]) -> dict[str, str]:
-    """Question id -> its right option, from the scene's game and the published events' (engine.visit's
-    right_answers): a question left to time out on the page says its answer as on the kiosk."""
+def quiz_answers(settings: Settings, manifest: Path, scene, events: list) -> dict[str, str]:
+    """Question id -> its right option, from the game a visit would play (the scene's joined by the
+    published events', engine.overlays.game_dress): a question left to time out on the page says its
+    answer as on the kiosk."""
     from engine.game.session import game_for
-    from engine.overlays.choose import usable_events
-    quizzes = list(game.quizzes) if (game := game_for(manifest, settings.scenes_dir)) is not None else []
-    if event_ids:
-        events = [e for e in usable_events(settings.scenes_dir, scene_id)[0] if e.id in event_ids]
-        quizzes += [q for e in events if e.overlay.game is not None for q in e.overlay.game.quizzes]
-    return {q.id: q.answer for q in quizzes}
+    from engine.overlays.game_dress import dressed_game
+    content, _ = dressed_game(game_for(manifest, settings.scenes_dir), scene, events)
+    return {q.id: q.answer for q in content.quizzes} if content is not None else {}
 
 
 def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: str, event_ids: list[str],
@@ -101,8 +105,8 @@ def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: 
     cache = SceneCache(settings.cache_dir) if settings.use_cache else None
     plan, _ = load_plan(manifest, cache)
     overlays = chosen_overlays(plan, event_ids, settings.scenes_dir)  # an unknown event: exit 2, nothing written
-    tours, tours_left_out = scene_tours(plan.scene.id, settings.scripts_dir, settings.scenes_dir,
-                                        [o.event_id for o in overlays])
+    event_ids = [o.event_id for o in overlays]  # known and dressing this scene, in the order applied
+    tours, tours_left_out = scene_tours(plan.scene.id, settings.scripts_dir, settings.scenes_dir, event_ids)
     data = scene_data(plan, overlays, [tour_entry(tour) for tour, _ in tours])
     try:
         keys = site_keys(Keyring(settings.data_dir), list(key_files))
@@ -124,9 +128,9 @@ def publish_site(settings: Settings, find_tools: Callable[[], WebTools], scene: 
         (site / "scene.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         write_model(tools, glb, site)
         if tours:
-            event_ids = [o.event_id for o in overlays]
-            world = published_tour_world(settings, manifest, cache, plan.scene.id, event_ids)
-            answers = quiz_answers(settings, manifest, plan.scene.id, event_ids)
+            events = published_events(settings, plan.scene.id, event_ids)
+            world = published_tour_world(manifest, cache, events)
+            answers = quiz_answers(settings, manifest, plan.scene, events)
             audio = SiteAudio(site)
             for tour, path in tours:
                 write_tour_tracks(tour, path, world, site / "tours", audio, answers)

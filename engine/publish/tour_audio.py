@@ -11,12 +11,11 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from engine.manifest.sound_files import sound_problem
+from engine.manifest.sound_files import SUFFIXES, sound_problem
 from engine.tour.runner import NullStage
 
 AUDIO_FOLDER = "audio"
 HASH_CHARS = 16
-EXTENSIONS = {b"RIFF": ".wav", b"OggS": ".ogg", b"fLaC": ".flac"}  # the kinds sound_problem accepts, by their magic
 
 
 class SoundsHeard(NullStage):
@@ -69,7 +68,7 @@ class SiteAudio:
             return None
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()[:HASH_CHARS]
-        name = f"{AUDIO_FOLDER}/{digest}{EXTENSIONS[data[:4]]}"  # the kind it is, whatever its name says
+        name = f"{AUDIO_FOLDER}/{digest}{SUFFIXES[data[:4]]}"  # the kind it is, whatever its name says
         target = self.site / name
         if not target.exists():
             target.parent.mkdir(exist_ok=True)

@@ -54,11 +54,11 @@ def webvtt(events: list[dict]) -> str:
     return "\n".join(cues)
 
 
-def cue_entries(events: list[dict], start: float, audio: SiteAudio) -> list[dict]:
-    """The narration lines from `start` on, as the page shows them: {id, start, end, text} and the
-    site path of the recording, when there is one the site could take."""
+def cue_entries(paired: list[tuple[dict, dict | None]], start: float, audio: SiteAudio) -> list[dict]:
+    """The narration lines from `start` on (of with_audio's pairs), as the page shows them: {id, start,
+    end, text} and the site path of the recording, when there is one the site could take."""
     cues = []
-    for event, heard in with_audio(events):
+    for event, heard in paired:
         if event["type"] == "narrate" and event["t"] >= start:
             cue = {"id": event["id"], "start": event["t"], "end": round(event["t"] + event["duration"], 3),
                    "text": event["text"]}
@@ -69,10 +69,10 @@ def cue_entries(events: list[dict], start: float, audio: SiteAudio) -> list[dict
     return cues
 
 
-def sound_entries(events: list[dict], start: float, audio: SiteAudio) -> list[dict]:
-    """The `play_sound` steps from `start` on: {t, audio, volume}."""
+def sound_entries(paired: list[tuple[dict, dict | None]], start: float, audio: SiteAudio) -> list[dict]:
+    """The `play_sound` steps from `start` on (of with_audio's pairs): {t, audio, volume}."""
     sounds = []
-    for event, heard in with_audio(events):
+    for event, heard in paired:
         if event["type"] == "sound" and heard and event["t"] >= start:
             src = audio.add(Path(heard["path"]))
             if src:
@@ -85,9 +85,9 @@ def node_track(result, start: float, audio: SiteAudio) -> dict:
     page's interpolation is exact from there."""
     keys = camera_keys(result.events)
     first = max((i for i, key in enumerate(keys) if key[0] <= start), default=0)
-    events = [e for e in result.events if e["type"] != "camera"]
+    paired = with_audio([e for e in result.events if e["type"] != "camera"])
     return {"duration_s": result.duration_s, "finished": result.finished, "camera": thin_keys(keys[first:]),
-            "cues": cue_entries(events, start, audio), "sounds": sound_entries(events, start, audio)}
+            "cues": cue_entries(paired, start, audio), "sounds": sound_entries(paired, start, audio)}
 
 
 def headless_runs(tour, tour_path: Path, world: TourWorld, lang: str, right_answers: dict | None, kept: list):
