@@ -3,6 +3,7 @@
 // mouse or finger drag turns the head, pitch clamped. Never below the ground or the water surface,
 // never outside the scene's square. On a phone: drag to turn, hold the "walk ahead" button to move.
 import { Raycaster, Vector3 } from 'three';
+import { yawTowards } from './heading.js';
 
 export const EYE_HEIGHT_M = 1.7;
 const WALK_MPS = 4.0;
@@ -128,7 +129,7 @@ export class Walker {
     const target = controls.target;
     const inside = Math.abs(target.x) <= this.extent && Math.abs(target.z) <= this.extent;
     const at = inside ? target : camera.position;
-    this.yaw = Math.atan2(camera.position.x - target.x, camera.position.z - target.z);
+    this.yaw = yawTowards(camera.position, target);
     this.pitch = 0;
     this.active = true;
     controls.enabled = false;

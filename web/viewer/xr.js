@@ -3,14 +3,10 @@
 // page's current view, and a controller's select jumps, instantly, to the next viewpoint. Nothing
 // else moves them. The button shows only where isSessionSupported('immersive-vr') says yes.
 import { Matrix4, Quaternion, Vector3 } from 'three';
+import { yawTowards } from './heading.js';
 
 const STANDING_EYE_M = 1.6;  // engine.xr.comfort: a standing visitor's eyes above a floor-level origin
 const NEAR_M = 0.1;  // a headset's hands and railings are close; the page's 1 m would cut them off
-
-// The heading (radians about +Y, 0 looking along -Z) of a look from `eye` towards `target`.
-export function yawTowards(eye, target) {
-  return Math.atan2(eye.x - target.x, eye.z - target.z);
-}
 
 // XRRigidTransform's position and orientation for an offset reference space that puts the tracking
 // origin (the visitor's floor, or their head in a 'local' space) at `origin`, turned by `yaw`:
